@@ -1,0 +1,72 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { binaryPropertyField } from '../../../shared/binary-property';
+import { readUploadFile } from '../../../shared/binary-input';
+import { requiredText } from '../../../shared/parameters';
+import { pathSegment } from '../../../shared/path-segment';
+import type { OperationResult } from '../../../shared/per-item-runner';
+import { complyCubeDocumentRules } from '../../../shared/upload-rules';
+import { complyCubeApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Document ID',
+		name: 'documentId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 5eb04fcd0f3e360008035eb1',
+		description: 'The ComplyCube document the image belongs to (create it first with POST /documents)',
+	},
+	{
+		displayName: 'Document Side',
+		name: 'documentSide',
+		type: 'options',
+		options: [
+			{ name: 'Front', value: 'front' },
+			{ name: 'Back', value: 'back' },
+		],
+		default: 'front',
+		description: 'Which side of the document this image shows',
+	},
+	binaryPropertyField('JPG, PNG or PDF, between 34,816 and 4,000,000 bytes'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. passport-front.jpg',
+				description:
+					'The name ComplyCube stores. Must end in .jpg, .jpeg, .png or .pdf and match the file. Leave empty to use the file\'s own name, corrected to match its content.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['document'], operation: ['uploadImage'] } },
+	properties,
+);
+
+export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const documentId = requiredText(ctx, 'documentId', 'Document ID', itemIndex);
+	const side = ctx.getNodeParameter('documentSide', itemIndex) as string;
+	const binaryPropertyName = requiredText(ctx, 'binaryPropertyName', 'Input Binary Field', itemIndex);
+	const userFileName = ctx.getNodeParameter('options.fileName', itemIndex, '') as string;
+	const file = await readUploadFile(ctx, itemIndex, binaryPropertyName, complyCubeDocumentRules, userFileName);
+	const json = await complyCubeApiRequest(ctx, {
+		method: 'POST',
+		path: `/documents/${pathSegment(documentId)}/upload/${pathSegment(side)}`,
+		body: { fileName: file.fileName, data: file.bytes.toString('base64') },
+		// Re-uploading a side probably replaces it, but that is not documented: treat it as a create.
+		idempotent: false,
+	});
+	return { json };
+}

@@ -1,0 +1,44 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { binaryPropertyField } from '../../../shared/binary-property';
+import { readUploadFile } from '../../../shared/binary-input';
+import { requiredText } from '../../../shared/parameters';
+import type { OperationResult } from '../../../shared/per-item-runner';
+import { complyCubeLivePhotoRules } from '../../../shared/upload-rules';
+import { complyCubeApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Client ID',
+		name: 'clientId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 5eb04fcd0f3e360008035eb1',
+		description: 'The ComplyCube client the selfie belongs to',
+	},
+	binaryPropertyField('A JPG or PNG selfie, between 34,816 and 4,000,000 bytes'),
+	{
+		displayName: 'Perform Liveness Check',
+		name: 'performLivenessCheck',
+		type: 'boolean',
+		default: true,
+		description: 'Whether ComplyCube should check that the photo shows a live person',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['livePhoto'], operation: ['upload'] } }, properties);
+
+export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const clientId = requiredText(ctx, 'clientId', 'Client ID', itemIndex);
+	const binaryPropertyName = requiredText(ctx, 'binaryPropertyName', 'Input Binary Field', itemIndex);
+	const performLivenessCheck = ctx.getNodeParameter('performLivenessCheck', itemIndex, true) as boolean;
+	const file = await readUploadFile(ctx, itemIndex, binaryPropertyName, complyCubeLivePhotoRules);
+	const json = await complyCubeApiRequest(ctx, {
+		method: 'POST',
+		path: '/livePhotos',
+		body: { clientId, data: file.bytes.toString('base64'), performLivenessCheck },
+		idempotent: false,
+	});
+	return { json };
+}

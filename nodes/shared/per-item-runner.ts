@@ -1,0 +1,39 @@
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { toNodeError } from './node-errors';
+
+export interface OperationResult {
+	json: IDataObject;
+	/** Binaries the operation produced; they are added to the input item's binaries. */
+	binary?: IBinaryKeyData;
+}
+
+export type ItemOperation = (ctx: IExecuteFunctions, itemIndex: number) => Promise<OperationResult>;
+
+/**
+ * Runs an operation once per input item. Each output item points at its input item and keeps its
+ * binaries (so the front's upload can feed the back's). A failing item stops the node, or, with
+ * "continue on error", becomes an error item while the others go on.
+ */
+export async function runPerItem(ctx: IExecuteFunctions, operation: ItemOperation): Promise<INodeExecutionData[]> {
+	const items = ctx.getInputData();
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const inputBinary = items[itemIndex].binary;
+		try {
+			const result = await operation(ctx, itemIndex);
+			const binary = result.binary || inputBinary ? { ...inputBinary, ...result.binary } : undefined;
+			output.push({ json: result.json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } });
+		} catch (caught) {
+			const error = toNodeError(ctx.getNode(), caught, itemIndex);
+			if (!ctx.continueOnFail()) throw error;
+			const httpCode = 'httpCode' in error && error.httpCode ? { httpCode: error.httpCode } : {};
+			output.push({
+				json: { error: error.message, description: error.description ?? null, ...httpCode },
+				...(inputBinary ? { binary: inputBinary } : {}),
+				pairedItem: { item: itemIndex },
+			});
+		}
+	}
+	return output;
+}

@@ -1,0 +1,33 @@
+import type { ICredentialType, IDataObject, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
+
+import { ComplyCubeApi } from '../../credentials/ComplyCubeApi.credentials';
+import { ComplyCube } from '../../nodes/ComplyCube/ComplyCube.node';
+import { ManualTrigger, NoOp, ReadWriteFile, StickyNote } from './core-nodes';
+import { FixtureItems } from './fixture-items.node';
+
+export const PACKAGE_NAME = 'n8n-nodes-identity-uploads';
+
+const types: Record<string, INodeType> = {
+	[`${PACKAGE_NAME}.complyCube`]: new ComplyCube(),
+	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
+	'n8n-nodes-base.readWriteFile': new ReadWriteFile(),
+	'n8n-nodes-base.stickyNote': new StickyNote(),
+	'n8n-nodes-base.noOp': new NoOp(),
+	'n8n-nodes-identity-uploads-test.fixtureItems': new FixtureItems(),
+};
+
+export const credentialTypes = new Map<string, ICredentialType>(
+	[new ComplyCubeApi()].map((type) => [type.name, type]),
+);
+
+export const nodeTypes: INodeTypes = {
+	getByName: (name: string): INodeType | IVersionedNodeType => known(name),
+	getByNameAndVersion: (name: string): INodeType => known(name),
+	getKnownTypes: (): IDataObject => Object.fromEntries(Object.keys(types).map((name) => [name, {}])),
+};
+
+function known(name: string): INodeType {
+	const type = types[name];
+	if (!type) throw new Error(`Unknown node type ${name}: add it to test/engine/node-types.ts`);
+	return type;
+}

@@ -1,0 +1,103 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+// n8n reads its folders from the environment when its services are first built.
+process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(tmpdir(), 'identity-uploads-n8n-'));
+process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
+
+import { Container } from '@n8n/di';
+import { BinaryDataService, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type IConnections,
+	type INode,
+	type INodeExecutionData,
+	type IRun,
+	type IRunExecutionData,
+	type IWorkflowBase,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { TestCredentialsHelper } from './credentials-helper';
+import { credentialTypes, nodeTypes } from './node-types';
+
+export interface WorkflowJson {
+	name?: string;
+	nodes: INode[];
+	connections: IConnections;
+}
+
+export interface WorkflowRun {
+	run: IRun;
+	/** The items a node put on its first output in its first run ([] if it did not run). */
+	output(nodeName: string): INodeExecutionData[];
+	/** The error that stopped the workflow, if one did. */
+	error?: Error & { description?: string; httpCode?: string | null; context?: Record<string, unknown> };
+}
+
+let binaryDataReady: Promise<void> | undefined;
+
+/** The real binary data service, in filesystem mode, under a temporary n8n user folder. */
+export async function initBinaryData(): Promise<void> {
+	binaryDataReady ??= Container.get(BinaryDataService).init();
+	await binaryDataReady;
+}
+
+/** Runs a workflow in n8n-core's WorkflowExecute, starting from its first node without inputs. */
+export async function runWorkflow(
+	workflowJson: WorkflowJson,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+): Promise<WorkflowRun> {
+	await initBinaryData();
+	const workflow = new Workflow({
+		id: 'in-process',
+		name: workflowJson.name,
+		nodes: workflowJson.nodes,
+		connections: workflowJson.connections,
+		nodeTypes,
+		active: false,
+		settings: { executionOrder: 'v1' },
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', `run-${Date.now()}`, workflowJson as unknown as IWorkflowBase);
+	let finish: (run: IRun) => void = () => {};
+	const finished = new Promise<IRun>((resolve) => (finish = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper(credentialTypes, credentials),
+		hooks,
+		executionId: hooks.executionId,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678',
+		formWaitingBaseUrl: '',
+		webhookBaseUrl: '',
+		webhookWaitingBaseUrl: '',
+		webhookTestBaseUrl: '',
+		variables: {},
+		encryptedRunnerIdentity: undefined,
+		evalLlmMockHandler: undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const startNode = workflow.getStartNode();
+	if (!startNode) throw new Error('The workflow has no start node');
+	const runExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [{ node: startNode, data: { main: [[{ json: {} }]] }, source: null }],
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	} as unknown as IRunExecutionData;
+	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await execute.processRunExecutionData(workflow);
+	const run = await finished;
+	return {
+		run,
+		output: (nodeName) => run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [],
+		error: run.data.resultData.error as WorkflowRun['error'],
+	};
+}
