@@ -44,7 +44,8 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 		});
 	}
 	if (error instanceof ServiceUnreachableError) {
-		return new NodeApiError(node, { message: error.message, code: error.code }, {
+		// No `code` in the body: NodeApiError would replace the message with a generic one for it.
+		return new NodeApiError(node, { message: error.message }, {
 			message: atItem(error.message, itemIndex),
 			description: error.mayHaveArrived
 				? 'The connection failed after the request was sent, so the upload may have arrived: check the service before running this item again.'

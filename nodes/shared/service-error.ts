@@ -11,6 +11,16 @@ export class ServiceError extends Error {
 	}
 }
 
+// Words, not socket codes: n8n replaces any error message that contains a code with a generic one.
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be looked up',
+	ECONNRESET: 'the connection was dropped',
+	ETIMEDOUT: 'the connection timed out',
+	ECONNABORTED: 'the request timed out',
+};
+
 /** The service could not be reached or dropped the connection. */
 export class ServiceUnreachableError extends Error {
 	constructor(
@@ -20,7 +30,7 @@ export class ServiceUnreachableError extends Error {
 		/** True when the request may have reached the service before the connection failed. */
 		readonly mayHaveArrived: boolean,
 	) {
-		super(`Could not reach ${service} at ${url} (${code})`);
+		super(`Could not reach ${service} at ${url}: ${NETWORK_FAILURES[code] ?? 'a network error occurred'}`);
 		this.name = 'ServiceUnreachableError';
 	}
 }

@@ -90,7 +90,8 @@ export async function startHttpEmulator(
 	});
 	const { port, address } = server.address() as AddressInfo;
 	return {
-		origin: `http://${address}:${port}`,
+		// An IPv6 address needs brackets in a URL (http://[::1]:port).
+		origin: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
 		port,
 		received,
 		close: async () =>

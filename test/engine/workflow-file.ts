@@ -8,8 +8,9 @@ export function loadWorkflow(file: string, items: FixtureItem[], changes: NodeCh
 	const workflow = JSON.parse(readFileSync(file, 'utf8')) as WorkflowJson;
 	for (const node of workflow.nodes) {
 		if (node.type.endsWith('.fixtureItems')) node.parameters.items = JSON.stringify(items);
-		Object.assign(node, changes[node.name] ?? {});
-		if (changes[node.name]?.parameters) node.parameters = { ...node.parameters, ...changes[node.name]!.parameters };
+		const { parameters, ...rest } = changes[node.name] ?? {};
+		Object.assign(node, rest);
+		if (parameters) node.parameters = { ...node.parameters, ...parameters };
 	}
 	return workflow;
 }
