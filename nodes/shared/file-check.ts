@@ -25,6 +25,7 @@ export interface CheckedFile {
 }
 
 const formatBytes = (bytes: number) => `${bytes.toLocaleString('en-US')} bytes`;
+const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 
 /** Checks a file against a service's rules from its real bytes; throws FileRefusal with a sentence a user can act on. */
 export function checkFile(rules: UploadRules, file: FileToCheck): CheckedFile {
@@ -37,12 +38,12 @@ export function checkFile(rules: UploadRules, file: FileToCheck): CheckedFile {
 	if (kind === undefined) {
 		throw new FileRefusal(
 			`${subject} is not a ${allowed} file`,
-			`Its content is none of ${allowed} (whatever its name or stated type says), so the ${rules.what} upload would be refused. Convert it to ${allowed} first.`,
+			`Its content is none of ${allowed} (whatever its name or stated type says), so the ${rules.what} would be refused. Convert it to ${allowed} first.`,
 		);
 	}
 	if (!rules.allowedKinds.includes(kind)) {
 		throw new FileRefusal(
-			`${subject} is a ${FILE_KINDS[kind].label} file, but a ${rules.what} must be ${allowed}`,
+			`${subject} is a ${FILE_KINDS[kind].label} file, but ${withArticle(rules.what)} must be ${allowed}`,
 			`Convert it to ${allowed} first, or send it with an operation that takes ${FILE_KINDS[kind].label} files.`,
 		);
 	}
@@ -58,13 +59,13 @@ function checkSize(rules: UploadRules, file: FileToCheck, subject: string) {
 			: `at most ${formatBytes(rules.maxBytes)}`;
 	if (file.size < rules.minBytes) {
 		throw new FileRefusal(
-			`${subject} is too small (${formatBytes(file.size)}): a ${rules.what} must be ${window}`,
+			`${subject} is too small (${formatBytes(file.size)}): ${withArticle(rules.what)} must be ${window}`,
 			'Use a larger, sharper scan or photo of the document; a thumbnail or heavily compressed image is refused.',
 		);
 	}
 	if (file.size > rules.maxBytes) {
 		throw new FileRefusal(
-			`${subject} is too large (${formatBytes(file.size)}): a ${rules.what} must be ${window}`,
+			`${subject} is too large (${formatBytes(file.size)}): ${withArticle(rules.what)} must be ${window}`,
 			'Resize or compress the image (or a PDF) before sending it, e.g. with an Edit Image node.',
 		);
 	}

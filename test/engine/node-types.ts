@@ -1,6 +1,8 @@
 import type { ICredentialType, IDataObject, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
 
+import { ArgosIdentityApi } from '../../credentials/ArgosIdentityApi.credentials';
 import { ComplyCubeApi } from '../../credentials/ComplyCubeApi.credentials';
+import { ArgosIdentity } from '../../nodes/ArgosIdentity/ArgosIdentity.node';
 import { ComplyCube } from '../../nodes/ComplyCube/ComplyCube.node';
 import { ManualTrigger, NoOp, ReadWriteFile, StickyNote } from './core-nodes';
 import { FixtureItems } from './fixture-items.node';
@@ -9,6 +11,7 @@ export const PACKAGE_NAME = 'n8n-nodes-identity-uploads';
 
 const types: Record<string, INodeType> = {
 	[`${PACKAGE_NAME}.complyCube`]: new ComplyCube(),
+	[`${PACKAGE_NAME}.argosIdentity`]: new ArgosIdentity(),
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	'n8n-nodes-base.readWriteFile': new ReadWriteFile(),
 	'n8n-nodes-base.stickyNote': new StickyNote(),
@@ -17,7 +20,7 @@ const types: Record<string, INodeType> = {
 };
 
 export const credentialTypes = new Map<string, ICredentialType>(
-	[new ComplyCubeApi()].map((type) => [type.name, type]),
+	[new ComplyCubeApi(), new ArgosIdentityApi()].map((type) => [type.name, type]),
 );
 
 export const nodeTypes: INodeTypes = {
