@@ -1,10 +1,56 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
-import { argosIdentityDescription } from './actions/node.description';
+import * as putSubmissionImage from './actions/submission/putImage.operation';
 import { router } from './actions/router';
 
 export class ArgosIdentity implements INodeType {
-	description: INodeTypeDescription = argosIdentityDescription;
+	description: INodeTypeDescription = {
+		displayName: 'Argos Identity',
+		name: 'argosIdentity',
+		icon: { light: 'file:argosIdentity.svg', dark: 'file:argosIdentity.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{ "Put Submission Image" }}',
+		description: 'Set the ID, selfie and proof-of-address images of an Argos Identity submission',
+		defaults: { name: 'Argos Identity' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'argosIdentityApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Submission', value: 'submission' }],
+				default: 'submission',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['submission'] } },
+				options: [
+					{
+						name: 'Put Submission Image',
+						value: 'putImage',
+						description: 'Set or replace images of a submission',
+						action: 'Put submission images',
+					},
+				],
+				default: 'putImage',
+			},
+			...putSubmissionImage.description,
+		],
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -44,7 +44,7 @@ export function checkFile(rules: UploadRules, file: FileToCheck): CheckedFile {
 	if (!rules.allowedKinds.includes(kind)) {
 		throw new FileRefusal(
 			`${subject} is a ${FILE_KINDS[kind].label} file, but ${withArticle(rules.what)} must be ${allowed}`,
-			`Convert it to ${allowed} first, or send it with an operation that takes ${FILE_KINDS[kind].label} files.`,
+			`Convert it to ${allowed} first.`,
 		);
 	}
 	checkSize(rules, file, subject);
@@ -60,7 +60,7 @@ function checkSize(rules: UploadRules, file: FileToCheck, subject: string) {
 	if (file.size < rules.minBytes) {
 		throw new FileRefusal(
 			`${subject} is too small (${formatBytes(file.size)}): ${withArticle(rules.what)} must be ${window}`,
-			'Use a larger, sharper scan or photo of the document; a thumbnail or heavily compressed image is refused.',
+			'Use a larger, sharper image; a thumbnail or heavily compressed copy is refused.',
 		);
 	}
 	if (file.size > rules.maxBytes) {

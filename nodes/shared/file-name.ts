@@ -21,7 +21,8 @@ export function acceptedSpelling(rules: FileNameRules, kind: FileKind, extension
 	const spellings = rules.extensions[kind] ?? [];
 	if (spellings.includes(extension)) return extension;
 	const lower = extension.toLowerCase();
-	return spellings.find((spelling) => spelling.toLowerCase() === lower);
+	const match = spellings.find((spelling) => spelling.toLowerCase() === lower);
+	return match === undefined || rules.caseSensitive ? match : extension;
 }
 
 function kindOfExtension(rules: FileNameRules, extension: string): FileKind | undefined {

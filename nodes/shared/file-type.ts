@@ -39,12 +39,24 @@ export const FILE_KINDS: Record<FileKind, KindInfo> = {
 	},
 };
 
-/** The longest signature: how many leading bytes sniffing needs. */
-export const SNIFF_BYTES = 8;
+/** How many leading bytes sniffing needs (BMP's header size field ends at byte 18). */
+export const SNIFF_BYTES = 18;
+
+/** "BM" alone starts too many text files: also require the zero reserved bytes and a known DIB header size. */
+function isBmp(bytes: Uint8Array): boolean {
+	if (bytes.length < SNIFF_BYTES || bytes[0] !== 0x42 || bytes[1] !== 0x4d) return false;
+	if (bytes[6] !== 0 || bytes[7] !== 0 || bytes[8] !== 0 || bytes[9] !== 0) return false;
+	const dibHeaderSize = bytes[14] | (bytes[15] << 8) | (bytes[16] << 16) | (bytes[17] << 24);
+	return [12, 40, 52, 56, 64, 108, 124].includes(dibHeaderSize);
+}
 
 /** The file's real kind from its leading bytes, or undefined when it is none of the known kinds. */
 export function sniffFileKind(bytes: Uint8Array): FileKind | undefined {
 	for (const [kind, info] of Object.entries(FILE_KINDS) as Array<[FileKind, KindInfo]>) {
+		if (kind === 'bmp') {
+			if (isBmp(bytes)) return kind;
+			continue;
+		}
 		if (info.signatures.some((signature) => signature.every((byte, index) => bytes[index] === byte))) {
 			return kind;
 		}

@@ -29,7 +29,8 @@ export async function runPerItem(ctx: IExecuteFunctions, operation: ItemOperatio
 			if (!ctx.continueOnFail()) throw error;
 			const httpCode = 'httpCode' in error && error.httpCode ? { httpCode: error.httpCode } : {};
 			output.push({
-				json: { error: error.message, description: error.description ?? null, ...httpCode },
+				// Only these keys: n8n sends an item to the error output only if its json has nothing else.
+				json: { error: error.message, details: { description: error.description ?? null, ...httpCode } },
 				...(inputBinary ? { binary: inputBinary } : {}),
 				pairedItem: { item: itemIndex },
 			});

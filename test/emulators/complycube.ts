@@ -10,6 +10,9 @@ import { decodeBase64, looksLikeJpeg, looksLikePdf, looksLikePng, randomHexId } 
 /** Seeded keys: a sandbox key (5 requests/s, as ComplyCube's sandbox) and a live one (10/s). */
 export const COMPLYCUBE_API_KEY = 'test_Y29tcGx5Y3ViZS1lbXVsYXRvcg';
 export const COMPLYCUBE_LIVE_API_KEY = 'live_Y29tcGx5Y3ViZS1lbXVsYXRvcg';
+/** A client and a driving licence that always exist, so the example workflows run as shipped. */
+export const COMPLYCUBE_DEMO_CLIENT_ID = '65a1c0ffee00000000000c01';
+export const COMPLYCUBE_DEMO_DOCUMENT_ID = '65a1c0ffee00000000000d01';
 export const COMPLYCUBE_MIN_BYTES = 34_816;
 export const COMPLYCUBE_MAX_BYTES = 4_000_000;
 /** Whole request bodies over this answer 413 (4 MB of base64 plus JSON fits well inside). */
@@ -87,7 +90,25 @@ class ComplyCubeService {
 	throttled = 0;
 	private readonly recentRequests = new Map<string, number[]>();
 
-	constructor(private readonly rateLimit: boolean) {}
+	constructor(private readonly rateLimit: boolean) {
+		const createdAt = now();
+		this.clients.set(COMPLYCUBE_DEMO_CLIENT_ID, {
+			id: COMPLYCUBE_DEMO_CLIENT_ID,
+			type: 'person',
+			email: 'jane.sample@example.com',
+			personDetails: { firstName: 'Jane', lastName: 'Sample' },
+			createdAt,
+			updatedAt: createdAt,
+		});
+		this.documents.set(COMPLYCUBE_DEMO_DOCUMENT_ID, {
+			id: COMPLYCUBE_DEMO_DOCUMENT_ID,
+			clientId: COMPLYCUBE_DEMO_CLIENT_ID,
+			type: 'driving_license',
+			issuingCountry: 'GB',
+			images: {},
+			createdAt,
+		});
+	}
 
 	handle(request: EmulatorRequest): EmulatorResponse {
 		const key = request.headers.authorization;

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { glob, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
@@ -8,7 +8,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
  * Files from Disk reading, Sticky Note, No Op), so the examples run in-process without installing
  * all of n8n. The e2e suite runs the same examples with the real nodes in a real n8n.
  */
-const description = (name: string, displayName: string, inputs: string[]): INodeTypeDescription =>
+const description = (
+	name: string,
+	displayName: string,
+	inputs: string[],
+	properties: INodeTypeDescription['properties'] = [],
+): INodeTypeDescription =>
 	({
 		displayName,
 		name,
@@ -18,7 +23,7 @@ const description = (name: string, displayName: string, inputs: string[]): INode
 		defaults: { name: displayName },
 		inputs,
 		outputs: ['main'],
-		properties: [],
+		properties,
 	}) as unknown as INodeTypeDescription;
 
 const MIME_TYPES: Record<string, string> = {
@@ -50,24 +55,41 @@ export class StickyNote implements INodeType {
 	description = description('stickyNote', 'Sticky Note', []);
 }
 
-/** Reads one file per input item, like the real node's "Read File(s) From Disk" for a single path. */
+/** Reads the files a path or glob pattern selects, one output item each, like the real node's read operation. */
 export class ReadWriteFile implements INodeType {
-	description = description('readWriteFile', 'Read/Write Files from Disk', ['main']);
+	description = description('readWriteFile', 'Read/Write Files from Disk', ['main'], [
+		{ displayName: 'Operation', name: 'operation', type: 'options', options: [{ name: 'Read', value: 'read' }], default: 'read' },
+		{ displayName: 'File(s) Selector', name: 'fileSelector', type: 'string', default: '' },
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			default: {},
+			options: [{ displayName: 'Put Output File in Field', name: 'dataPropertyName', type: 'string', default: 'data' }],
+		},
+	]);
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
 			const selector = this.getNodeParameter('fileSelector', itemIndex) as string;
 			const property = this.getNodeParameter('options.dataPropertyName', itemIndex, 'data') as string;
-			const filePath = path.resolve(selector);
-			const extension = path.extname(filePath).toLowerCase();
-			const binary = await this.helpers.prepareBinaryData(
-				await readFile(filePath),
-				path.basename(filePath),
-				MIME_TYPES[extension] ?? 'application/octet-stream',
-			);
-			const { data: _storage, ...metadata } = binary;
-			output.push({ json: { ...metadata }, binary: { [property]: binary }, pairedItem: { item: itemIndex } });
+			const files: string[] = [];
+			for await (const file of glob(selector)) files.push(file);
+			if (files.length === 0) throw new Error(`No file(s) found: nothing matches "${selector}"`);
+			for (const filePath of files.sort()) {
+				const binary = await this.helpers.prepareBinaryData(
+					await readFile(filePath),
+					path.basename(filePath),
+					MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream',
+				);
+				const { mimeType, fileType, fileName, fileExtension, fileSize } = binary;
+				output.push({
+					json: { mimeType, fileType, fileName, fileExtension, fileSize },
+					binary: { [property]: binary },
+					pairedItem: { item: itemIndex },
+				});
+			}
 		}
 		return [output];
 	}

@@ -5,6 +5,9 @@ import path from 'node:path';
 // n8n reads its folders from the environment when its services are first built.
 process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(tmpdir(), 'identity-uploads-n8n-'));
 process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
+process.env.N8N_LOG_LEVEL ??= 'silent';
+// A fixed key for this throw-away user folder; without one n8n writes a config file and says so.
+process.env.N8N_ENCRYPTION_KEY ??= 'identity-uploads-in-process-engine';
 
 import { Container } from '@n8n/di';
 import { BinaryDataService, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';

@@ -176,6 +176,6 @@ test('a mixed batch with continue on error: good items land, bad ones become err
 	expect(output.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
 	expect(output.map((item) => item.json.message ?? 'error')).toEqual(['complete to update image.', 'error', 'error', 'complete to update image.']);
 	expect(output[1].json.error).toMatch(/PDF file.*\[item 1\]$/);
-	expect(output[2].json).toMatchObject({ httpCode: '400' });
+	expect(output[2].json).toMatchObject({ details: { httpCode: '400' } });
 	expect(emulator.acceptedUploads.map((upload) => upload.submissionId)).toEqual([good1.submissionId, good2.submissionId]);
 });

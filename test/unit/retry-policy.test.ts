@@ -1,0 +1,127 @@
+import { MAX_ATTEMPTS, retryDelayMs, shouldRetry, type AttemptOutcome } from '../../nodes/shared/retry-policy';
+
+const status = (code: number): AttemptOutcome => ({ kind: 'status', status: code });
+const refused: AttemptOutcome = { kind: 'network', arrived: false };
+const droppedAfterArrival: AttemptOutcome = { kind: 'network', arrived: true };
+
+/** Attempts are numbered from 1; the callers retry after attempt n while shouldRetry says so. */
+const attemptsBeforeTheLast = Array.from({ length: MAX_ATTEMPTS - 1 }, (_, index) => index + 1);
+
+describe('shouldRetry', () => {
+	test('MAX_ATTEMPTS allows a few retries, not one and not unbounded', () => {
+		expect(MAX_ATTEMPTS).toBeGreaterThanOrEqual(2);
+		expect(MAX_ATTEMPTS).toBeLessThanOrEqual(10);
+	});
+
+	describe.each([
+		['an idempotent request', true],
+		['a create (not idempotent)', false],
+	])('%s', (_name, idempotent) => {
+		test.each(attemptsBeforeTheLast)('429 is retried after attempt %d', (attempt) => {
+			expect(shouldRetry(status(429), attempt, idempotent)).toBe(true);
+		});
+
+		test.each(attemptsBeforeTheLast)('a refused connection (never arrived) is retried after attempt %d', (attempt) => {
+			expect(shouldRetry(refused, attempt, idempotent)).toBe(true);
+		});
+
+		test.each([400, 401, 403, 404, 409, 413, 415, 422])('%d is never retried', (code) => {
+			for (const attempt of attemptsBeforeTheLast) expect(shouldRetry(status(code), attempt, idempotent)).toBe(false);
+		});
+
+		test.each([501, 505])('%d (a server that will not do it) is never retried', (code) => {
+			expect(shouldRetry(status(code), 1, idempotent)).toBe(false);
+		});
+
+		test.each([
+			['429', status(429)],
+			['503', status(503)],
+			['a refused connection', refused],
+			['a dropped connection', droppedAfterArrival],
+		])('%s is not retried once MAX_ATTEMPTS attempts have been made', (_outcome, outcome) => {
+			expect(shouldRetry(outcome, MAX_ATTEMPTS, idempotent)).toBe(false);
+			expect(shouldRetry(outcome, MAX_ATTEMPTS + 1, idempotent)).toBe(false);
+		});
+	});
+
+	describe('server faults and dropped connections may come after the service acted', () => {
+		test.each([500, 502, 503, 504])('%d is retried only when the request is idempotent', (code) => {
+			for (const attempt of attemptsBeforeTheLast) {
+				expect(shouldRetry(status(code), attempt, true)).toBe(true);
+				expect(shouldRetry(status(code), attempt, false)).toBe(false);
+			}
+		});
+
+		test('a connection dropped after the request arrived is retried only when idempotent', () => {
+			for (const attempt of attemptsBeforeTheLast) {
+				expect(shouldRetry(droppedAfterArrival, attempt, true)).toBe(true);
+				expect(shouldRetry(droppedAfterArrival, attempt, false)).toBe(false);
+			}
+		});
+	});
+
+	test('a 429 that keeps coming is sent exactly MAX_ATTEMPTS times in all', () => {
+		let sent = 0;
+		for (let attempt = 1; ; attempt++) {
+			sent++;
+			if (!shouldRetry(status(429), attempt, false)) break;
+		}
+		expect(sent).toBe(MAX_ATTEMPTS);
+	});
+});
+
+describe('retryDelayMs', () => {
+	test('backs off exponentially from 500 ms', () => {
+		expect([1, 2, 3, 4].map((attempt) => retryDelayMs(attempt))).toEqual([500, 1000, 2000, 4000]);
+	});
+
+	test('the backoff is capped', () => {
+		const delays = [5, 6, 10, 30, 100].map((attempt) => retryDelayMs(attempt));
+		expect(delays[0]).toBe(8000);
+		for (const delay of delays) expect(delay).toBe(8000);
+	});
+
+	test.each<[string, number]>([
+		['0', 0],
+		['1', 1000],
+		['3', 3000],
+		['1.5', 1500],
+		[' 2 ', 2000],
+		['8', 8000],
+	])('Retry-After %j seconds is honoured: %d ms', (retryAfter, delay) => {
+		expect(retryDelayMs(1, retryAfter)).toBe(delay);
+		expect(retryDelayMs(3, retryAfter)).toBe(delay);
+	});
+
+	test.each(['9', '60', '3600', '99999999'])('Retry-After %j seconds is capped at 8 s', (retryAfter) => {
+		expect(retryDelayMs(1, retryAfter)).toBe(8000);
+	});
+
+	test.each(['', '   ', 'soon', 'abc', '-1', '-0.5', 'NaN', 'Infinity', '1 2', '5s'])(
+		'garbage Retry-After %j is ignored: the backoff is used',
+		(retryAfter) => {
+			expect(retryDelayMs(1, retryAfter)).toBe(500);
+			expect(retryDelayMs(2, retryAfter)).toBe(1000);
+			expect(retryDelayMs(3, retryAfter)).toBe(2000);
+		},
+	);
+
+	test('an HTTP-date Retry-After is not understood and falls back to the backoff', () => {
+		expect(retryDelayMs(2, 'Wed, 21 Oct 2015 07:28:00 GMT')).toBe(1000);
+	});
+
+	test('no Retry-After at all uses the backoff', () => {
+		expect(retryDelayMs(2, undefined)).toBe(1000);
+	});
+
+	test('every delay is a finite, non-negative number of milliseconds', () => {
+		for (let attempt = 1; attempt <= 50; attempt++) {
+			for (const retryAfter of [undefined, '', '5', 'junk', '1e9']) {
+				const delay = retryDelayMs(attempt, retryAfter);
+				expect(Number.isFinite(delay)).toBe(true);
+				expect(delay).toBeGreaterThanOrEqual(0);
+				expect(delay).toBeLessThanOrEqual(8000);
+			}
+		}
+	});
+});
