@@ -8,7 +8,8 @@ export interface OperationResult {
 	binary?: IBinaryKeyData;
 }
 
-export type ItemOperation = (ctx: IExecuteFunctions, itemIndex: number) => Promise<OperationResult>;
+/** One result per input item, or several (a list operation), each paired with the input item. */
+export type ItemOperation = (ctx: IExecuteFunctions, itemIndex: number) => Promise<OperationResult | OperationResult[]>;
 
 /**
  * Runs an operation once per input item. Each output item points at its input item and keeps its
@@ -21,9 +22,11 @@ export async function runPerItem(ctx: IExecuteFunctions, operation: ItemOperatio
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const inputBinary = items[itemIndex].binary;
 		try {
-			const result = await operation(ctx, itemIndex);
-			const binary = result.binary || inputBinary ? { ...inputBinary, ...result.binary } : undefined;
-			output.push({ json: result.json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } });
+			const outcome = await operation(ctx, itemIndex);
+			for (const result of Array.isArray(outcome) ? outcome : [outcome]) {
+				const binary = result.binary || inputBinary ? { ...inputBinary, ...result.binary } : undefined;
+				output.push({ json: result.json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } });
+			}
 		} catch (caught) {
 			const error = toNodeError(ctx.getNode(), caught, itemIndex);
 			if (!ctx.continueOnFail()) throw error;

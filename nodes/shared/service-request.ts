@@ -9,7 +9,7 @@ export interface ServiceCall {
 	/** True when sending the request twice leaves the same result (an overwrite), so server faults may be retried. */
 	idempotent: boolean;
 	/** Builds the request afresh for each attempt: a multipart body can be read only once. */
-	build: (baseUrl: string) => IHttpRequestOptions;
+	build: (baseUrl: string) => IHttpRequestOptions | Promise<IHttpRequestOptions>;
 	/** Finds the service's own message in an error body. */
 	messageOf: (body: unknown) => string | undefined;
 }
@@ -27,7 +27,7 @@ export async function callService(ctx: IExecuteFunctions, call: ServiceCall): Pr
 	const credentials = await ctx.getCredentials(call.credentialType);
 	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 	for (let attempt = 1; ; attempt++) {
-		const request = call.build(baseUrl);
+		const request = await call.build(baseUrl);
 		const url = `${request.baseURL ?? ''}${request.url}`;
 		let outcome: AttemptOutcome;
 		let failure: Error;

@@ -131,7 +131,7 @@ const REFUSED_TYPES: Record<string, string> = {
 const DEFAULT_TYPE = 'application/octet-stream';
 const VALID_TYPES = new Set(Object.values(ALLOWED_TYPES));
 
-type RouteName = 'upload' | 'list' | 'details' | 'download';
+type RouteName = 'upload' | 'list' | 'details' | 'download' | 'count';
 
 interface Route {
 	name: RouteName;
@@ -141,6 +141,7 @@ interface Route {
 }
 
 const ROUTES: Route[] = [
+	{ name: 'count', method: 'GET', pattern: '/count' },
 	{ name: 'upload', method: 'POST', pattern: '/{id}/uploadAttachment' },
 	{ name: 'list', method: 'GET', pattern: '/{id}/attachments/' },
 	{ name: 'details', method: 'GET', pattern: '/{id}/attachment/{attachmentId}/details' },
@@ -464,7 +465,15 @@ function download(state: CrafterState, call: Call): EmulatorResponse {
 	};
 }
 
+/** GET /api/1/profile/count?tenantName=: the cheapest call that proves a token works (the node's credential test). */
+function count(state: CrafterState, call: Call): EmulatorResponse {
+	const tenantName = call.params.get('tenantName');
+	if (tenantName !== TENANT) return errorDetails(404, 'NO_SUCH_TENANT', `No tenant found with name "${tenantName}"`);
+	return { status: 200, json: state.profiles.size };
+}
+
 const HANDLERS: Record<RouteName, (state: CrafterState, call: Call) => EmulatorResponse> = {
+	count,
 	upload,
 	list,
 	details,
