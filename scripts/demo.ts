@@ -30,13 +30,15 @@ async function main() {
 			for (const node of workflow.nodes.filter((candidate) => candidate.type.startsWith(OUR_NODES))) {
 				const runData = result.run.data.resultData.runData[node.name]?.[0];
 				const outputs = runData?.data?.main ?? [];
-				outputs.forEach((items, outputIndex) => items?.forEach((item) => report(node.name, item, outputIndex)));
+				const verb = node.parameters.operation === 'download' ? 'downloaded' : 'sent';
+				outputs.forEach((items, outputIndex) => items?.forEach((item) => report(node.name, verb, item, outputIndex)));
 			}
 		}
-		const { complyCube, argos } = emulators;
+		const { complyCube, argos, crafter } = emulators;
 		console.log('\nWhat the emulators received:');
 		console.log(`  ComplyCube      ${complyCube.received.length} requests, ${complyCube.acceptedUploads.length} images stored`);
 		console.log(`  Argos Identity  ${argos.received.length} requests, ${argos.acceptedUploads.length} uploads stored`);
+		console.log(`  Crafter Profile ${crafter.received.length} requests, ${crafter.acceptedUploads.length} attachments stored`);
 	} finally {
 		await emulators.close();
 	}
@@ -46,8 +48,9 @@ async function main() {
 	}
 }
 
-function report(nodeName: string, item: INodeExecutionData, outputIndex: number) {
-	const files = Object.values(item.binary ?? {})
+function report(nodeName: string, verb: string, item: INodeExecutionData, outputIndex: number) {
+	const binaries = Object.values(item.binary ?? {});
+	const files = (verb === 'downloaded' ? binaries.slice(-1) : binaries)
 		.map((binary) => `${binary.fileName ?? 'unnamed'} (${binary.fileSize})`)
 		.join(', ');
 	if (item.json.error) {
@@ -55,7 +58,7 @@ function report(nodeName: string, item: INodeExecutionData, outputIndex: number)
 		console.log(`  ⚠ ${nodeName}: refused ${files}${branch}\n      ${item.json.error}\n      ${(item.json.details as { description?: string } | undefined)?.description ?? ''}`);
 		return;
 	}
-	console.log(`  ✓ ${nodeName}: sent ${files}\n      service answered ${JSON.stringify(item.json)}`);
+	console.log(`  ✓ ${nodeName}: ${verb} ${files}\n      service answered ${JSON.stringify(item.json)}`);
 }
 
 main().catch((error: unknown) => {

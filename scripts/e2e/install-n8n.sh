@@ -17,6 +17,8 @@
 # installs from the registry mirror used here; linkedom is pinned to 0.18.14 because 0.18.15 needs
 # a package the mirror lacks; install scripts stay off (one optional native dependency downloads
 # binaries) and only sqlite3 is rebuilt.
+# Progress goes to stderr; stdout carries only the n8n binary path, so callers can do
+#   N8N_BIN="$(scripts/e2e/install-n8n.sh)"
 set -euo pipefail
 
 N8N_VERSION="2.40.7"
@@ -133,7 +135,7 @@ EOF
 
 (
   cd "$TMP"
-  npm install --ignore-scripts --no-audit --no-fund --loglevel=error
+  npm install --ignore-scripts --no-audit --no-fund --loglevel=error >&2
 ) || die "npm install of n8n $N8N_VERSION failed"
 log "npm install done ($(elapsed)); rebuilding sqlite3 from source against $NODEDIR ..."
 
@@ -141,7 +143,7 @@ log "npm install done ($(elapsed)); rebuilding sqlite3 from source against $NODE
 # override both, or `npm rebuild` silently builds nothing.
 (
   cd "$TMP"
-  npm_config_nodedir="$NODEDIR" npm rebuild sqlite3 --build-from-source --ignore-scripts=false --loglevel=error
+  npm_config_nodedir="$NODEDIR" npm rebuild sqlite3 --build-from-source --ignore-scripts=false --loglevel=error >&2
 ) || die "rebuilding sqlite3 from source failed (needs python3, make and a C++ compiler)"
 
 # ---------------------------------------------------------------- check before trusting

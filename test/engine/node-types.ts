@@ -2,6 +2,8 @@ import type { ICredentialType, IDataObject, INodeType, INodeTypes, IVersionedNod
 
 import { ArgosIdentityApi } from '../../credentials/ArgosIdentityApi.credentials';
 import { ComplyCubeApi } from '../../credentials/ComplyCubeApi.credentials';
+import { CrafterProfileApi } from '../../credentials/CrafterProfileApi.credentials';
+import { CrafterProfile } from '../../nodes/CrafterProfile/CrafterProfile.node';
 import { ArgosIdentity } from '../../nodes/ArgosIdentity/ArgosIdentity.node';
 import { ComplyCube } from '../../nodes/ComplyCube/ComplyCube.node';
 import { ManualTrigger, NoOp, ReadWriteFile, StickyNote } from './core-nodes';
@@ -12,6 +14,7 @@ export const PACKAGE_NAME = 'n8n-nodes-identity-uploads';
 const types: Record<string, INodeType> = {
 	[`${PACKAGE_NAME}.complyCube`]: new ComplyCube(),
 	[`${PACKAGE_NAME}.argosIdentity`]: new ArgosIdentity(),
+	[`${PACKAGE_NAME}.crafterProfile`]: new CrafterProfile(),
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	'n8n-nodes-base.readWriteFile': new ReadWriteFile(),
 	'n8n-nodes-base.stickyNote': new StickyNote(),
@@ -20,7 +23,7 @@ const types: Record<string, INodeType> = {
 };
 
 export const credentialTypes = new Map<string, ICredentialType>(
-	[new ComplyCubeApi(), new ArgosIdentityApi()].map((type) => [type.name, type]),
+	[new ComplyCubeApi(), new ArgosIdentityApi(), new CrafterProfileApi()].map((type) => [type.name, type]),
 );
 
 export const nodeTypes: INodeTypes = {

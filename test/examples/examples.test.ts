@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import { COMPLYCUBE_DEMO_DOCUMENT_ID } from '../emulators/complycube';
 import { ARGOS_SEEDED_SUBMISSION_IDS } from '../emulators/argos';
+import { CRAFTER_SEEDED_PROFILE_IDS } from '../emulators/crafter';
 import { startEmulators, type Emulators } from '../emulators/all';
 import { runWorkflow, type WorkflowJson } from '../engine/run-workflow';
 
@@ -48,4 +49,16 @@ test('Argos: the four images land in their slots of the submission, byte-identic
 		const slot = name.split('.')[0] as keyof typeof images;
 		expect(images[slot]?.equals(fileBytes(`argos/${name}`))).toBe(true);
 	}
+});
+
+test('Crafter: the avatar is uploaded and downloaded back byte-identical, ready for the next node', async () => {
+	const result = await runWorkflow(example('crafter-profile-attachment.json'), emulators.credentials);
+	expect(result.error).toBeUndefined();
+	const [uploaded] = result.output('Upload attachment');
+	expect(uploaded.json).toMatchObject({ fileName: 'avatar', contentType: 'image/png', fileSizeBytes: fileBytes('avatar.png').length });
+	const [downloaded] = result.output('Download attachment');
+	expect(downloaded.binary?.downloaded).toMatchObject({ fileName: 'avatar.png', mimeType: 'image/png' });
+	expect(emulators.crafter.acceptedUploads).toEqual([{ profileId: CRAFTER_SEEDED_PROFILE_IDS[0], fileName: 'avatar.png', bytes: fileBytes('avatar.png').length }]);
+	const stored = emulators.crafter.profiles.get(CRAFTER_SEEDED_PROFILE_IDS[0])!.get('avatar')!;
+	expect(stored.data.equals(fileBytes('avatar.png'))).toBe(true);
 });

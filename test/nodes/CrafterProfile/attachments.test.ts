@@ -1,0 +1,138 @@
+import path from 'node:path';
+
+import {
+	CRAFTER_EXPIRED_TOKEN,
+	CRAFTER_READONLY_TOKEN,
+	startCrafterEmulator,
+	type CrafterEmulator,
+} from '../../emulators/crafter';
+import { boundaryOf, parseMultipart } from '../../emulators/multipart';
+import type { FixtureItem } from '../../engine/fixture-items.node';
+import { runWorkflow } from '../../engine/run-workflow';
+import { loadWorkflow, type NodeChanges } from '../../engine/workflow-file';
+import { expectNoSecret } from '../../support/expect-no-secret';
+import { SampleFolder, type SampleKind } from '../../support/sample-files';
+
+const WORKFLOW = path.join(__dirname, 'attachments.workflow.json');
+const UPLOAD = 'Upload Attachment';
+const DOWNLOAD = 'Download Attachment';
+const samples = new SampleFolder();
+let emulator: CrafterEmulator;
+
+beforeAll(async () => (emulator = await startCrafterEmulator()));
+afterAll(async () => await emulator.close());
+beforeEach(() => {
+	emulator.received.length = 0;
+	emulator.acceptedUploads.length = 0;
+});
+
+function fileItem(kind: SampleKind, size: number, binaryFileName: string | undefined, json: Record<string, unknown> = {}) {
+	const file = samples.make(`${Math.random().toString(36).slice(2)}.bin`, kind, size);
+	const item: FixtureItem = {
+		json: { profileId: emulator.addProfile(), ...json },
+		files: { data: { path: file.path, fileName: binaryFileName, mimeType: 'application/octet-stream' } },
+	};
+	return { item, bytes: file.bytes, profileId: item.json!.profileId as string };
+}
+
+const uploadOnly: NodeChanges = { [DOWNLOAD]: { disabled: true } };
+const credentials = (accessTokenId = emulator.accessToken) => ({ crafterProfileApi: { baseUrl: emulator.baseUrl, accessTokenId } });
+const run = async (items: FixtureItem[], changes: NodeChanges = {}, creds = credentials()) =>
+	await runWorkflow(loadWorkflow(WORKFLOW, items, changes), creds);
+
+const uploadRequest = () => emulator.received.find((request) => request.path.endsWith('/uploadAttachment'))!;
+
+test('upload then download through the node: the same bytes come back as a binary with name and type', async () => {
+	const { item, bytes, profileId } = fileItem('png', 300_000, 'Portrait.PNG');
+	const result = await run([item]);
+	expect(result.error).toBeUndefined();
+	const [uploaded] = result.output(UPLOAD);
+	expect(uploaded.json).toMatchObject({ fileName: 'Portrait', contentType: 'image/png', fileSizeBytes: 300_000 });
+	expect(uploaded.json.id).toMatch(/^[0-9a-f]{24}$/);
+	const request = uploadRequest();
+	expect(request.path).toBe(`/crafter-profile/api/1/profile/${profileId}/uploadAttachment`);
+	expect(request.query.get('accessTokenId')).toBe(emulator.accessToken);
+	const parts = parseMultipart(request.body, boundaryOf(request.headers['content-type'])!);
+	expect(parts.map(({ name, filename, contentType }) => ({ name, filename, contentType }))).toEqual([
+		{ name: 'attachment', filename: 'Portrait.PNG', contentType: 'image/png' },
+	]);
+	expect(parts[0].data.equals(bytes)).toBe(true);
+	const [downloaded] = result.output(DOWNLOAD);
+	expect(downloaded.binary?.downloaded).toMatchObject({ fileName: 'Portrait.png', mimeType: 'image/png' });
+	expect(downloaded.json).toMatchObject({ fileName: 'Portrait', fileSizeBytes: 300_000 });
+	expectNoSecret(emulator.accessToken, result.output(UPLOAD), result.output(DOWNLOAD));
+});
+
+test('a name the server would refuse by case is normalised: .JPEG is sent as .jpeg', async () => {
+	const { item, profileId } = fileItem('jpeg', 10_000, 'scan.JPEG');
+	const result = await run([item], uploadOnly);
+	expect(result.error).toBeUndefined();
+	expect(emulator.acceptedUploads).toEqual([{ profileId, fileName: 'scan.jpeg', bytes: 10_000 }]);
+});
+
+test('uploading the same base name again replaces the attachment and keeps its id', async () => {
+	const first = fileItem('jpeg', 10_000, 'id-card.jpg');
+	const again = fileItem('png', 12_000, 'id-card.png', { profileId: first.profileId });
+	const firstRun = await run([first.item], uploadOnly);
+	const secondRun = await run([again.item], uploadOnly);
+	expect(secondRun.output(UPLOAD)[0].json.id).toBe(firstRun.output(UPLOAD)[0].json.id);
+	const stored = emulator.profiles.get(first.profileId)!;
+	expect([...stored.keys()]).toEqual(['id-card']);
+	expect(stored.get('id-card')!.data.equals(again.bytes)).toBe(true);
+});
+
+test('List Attachments gives one item per attachment, working around the server list bug', async () => {
+	const { item, profileId } = fileItem('gif', 2_000, 'badge.gif');
+	await run([item], uploadOnly);
+	const workflow = loadWorkflow(WORKFLOW, [{ json: { profileId } }], {
+		[UPLOAD]: { parameters: { operation: 'list', profileId: '={{ $json.profileId }}' } },
+		[DOWNLOAD]: { disabled: true },
+	});
+	const result = await runWorkflow(workflow, credentials());
+	expect(result.error).toBeUndefined();
+	expect(result.output(UPLOAD).map((attachment) => attachment.json.fileName)).toEqual(['badge']);
+	expect(emulator.received.at(-1)!.query.get('profileId')).toBe(profileId);
+});
+
+describe('refused before anything is sent', () => {
+	test.each([
+		['a PDF', 'pdf', 10_000, 'cv.pdf', {}, /'cv.pdf' in binary property 'data' is a PDF file, but a Crafter Profile attachment must be JPEG, PNG, GIF, BMP or TIFF/],
+		['a File Name with a dot before the extension', 'jpeg', 10_000, 'a.jpg', { fileName: 'scan.2024.jpg' }, /^The File Name 'scan.2024.jpg' has a dot before its extension/],
+		['a File Name that says PNG for a JPEG', 'jpeg', 10_000, 'a.jpg', { fileName: 'avatar.png' }, /ends in .png, which says PNG, but the file is a JPEG/],
+		['a file over 5 MB', 'jpeg', 5 * 1024 * 1024 + 1, 'big.jpg', {}, /is too large \(5,242,881 bytes\)/],
+		['a file whose multipart request would pass 5 MB', 'jpeg', 5 * 1024 * 1024, 'big.jpg', {}, /^The upload would be 5,24\d,\d{3} bytes with its multipart headers, over the 5,242,880 bytes/],
+	] as const)('%s', async (_case, kind, size, name, json, message) => {
+		const { item } = fileItem(kind, size, name, json);
+		const result = await run([item], uploadOnly);
+		expect(result.error?.message).toMatch(message);
+		expect(emulator.received).toHaveLength(0);
+	});
+});
+
+describe("the server's own refusals, with its words and status, and never the token", () => {
+	test.each([
+		['an unknown profile', {}, { profileId: '0123456789abcdef01234567' }, 'HTTP 404): No profile with ID "0123456789abcdef01234567" found (NO_SUCH_PROFILE)'],
+		['a malformed profile ID', {}, { profileId: 'not-an-id' }, 'HTTP 500): Error occurred while trying to get profile "not-an-id" (OTHER)'],
+		['a token without MANAGE_PROFILES', { token: CRAFTER_READONLY_TOKEN }, {}, 'HTTP 403): Current subject does not have permission'],
+		['an expired token', { token: CRAFTER_EXPIRED_TOKEN }, {}, `HTTP 403): Access token "${CRAFTER_EXPIRED_TOKEN}" for application`],
+	])('%s', async (_case, { token }: { token?: string }, json, message) => {
+		const { item } = fileItem('jpeg', 10_000, 'a.jpg', json);
+		const result = await run([item], uploadOnly, credentials(token));
+		expect(result.error?.message).toContain(`Crafter Profile refused the request (${message}`);
+		expectNoSecret(emulator.accessToken, result.error, result.run.data.resultData);
+	});
+});
+
+test('a mixed batch with continue on error: good files land, bad ones become error items in place', async () => {
+	const good = fileItem('jpeg', 10_000, 'one.jpg');
+	const bad = fileItem('pdf', 10_000, 'two.pdf');
+	const unknown = fileItem('png', 10_000, 'three.png', { profileId: 'ffffffffffffffffffffffff' });
+	const good2 = fileItem('png', 10_000, 'four.png');
+	const result = await run([good.item, bad.item, unknown.item, good2.item], { ...uploadOnly, [UPLOAD]: { onError: 'continueRegularOutput' } });
+	expect(result.error).toBeUndefined();
+	const output = result.output(UPLOAD);
+	expect(output.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
+	expect(output.map((item) => item.json.fileName ?? 'error')).toEqual(['one', 'error', 'error', 'four']);
+	expect(output[2].json).toMatchObject({ details: { httpCode: '404' } });
+	expect(emulator.acceptedUploads.map((upload) => upload.fileName)).toEqual(['one.jpg', 'four.png']);
+});
