@@ -12,3 +12,15 @@ export function binaryPropertyField(description: string): INodeProperties {
 		description,
 	};
 }
+
+/** The "Options" collection with the one File Name option the uploads that take a name share. */
+export function fileNameOptions(placeholder: string, description: string): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [{ displayName: 'File Name', name: 'fileName', type: 'string', default: '', placeholder, description }],
+	};
+}

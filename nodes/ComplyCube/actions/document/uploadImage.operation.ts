@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField } from '../../../shared/binary-property';
+import { binaryPropertyField, fileNameOptions } from '../../../shared/binary-property';
 import { readUploadFile } from '../../../shared/binary-input';
 import { requiredText } from '../../../shared/parameters';
 import { pathSegment } from '../../../shared/path-segment';
@@ -30,24 +30,10 @@ const properties: INodeProperties[] = [
 		description: 'Which side of the document this image shows',
 	},
 	binaryPropertyField('JPG, PNG or PDF, between 34,816 and 4,000,000 bytes'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. passport-front.jpg',
-				description:
-					'The name ComplyCube stores. Must end in .jpg, .jpeg, .png or .pdf and match the file. Leave empty to use the file\'s own name, corrected to match its content.',
-			},
-		],
-	},
+	fileNameOptions(
+		'e.g. passport-front.jpg',
+		'The name ComplyCube stores. Must end in .jpg, .jpeg, .png or .pdf and match the file. Leave empty to use the file\'s own name, corrected to match its content.',
+	),
 ];
 
 export const description = updateDisplayOptions(

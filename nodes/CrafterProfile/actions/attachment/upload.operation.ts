@@ -1,7 +1,7 @@
 import FormData from 'form-data';
 import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField } from '../../../shared/binary-property';
+import { binaryPropertyField, fileNameOptions } from '../../../shared/binary-property';
 import { openUploadFile } from '../../../shared/binary-stream';
 import { requiredText } from '../../../shared/parameters';
 import { pathSegment } from '../../../shared/path-segment';
@@ -13,24 +13,10 @@ import { profileIdField } from './fields';
 const properties: INodeProperties[] = [
 	profileIdField,
 	binaryPropertyField('A JPG, PNG, GIF, BMP or TIFF image of at most 5 MB'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. avatar.png',
-				description:
-					'The name to store. The part before the extension identifies the attachment: uploading the same name again replaces it. Leave empty to use the file\'s own name, corrected to match its content.',
-			},
-		],
-	},
+	fileNameOptions(
+		'e.g. avatar.png',
+		'The name to store. The part before the extension identifies the attachment: uploading the same name again replaces it. Leave empty to use the file\'s own name, corrected to match its content.',
+	),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['attachment'], operation: ['upload'] } }, properties);
