@@ -1,0 +1,28 @@
+import { COMPLYCUBE_DEMO_CLIENT_ID, COMPLYCUBE_DEMO_DOCUMENT_ID } from './complycube';
+import { ARGOS_ADMIN_EMAIL, ARGOS_SEEDED_SUBMISSION_IDS } from './argos';
+import { CRAFTER_SEEDED_PROFILE_IDS } from './crafter';
+import { startEmulators } from './all';
+
+/** `npm run emulators`: the three services on fixed loopback ports, for trying the nodes in your own n8n. */
+async function main() {
+	const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+	const emulators = await startEmulators({
+		complyCube: port('COMPLYCUBE_PORT', 5801),
+		argos: port('ARGOS_PORT', 5802),
+		crafter: port('CRAFTER_PORT', 5803),
+	});
+	const { complyCubeApi, argosIdentityApi, crafterProfileApi } = emulators.credentials;
+	console.log(`ComplyCube      Base URL ${complyCubeApi.baseUrl}  API Key ${complyCubeApi.apiKey}`);
+	console.log(`                demo client ${COMPLYCUBE_DEMO_CLIENT_ID}, document ${COMPLYCUBE_DEMO_DOCUMENT_ID}`);
+	console.log(`Argos Identity  Base URL ${argosIdentityApi.baseUrl}  API Key ${argosIdentityApi.apiKey}`);
+	console.log(`                submissions ${ARGOS_SEEDED_SUBMISSION_IDS.join(', ')}, admin ${ARGOS_ADMIN_EMAIL}`);
+	console.log(`Crafter Profile Base URL ${crafterProfileApi.baseUrl}  Access Token ID ${crafterProfileApi.accessTokenId}`);
+	console.log(`                profiles ${CRAFTER_SEEDED_PROFILE_IDS.join(', ')}`);
+	console.log('Ctrl-C stops them.');
+	process.once('SIGINT', () => void emulators.close().then(() => process.exit(0)));
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exitCode = 1;
+});
