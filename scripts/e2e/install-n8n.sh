@@ -13,10 +13,11 @@
 # make, g++) because sqlite3 is rebuilt from source against Node 24's headers. The headers folder
 # is found next to the running node; override it with N8N_E2E_NODEDIR.
 #
-# Recipe (see docs/toolchain.md, "A real n8n, headless"): n8n 2.40.7 is the newest 2.x that
+# Recipe (the team's toolchain notes, "A real n8n, headless"): n8n 2.40.7 is the newest 2.x that
 # installs from the registry mirror used here; linkedom is pinned to 0.18.14 because 0.18.15 needs
 # a package the mirror lacks; install scripts stay off (one optional native dependency downloads
-# binaries) and only sqlite3 is rebuilt.
+# binaries) and only sqlite3 is rebuilt. A cold install takes about 5 minutes and 2.9 GB.
+#
 # Progress goes to stderr; stdout carries only the n8n binary path, so callers can do
 #   N8N_BIN="$(scripts/e2e/install-n8n.sh)"
 set -euo pipefail
@@ -112,14 +113,39 @@ NODEDIR="$(find_nodedir)" || die "no Node $NODE_MAJOR headers (include/node/node
 # Leftovers of interrupted runs (we hold the lock, so none of them is live).
 rm -rf "$PARENT/.$BASE.tmp."* 2>/dev/null || true
 if [[ -e "$CACHE" ]]; then
-  log "removing incomplete cache $CACHE (no valid $MARKER_NAME marker)"
-  rm -rf "$CACHE"
+  # Only ever delete a folder this script made (or an empty one): N8N_E2E_CACHE could be mistyped.
+  if [[ -f "$CACHE/package.json" ]] && grep -q '"identity-uploads-e2e-n8n"' "$CACHE/package.json"; then
+    log "removing incomplete cache $CACHE (no valid $MARKER_NAME marker)"
+    rm -rf "$CACHE"
+  elif [[ -d "$CACHE" ]] && [[ -z "$(ls -A "$CACHE")" ]]; then
+    rmdir "$CACHE"
+  else
+    die "$CACHE exists but was not made by this script; remove it or point N8N_E2E_CACHE elsewhere."
+  fi
 fi
 
 TMP="$PARENT/.$BASE.tmp.$$"
-cleanup() { [[ -n "${TMP:-}" && -d "$TMP" ]] && rm -rf "$TMP"; return 0; }
+CHILD=""
+cleanup() {
+  if [[ -n "$CHILD" ]] && kill -0 "$CHILD" 2>/dev/null; then
+    kill -TERM "$CHILD" 2>/dev/null || true   # npm forwards the signal to the scripts it runs
+    wait "$CHILD" 2>/dev/null || true
+  fi
+  if [[ -n "${TMP:-}" && -d "$TMP" ]]; then rm -rf "$TMP"; fi
+  return 0
+}
 trap cleanup EXIT
-trap 'log "interrupted"; exit 130' INT TERM HUP
+trap 'log "interrupted; removing $TMP"; exit 130' INT TERM HUP
+# Run a long step in the background and wait for it, so that a signal sent to this script alone is
+# handled at once (bash defers traps while a foreground child runs) and the step is stopped too.
+run_step() {
+  "$@" &
+  CHILD=$!
+  local rc=0
+  wait "$CHILD" || rc=$?
+  CHILD=""
+  return "$rc"
+}
 mkdir -p "$TMP"
 
 log "installing n8n $N8N_VERSION into $CACHE (via $TMP) with node $NODE_VERSION; this takes several minutes..."
@@ -133,18 +159,16 @@ cat >"$TMP/package.json" <<EOF
 }
 EOF
 
-(
-  cd "$TMP"
-  npm install --ignore-scripts --no-audit --no-fund --loglevel=error >&2
-) || die "npm install of n8n $N8N_VERSION failed"
+cd "$TMP"   # npm reads the project config of the folder it runs in, never the caller's
+run_step npm install --ignore-scripts --no-audit --no-fund --loglevel=error >&2 \
+  || die "npm install of n8n $N8N_VERSION failed"
 log "npm install done ($(elapsed)); rebuilding sqlite3 from source against $NODEDIR ..."
 
-# A user or global npmrc may set ignore-scripts=true (and nodedir to another Node's headers):
-# override both, or `npm rebuild` silently builds nothing.
-(
-  cd "$TMP"
-  npm_config_nodedir="$NODEDIR" npm rebuild sqlite3 --build-from-source --ignore-scripts=false --loglevel=error >&2
-) || die "rebuilding sqlite3 from source failed (needs python3, make and a C++ compiler)"
+# An npmrc may point nodedir at another Node's headers (this machine's points at Node 20): set it
+# explicitly. --ignore-scripts=false guards against an npmrc that sets ignore-scripts=true.
+run_step env npm_config_nodedir="$NODEDIR" npm rebuild sqlite3 --build-from-source \
+  --ignore-scripts=false --loglevel=error >&2 \
+  || die "rebuilding sqlite3 from source failed (needs python3, make and a C++ compiler)"
 
 # ---------------------------------------------------------------- check before trusting
 [[ -x "$TMP/node_modules/.bin/n8n" ]] || die "npm install finished but node_modules/.bin/n8n is missing"
@@ -154,12 +178,13 @@ CHECK_HOME="$(mktemp -d)"
 GOT_VERSION="$(
   cd "$CHECK_HOME" && \
   N8N_USER_FOLDER="$CHECK_HOME" N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false \
-  N8N_RUNNERS_ENABLED=false "$TMP/node_modules/.bin/n8n" --version 2>/dev/null | tail -n1
+  "$TMP/node_modules/.bin/n8n" --version 2>/dev/null | tail -n1
 )" || true
 rm -rf "$CHECK_HOME"
 [[ "$GOT_VERSION" == "$N8N_VERSION" ]] || die "installed n8n reports version '$GOT_VERSION', expected $N8N_VERSION"
 
 printf '%s\ninstalled %s with node %s\n' "$MARKER_TEXT" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$NODE_VERSION" >"$TMP/$MARKER_NAME"
+cd "$PARENT"
 mv -T "$TMP" "$CACHE"   # same filesystem: an atomic rename
 TMP=""
 finish "installed"
