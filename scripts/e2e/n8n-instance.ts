@@ -1,0 +1,139 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+import { EXAMPLE_CREDENTIALS } from './example-credentials';
+
+const run = promisify(execFile);
+export const PACKAGE_NAME = 'n8n-nodes-identity-uploads';
+const BIG_OUTPUT = 64 * 1024 * 1024;
+
+export interface ExecuteResult {
+	exitCode: number;
+	/** The run as `n8n execute --rawOutput` prints it (resultData.runData per node). */
+	run: { data: { resultData: { runData: Record<string, Array<NodeRun>>; error?: { message: string } } }; status?: string };
+	output: string;
+}
+
+export interface NodeRun {
+	data?: { main: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, Record<string, unknown>> }> | null> };
+	error?: { message: string };
+}
+
+async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** Installs (or reuses) the pinned real n8n; answers the path of its binary. */
+export async function installN8n(repoRoot: string): Promise<string> {
+	const { stdout } = await run('bash', [path.join(repoRoot, 'scripts/e2e/install-n8n.sh')], {
+		maxBuffer: BIG_OUTPUT,
+		timeout: 20 * 60_000,
+	});
+	return stdout.trim().split('\n').pop()!;
+}
+
+/**
+ * A real n8n with its own user folder, this package installed in it as a community package exactly
+ * as n8n installs one (npm, from the packed tarball), the example credentials and workflows imported.
+ */
+export class N8nInstance {
+	readonly userFolder = mkdtempSync(path.join(tmpdir(), 'identity-uploads-e2e-n8n-'));
+
+	private constructor(
+		private readonly n8nBin: string,
+		private readonly repoRoot: string,
+		readonly env: NodeJS.ProcessEnv,
+	) {}
+
+	static async create(repoRoot: string, n8nBin: string): Promise<N8nInstance> {
+		const env: NodeJS.ProcessEnv = {
+			...process.env,
+			// Under jest NODE_ENV is 'test', which silences n8n's logger, and with it the run's JSON.
+			NODE_ENV: 'production',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_ENCRYPTION_KEY: 'identity-uploads-e2e',
+			// The examples read their files from here; n8n 2 refuses any other folder by default.
+			N8N_RESTRICT_FILE_ACCESS_TO: realpathSync(path.join(repoRoot, 'examples/files')),
+			// Each n8n process starts a task broker; a free port keeps runs apart.
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		};
+		const instance = new N8nInstance(n8nBin, repoRoot, env);
+		instance.env.N8N_USER_FOLDER = instance.userFolder;
+		return instance;
+	}
+
+	async n8n(args: string[]): Promise<{ stdout: string; stderr: string }> {
+		return await run(this.n8nBin, args, { cwd: this.repoRoot, env: this.env, maxBuffer: BIG_OUTPUT, timeout: 120_000 });
+	}
+
+	/** npm pack, then npm install of the tarball in ~/.n8n/nodes, as Settings → Community Nodes does. */
+	async installPackage(): Promise<void> {
+		const packDir = mkdtempSync(path.join(tmpdir(), 'identity-uploads-pack-'));
+		await run('npm', ['pack', '--pack-destination', packDir], { cwd: this.repoRoot });
+		const tarball = path.join(packDir, readdirSync(packDir).find((name) => name.endsWith('.tgz'))!);
+		const nodesFolder = path.join(this.userFolder, '.n8n', 'nodes');
+		mkdirSync(nodesFolder, { recursive: true });
+		writeFileSync(path.join(nodesFolder, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
+		await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--legacy-peer-deps', tarball], {
+			cwd: nodesFolder,
+			maxBuffer: BIG_OUTPUT,
+		});
+	}
+
+	/** Imports the example credentials, pointed at the given credential data (e.g. the emulators'). */
+	async importCredentials(data: Record<string, Record<string, string>>): Promise<void> {
+		const credentials = Object.entries(EXAMPLE_CREDENTIALS).map(([type, { id, name }]) => ({ id, name, type, data: data[type] }));
+		const file = path.join(this.userFolder, 'credentials.json');
+		writeFileSync(file, JSON.stringify(credentials));
+		await this.n8n(['import:credentials', `--input=${file}`]);
+	}
+
+	/** Imports every workflow JSON in a folder, keeping their ids, in one n8n start-up. */
+	async importWorkflows(folder: string): Promise<void> {
+		await this.n8n(['import:workflow', '--separate', `--input=${folder}`]);
+	}
+
+	/**
+	 * `n8n execute --id --rawOutput`. Its stdout has log lines around the run's JSON. n8n 2's default
+	 * expression engine sometimes crashes on exit (139) after printing the whole run: a complete run is kept.
+	 */
+	async execute(workflowId: string): Promise<ExecuteResult> {
+		let output: string;
+		let errors = '';
+		let exitCode = 0;
+		try {
+			({ stdout: output, stderr: errors } = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput']));
+		} catch (error) {
+			const failed = error as { stdout?: string; stderr?: string; code?: number; signal?: string };
+			output = `${failed.stdout ?? ''}\n${failed.stderr ?? ''}`;
+			exitCode = failed.code ?? (failed.signal ? 139 : 1);
+		}
+		const lines = output.split('\n');
+		const start = lines.indexOf('{');
+		const end = lines.indexOf('}', start);
+		if (start < 0 || end < 0) throw new Error(`n8n execute printed no run (exit ${exitCode}):\n${output.slice(-3000)}\n${errors.slice(-3000)}`);
+		return { exitCode, run: JSON.parse(lines.slice(start, end + 1).join('\n')) as ExecuteResult['run'], output };
+	}
+
+	/** `n8n start`: the editor and API on the given port. */
+	start(port: number): ChildProcess {
+		return spawn(this.n8nBin, ['start'], {
+			cwd: this.repoRoot,
+			env: { ...this.env, N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: 'localhost' },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+	}
+}

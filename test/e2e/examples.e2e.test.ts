@@ -1,0 +1,99 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { EXAMPLE_CREDENTIALS } from '../../scripts/e2e/example-credentials';
+import { installN8n, N8nInstance, type ExecuteResult } from '../../scripts/e2e/n8n-instance';
+import { ARGOS_SEEDED_SUBMISSION_IDS } from '../emulators/argos';
+import { COMPLYCUBE_DEMO_CLIENT_ID, COMPLYCUBE_DEMO_DOCUMENT_ID } from '../emulators/complycube';
+import { CRAFTER_SEEDED_PROFILE_IDS } from '../emulators/crafter';
+import { startEmulators, type Emulators } from '../emulators/all';
+
+/**
+ * The packed package installed as a community package in a real n8n 2, the example workflows run
+ * with `n8n execute`: proves the `n8n` field, dist paths, codex, icons and credential schemas are
+ * what n8n's loader accepts, and that the examples work with n8n's own nodes (Read/Write Files).
+ */
+const repoRoot = path.resolve(__dirname, '..', '..');
+const examples = readdirSync(path.join(repoRoot, 'examples')).filter((name) => name.endsWith('.json'));
+const workflowId = (file: string) => (JSON.parse(readFileSync(path.join(repoRoot, 'examples', file), 'utf8')) as { id: string }).id;
+const fileBytes = (name: string) => readFileSync(path.join(repoRoot, 'examples', 'files', name));
+const items = (result: ExecuteResult, node: string, output = 0) => result.run.data.resultData.runData[node]?.[0]?.data?.main[output] ?? [];
+
+let emulators: Emulators;
+let n8n: N8nInstance;
+const timings: string[] = [];
+
+beforeAll(async () => {
+	const started = Date.now();
+	const n8nBin = await installN8n(repoRoot);
+	timings.push(`n8n ready in ${Date.now() - started} ms`);
+	emulators = await startEmulators();
+	n8n = await N8nInstance.create(repoRoot, n8nBin);
+	await n8n.installPackage();
+	await n8n.importCredentials(emulators.credentials);
+	await n8n.importWorkflows(path.join(repoRoot, 'examples'));
+	timings.push(`set up in ${Date.now() - started} ms`);
+});
+
+afterAll(async () => {
+	await emulators?.close();
+	console.log(timings.join('\n'));
+});
+
+async function execute(file: string): Promise<ExecuteResult> {
+	const started = Date.now();
+	const result = await n8n.execute(workflowId(file));
+	timings.push(`${file}: n8n execute ${Date.now() - started} ms, exit ${result.exitCode}`);
+	expect(result.run.data.resultData.error).toBeUndefined();
+	return result;
+}
+
+test('the example credentials are the ones the examples use', () => {
+	for (const file of examples) {
+		const workflow = JSON.parse(readFileSync(path.join(repoRoot, 'examples', file), 'utf8')) as { nodes: Array<{ credentials?: Record<string, { id: string }> }> };
+		for (const node of workflow.nodes) {
+			for (const [type, { id }] of Object.entries(node.credentials ?? {})) expect(EXAMPLE_CREDENTIALS[type]?.id).toBe(id);
+		}
+	}
+});
+
+test('KYC intake in a real n8n: licence front and back and the selfie arrive byte-identical', async () => {
+	const result = await execute('complycube-kyc-intake.json');
+	expect(items(result, 'Upload selfie')[0].json).toMatchObject({ clientId: COMPLYCUBE_DEMO_CLIENT_ID, performLivenessCheck: true });
+	const { images } = emulators.complyCube.documents.get(COMPLYCUBE_DEMO_DOCUMENT_ID)!;
+	expect(images.front?.data.equals(fileBytes('licence-front.jpg'))).toBe(true);
+	expect(images.front?.fileName).toBe('licence-front.jpg');
+	expect(images.back?.data.equals(fileBytes('licence-back.png'))).toBe(true);
+	const selfies = [...emulators.complyCube.livePhotos.values()];
+	expect(selfies.map((photo) => photo.data.equals(fileBytes('selfie.jpg')))).toEqual([true]);
+	expect(emulators.complyCube.received.every((request) => request.headers.authorization === emulators.complyCube.apiKey)).toBe(true);
+});
+
+test('a refused file with "continue using error output" reaches the next node, and nothing is sent', async () => {
+	const before = emulators.complyCube.received.length;
+	const result = await execute('complycube-refused-file.json');
+	const errorBranch = items(result, 'Ask for a better photo');
+	expect(errorBranch).toHaveLength(1);
+	expect(errorBranch[0].json.error).toContain("The file 'thumbnail.jpg' in binary property 'data' is too small (726 bytes)");
+	expect(errorBranch[0].binary?.data?.fileName).toBe('thumbnail.jpg');
+	expect(result.run.data.resultData.runData.Uploaded).toBeUndefined();
+	expect(emulators.complyCube.received.length).toBe(before);
+});
+
+test('Argos in a real n8n: the four images land in their slots as base64 text fields', async () => {
+	await execute('argos-submission-images.json');
+	const { images } = emulators.argos.submissions.get(ARGOS_SEEDED_SUBMISSION_IDS[0])!;
+	for (const name of ['idImage.jpg', 'idBackImage.png', 'selfieImage.jpg', 'addressImage.jpg']) {
+		expect(images[name.split('.')[0] as keyof typeof images]?.equals(fileBytes(`argos/${name}`))).toBe(true);
+	}
+	expect(emulators.argos.acceptedUploads).toHaveLength(4);
+});
+
+test('Crafter in a real n8n: upload, then download as an n8n binary with its name and type', async () => {
+	const result = await execute('crafter-profile-attachment.json');
+	expect(items(result, 'Upload attachment')[0].json).toMatchObject({ fileName: 'avatar', contentType: 'image/png' });
+	expect(items(result, 'Download attachment')[0].binary?.downloaded).toMatchObject({ fileName: 'avatar.png', mimeType: 'image/png' });
+	const stored = emulators.crafter.profiles.get(CRAFTER_SEEDED_PROFILE_IDS[0])!.get('avatar')!;
+	expect(stored.data.equals(fileBytes('avatar.png'))).toBe(true);
+	expect(emulators.crafter.received.every((request) => request.query.get('accessTokenId') === emulators.crafter.accessToken)).toBe(true);
+});
