@@ -1,0 +1,72 @@
+import type { ChildProcess } from 'node:child_process';
+
+import type { N8nInstance } from './n8n-instance';
+
+/** The owner account created on a fresh editor, so nobody has to fill in the set-up form. */
+export const EDITOR_OWNER = {
+	email: 'owner@identity-uploads.test',
+	firstName: 'Demo',
+	lastName: 'Owner',
+	password: 'Identity-Uploads-1',
+};
+
+export interface RunningEditor {
+	url: string;
+	process: ChildProcess;
+	stop(): Promise<void>;
+}
+
+async function waitForHealth(url: string, child: ChildProcess, log: () => string, timeoutMs: number) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`n8n exited (${child.exitCode}) while starting:\n${log().slice(-3000)}`);
+		try {
+			if ((await fetch(`${url}/healthz`)).ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`n8n did not answer ${url}/healthz within ${timeoutMs / 1000} s:\n${log().slice(-3000)}`);
+}
+
+/** /healthz answers before the REST routes exist: until then the set-up answers 404. */
+async function setUpOwner(url: string) {
+	for (let attempt = 0; ; attempt++) {
+		const answer = await fetch(`${url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(EDITOR_OWNER),
+		});
+		if (answer.ok) return;
+		if (answer.status !== 404 || attempt >= 120) {
+			throw new Error(`Owner set-up answered ${answer.status}: ${(await answer.text()).slice(0, 500)}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
+/** `n8n start` on loopback, waits until it answers, and sets up the owner account. */
+export async function startEditor(instance: N8nInstance, port: number): Promise<RunningEditor> {
+	const child = instance.start(port);
+	let log = '';
+	child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+	child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+	const url = `http://localhost:${port}`;
+	const stop = async () => {
+		if (child.exitCode !== null) return;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+		await exited;
+		clearTimeout(timer);
+	};
+	try {
+		await waitForHealth(url, child, () => log, 120_000);
+		await setUpOwner(url);
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	return { url, process: child, stop };
+}
