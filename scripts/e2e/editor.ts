@@ -21,13 +21,13 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n exited (${child.exitCode}) while starting:\n${log().slice(-3000)}`);
 		try {
-			if ((await fetch(`${url}/healthz`)).ok) return;
+			if ((await fetch(`${url}/healthz/readiness`)).ok) return;
 		} catch {
 			// not listening yet
 		}
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
-	throw new Error(`n8n did not answer ${url}/healthz within ${timeoutMs / 1000} s:\n${log().slice(-3000)}`);
+	throw new Error(`n8n was not ready at ${url}/healthz/readiness within ${timeoutMs / 1000} s:\n${log().slice(-3000)}`);
 }
 
 /** /healthz answers before the REST routes exist: until then the set-up answers 404. */

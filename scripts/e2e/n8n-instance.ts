@@ -23,7 +23,7 @@ export interface NodeRun {
 	error?: { message: string };
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
 	return await new Promise((resolve, reject) => {
 		const server = createServer();
 		server.once('error', reject);
