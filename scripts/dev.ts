@@ -1,7 +1,7 @@
 import path from 'node:path';
 
 import { EDITOR_OWNER, startEditor } from './e2e/editor';
-import { installN8n, N8nInstance } from './e2e/n8n-instance';
+import { N8nInstance } from './e2e/n8n-instance';
 import { startEmulators } from '../test/emulators/all';
 
 /**
@@ -13,13 +13,9 @@ const port = Number(process.env.N8N_DEV_PORT ?? 5678);
 
 async function main() {
 	console.log('Installing (or reusing) n8n 2.40.7: the first time takes about 5 minutes…');
-	const n8nBin = await installN8n(repoRoot);
 	const emulators = await startEmulators({ complyCube: 5801, argos: 5802, crafter: 5803 });
-	const n8n = await N8nInstance.create(repoRoot, n8nBin);
-	console.log(`Installing this package into a fresh n8n user folder (${n8n.userFolder})…`);
-	await n8n.installPackage();
-	await n8n.importCredentials(emulators.credentials);
-	await n8n.importWorkflows(path.join(repoRoot, 'examples'));
+	const n8n = await N8nInstance.withExamples(repoRoot, emulators.credentials);
+	console.log(`n8n user folder with this package, credentials and examples: ${n8n.userFolder}`);
 	console.log('Starting n8n…');
 	const editor = await startEditor(n8n, port);
 	console.log(`

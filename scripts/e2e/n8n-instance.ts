@@ -56,6 +56,15 @@ export class N8nInstance {
 		readonly env: NodeJS.ProcessEnv,
 	) {}
 
+	/** The usual set-up: n8n installed or reused, this package in it, the example credentials and workflows imported. */
+	static async withExamples(repoRoot: string, credentials: Record<string, Record<string, string>>): Promise<N8nInstance> {
+		const instance = await N8nInstance.create(repoRoot, await installN8n(repoRoot));
+		await instance.installPackage();
+		await instance.importCredentials(credentials);
+		await instance.importWorkflows(path.join(repoRoot, 'examples'));
+		return instance;
+	}
+
 	static async create(repoRoot: string, n8nBin: string): Promise<N8nInstance> {
 		const env: NodeJS.ProcessEnv = {
 			...process.env,

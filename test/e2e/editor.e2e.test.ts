@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { EDITOR_OWNER, startEditor, type RunningEditor } from '../../scripts/e2e/editor';
 import { EXAMPLE_CREDENTIALS } from '../../scripts/e2e/example-credentials';
-import { freePort, installN8n, N8nInstance } from '../../scripts/e2e/n8n-instance';
+import { freePort, N8nInstance } from '../../scripts/e2e/n8n-instance';
 import { startEmulators, type Emulators } from '../emulators/all';
 
 /**
@@ -28,12 +28,8 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-	const n8nBin = await installN8n(repoRoot);
 	emulators = await startEmulators();
-	const n8n = await N8nInstance.create(repoRoot, n8nBin);
-	await n8n.installPackage();
-	await n8n.importCredentials(emulators.credentials);
-	await n8n.importWorkflows(path.join(repoRoot, 'examples'));
+	const n8n = await N8nInstance.withExamples(repoRoot, emulators.credentials);
 	editor = await startEditor(n8n, await freePort());
 	browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

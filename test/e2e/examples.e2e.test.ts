@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { EXAMPLE_CREDENTIALS } from '../../scripts/e2e/example-credentials';
-import { installN8n, N8nInstance, type ExecuteResult } from '../../scripts/e2e/n8n-instance';
+import { N8nInstance, type ExecuteResult } from '../../scripts/e2e/n8n-instance';
 import { ARGOS_SEEDED_SUBMISSION_IDS } from '../emulators/argos';
 import { COMPLYCUBE_DEMO_CLIENT_ID, COMPLYCUBE_DEMO_DOCUMENT_ID } from '../emulators/complycube';
 import { CRAFTER_SEEDED_PROFILE_IDS } from '../emulators/crafter';
@@ -25,13 +25,8 @@ const timings: string[] = [];
 
 beforeAll(async () => {
 	const started = Date.now();
-	const n8nBin = await installN8n(repoRoot);
-	timings.push(`n8n ready in ${Date.now() - started} ms`);
 	emulators = await startEmulators();
-	n8n = await N8nInstance.create(repoRoot, n8nBin);
-	await n8n.installPackage();
-	await n8n.importCredentials(emulators.credentials);
-	await n8n.importWorkflows(path.join(repoRoot, 'examples'));
+	n8n = await N8nInstance.withExamples(repoRoot, emulators.credentials);
 	timings.push(`set up in ${Date.now() - started} ms`);
 });
 
