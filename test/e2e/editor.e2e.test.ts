@@ -72,3 +72,25 @@ test.each(CHECKS)('$node opens with its parameters and credential in the editor'
 	expect(await page.locator('[data-test-id="node-credentials-select"] input').first().inputValue()).toBe(EXAMPLE_CREDENTIALS[check.credential].name);
 	await page.locator('[data-test-id="ndv-close-button"]').click();
 });
+
+describe("each credential's Test really checks the secret (n8n's credential test, as the editor's Retry/Test button)", () => {
+	const secretField: Record<string, string> = { complyCubeApi: 'apiKey', argosIdentityApi: 'apiKey', crafterProfileApi: 'accessTokenId' };
+
+	async function testCredential(type: string, data: Record<string, string>) {
+		const { id, name } = EXAMPLE_CREDENTIALS[type];
+		const answer = await page.request.post(`${editor.url}/rest/credentials/test`, { data: { credentials: { id, name, type, data } } });
+		expect(answer.status()).toBe(200);
+		return ((await answer.json()) as { data: { status: string; message: string } }).data;
+	}
+
+	test.each(Object.keys(secretField))('%s: the emulator credential passes, a wrong secret fails', async (type) => {
+		const good = emulators.credentials[type];
+		expect(await testCredential(type, good)).toMatchObject({ status: 'OK' });
+		const wrong = await testCredential(type, { ...good, [secretField[type]]: 'wrong-secret-0000' });
+		expect(wrong.status).toBe('Error');
+		const emulator = { complyCubeApi: emulators.complyCube, argosIdentityApi: emulators.argos, crafterProfileApi: emulators.crafter }[type]!;
+		const lastRequest = emulator.received.at(-1)!;
+		expect(`${JSON.stringify(lastRequest.headers)} ${lastRequest.query.toString()}`).toContain('wrong-secret-0000');
+		expect([401, 403]).toContain(lastRequest.status);
+	});
+});
