@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { readBinaryFile } from './binary-input';
+import { readUploadFile } from './binary-input';
 import { checkFile, type CheckedFile } from './file-check';
 import { SNIFF_BYTES } from './file-type';
 import type { UploadRules } from './upload-rules';
@@ -38,8 +38,7 @@ export async function openUploadFile(
 ): Promise<StreamedUploadFile> {
 	const present = ctx.getInputData()[itemIndex]?.binary?.[propertyName];
 	if (!present?.id) {
-		const { binary, bytes } = await readBinaryFile(ctx, itemIndex, propertyName);
-		const checked = checkFile(rules, { head: bytes, size: bytes.length, propertyName, binaryFileName: binary.fileName, userFileName });
+		const { bytes, ...checked } = await readUploadFile(ctx, itemIndex, propertyName, rules, userFileName);
 		return { ...checked, size: bytes.length, open: async () => bytes };
 	}
 	const binary = ctx.helpers.assertBinaryData(itemIndex, propertyName);

@@ -34,3 +34,9 @@ export class ServiceUnreachableError extends Error {
 		this.name = 'ServiceUnreachableError';
 	}
 }
+
+/** The service's own words from an error body: `{message}`, with `(errorCode)` where the service gives one. */
+export function serviceMessageOf(body: unknown): string | undefined {
+	const { errorCode, message } = (body ?? {}) as { errorCode?: string; message?: string };
+	return errorCode ? `${message ?? ''} (${errorCode})`.trim() : message;
+}

@@ -7,6 +7,7 @@ import {
 	type RunningEmulator,
 } from './emulator-server';
 import { boundaryOf, MultipartParseError, parseMultipart } from './multipart';
+import { decodeBase64, looksLikeJpeg, looksLikePng } from './signatures';
 
 export const ARGOS_API_KEY = 'argos_demo_key_3f9c2a';
 export const ARGOS_ADMIN_EMAIL = 'admin@example.com';
@@ -76,16 +77,13 @@ const INVALID_SUBMISSION = argosError('invalid_submission', 'Invalid submission.
 const INVALID_IMAGE_TYPE = argosError('invalid_data', 'Invalid image type.');
 const PROCESSING_ERROR = argosError('processing_error', 'Failed to put image.');
 
-const JPEG_SIGNATURE = Buffer.from([0xff, 0xd8, 0xff]);
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 const isSlot = (name: string): name is ArgosImageSlot => (ARGOS_IMAGE_SLOTS as readonly string[]).includes(name);
 const headerValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 function imageTypeOf(bytes: Buffer): 'image/jpeg' | 'image/png' | undefined {
-	if (bytes.subarray(0, JPEG_SIGNATURE.length).equals(JPEG_SIGNATURE)) return 'image/jpeg';
-	if (bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) return 'image/png';
+	if (looksLikeJpeg(bytes)) return 'image/jpeg';
+	if (looksLikePng(bytes)) return 'image/png';
 	return undefined;
 }
 
@@ -95,10 +93,8 @@ function imageTypeOf(bytes: Buffer): 'image/jpeg' | 'image/png' | undefined {
  * A data: URL prefix is refused too (the API takes the bare base64 string).
  */
 function decodeImage(text: string): Buffer | undefined {
-	const compact = text.replace(/\s+/g, '');
-	if (compact.length % 4 !== 0 || !BASE64.test(compact)) return undefined;
-	const bytes = Buffer.from(compact, 'base64');
-	if (bytes.toString('base64') !== compact) return undefined;
+	const bytes = decodeBase64(text);
+	if (!bytes || bytes.toString('base64') !== text.replace(/\s+/g, '')) return undefined;
 	return imageTypeOf(bytes) ? bytes : undefined;
 }
 

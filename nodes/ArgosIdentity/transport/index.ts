@@ -1,6 +1,7 @@
 import type FormData from 'form-data';
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
+import { serviceMessageOf } from '../../shared/service-error';
 import { callService } from '../../shared/service-request';
 
 interface ArgosRequest {
@@ -11,18 +12,13 @@ interface ArgosRequest {
 	idempotent: boolean;
 }
 
-/** Argos answers `{errorCode, message}`; its gateway answers `{message}`. */
-export const argosMessageOf = (body: unknown) => {
-	const { errorCode, message } = (body ?? {}) as { errorCode?: string; message?: string };
-	return errorCode ? `${message ?? ''} (${errorCode})`.trim() : message;
-};
-
 export async function argosApiRequest(ctx: IExecuteFunctions, request: ArgosRequest): Promise<IDataObject> {
 	const response = await callService(ctx, {
 		service: 'Argos Identity',
 		credentialType: 'argosIdentityApi',
 		idempotent: request.idempotent,
-		messageOf: argosMessageOf,
+		// Argos answers `{errorCode, message}`; its gateway answers `{message}`.
+		messageOf: serviceMessageOf,
 		build: (baseUrl) => ({
 			method: request.method,
 			baseURL: baseUrl,

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
+import { serviceMessageOf } from '../../shared/service-error';
 import { callService } from '../../shared/service-request';
 
 interface ComplyCubeRequest {
@@ -10,14 +11,12 @@ interface ComplyCubeRequest {
 	idempotent: boolean;
 }
 
-const messageOf = (body: unknown) => (body as { message?: string } | undefined)?.message;
-
 export async function complyCubeApiRequest(ctx: IExecuteFunctions, request: ComplyCubeRequest): Promise<IDataObject> {
 	const response = await callService(ctx, {
 		service: 'ComplyCube',
 		credentialType: 'complyCubeApi',
 		idempotent: request.idempotent,
-		messageOf,
+		messageOf: serviceMessageOf,
 		build: (baseUrl) => ({
 			method: request.method,
 			baseURL: baseUrl,

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { serviceMessageOf } from '../../shared/service-error';
 import { callService, type ServiceResponse } from '../../shared/service-request';
 
 export const API_PREFIX = '/api/1/profile';
@@ -7,8 +8,7 @@ export const API_PREFIX = '/api/1/profile';
 /** Crafter answers `{errorCode, message}`; Tomcat's own error pages are HTML. */
 const messageOf = (body: unknown) => {
 	if (typeof body === 'string') return /<h1>([^<]*)<\/h1>/i.exec(body)?.[1] ?? undefined;
-	const { errorCode, message } = (body ?? {}) as { errorCode?: string; message?: string };
-	return errorCode ? `${message ?? ''} (${errorCode})`.trim() : message;
+	return serviceMessageOf(body);
 };
 
 /** Calls Crafter Profile with the access token; uploads with the same base name replace, so every call is safe to repeat. */
