@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { FileRefusal, checkFile, type FileToCheck } from '../../nodes/shared/file-check';
-import type { FileKind } from '../../nodes/shared/file-type';
+import { FileRefusal, checkFile, type FileToCheck } from '../../nodes/shared/files/file-check';
+import type { FileKind } from '../../nodes/shared/files/file-type';
 import {
 	CRAFTER_MAX_BYTES,
 	argosImageRules,
@@ -10,7 +10,7 @@ import {
 	complyCubeLivePhotoRules,
 	crafterAttachmentRules,
 	type UploadRules,
-} from '../../nodes/shared/upload-rules';
+} from '../../nodes/shared/files/upload-rules';
 
 /** Only the first bytes of each kind: checkFile takes the size separately. */
 const HEADS: Record<FileKind | 'text' | 'webp', Buffer> = {

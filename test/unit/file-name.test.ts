@@ -1,7 +1,7 @@
-import { FileRefusal } from '../../nodes/shared/file-refusal';
-import { acceptedSpelling, fileNameFor, splitFileName } from '../../nodes/shared/file-name';
-import type { FileKind } from '../../nodes/shared/file-type';
-import { complyCubeDocumentRules, crafterAttachmentRules, type FileNameRules } from '../../nodes/shared/upload-rules';
+import { FileRefusal } from '../../nodes/shared/files/file-refusal';
+import { acceptedSpelling, fileNameFor, splitFileName } from '../../nodes/shared/files/file-name';
+import type { FileKind } from '../../nodes/shared/files/file-type';
+import { complyCubeDocumentRules, crafterAttachmentRules, type FileNameRules } from '../../nodes/shared/files/upload-rules';
 
 const complyCube = complyCubeDocumentRules.fileName as FileNameRules;
 const crafter = crafterAttachmentRules.fileName as FileNameRules;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { SNIFF_BYTES, describeKinds, sniffFileKind, type FileKind } from '../../nodes/shared/file-type';
+import { SNIFF_BYTES, describeKinds, sniffFileKind, type FileKind } from '../../nodes/shared/files/file-type';
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, 'fixtures', name));
 const bytes = (...values: number[]) => Uint8Array.from(values);

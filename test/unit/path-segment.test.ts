@@ -1,4 +1,4 @@
-import { pathSegment } from '../../nodes/shared/path-segment';
+import { pathSegment } from '../../nodes/shared/http/path-segment';
 
 const PREFIX = '/v1/documents/';
 

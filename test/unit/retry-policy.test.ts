@@ -1,4 +1,4 @@
-import { MAX_ATTEMPTS, retryDelayMs, shouldRetry, type AttemptOutcome } from '../../nodes/shared/retry-policy';
+import { MAX_ATTEMPTS, retryDelayMs, shouldRetry, type AttemptOutcome } from '../../nodes/shared/http/retry-policy';
 
 const status = (code: number): AttemptOutcome => ({ kind: 'status', status: code });
 const refused: AttemptOutcome = { kind: 'network', arrived: false };

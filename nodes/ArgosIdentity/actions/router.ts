@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { routeToOperation } from '../../shared/operation-router';
+import { routeToOperation } from '../../shared/items/operation-router';
 import * as putSubmissionImage from './submission/putImage.operation';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

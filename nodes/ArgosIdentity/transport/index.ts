@@ -1,8 +1,8 @@
 import type FormData from 'form-data';
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
-import { serviceMessageOf } from '../../shared/service-error';
-import { callService } from '../../shared/service-request';
+import { serviceMessageOf } from '../../shared/http/service-error';
+import { callService } from '../../shared/http/service-request';
 
 interface ArgosRequest {
 	method: IHttpRequestMethods;

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { routeToOperation } from '../../shared/operation-router';
+import { routeToOperation } from '../../shared/items/operation-router';
 import * as uploadDocumentImage from './document/uploadImage.operation';
 import * as uploadLivePhoto from './livePhoto/upload.operation';
 

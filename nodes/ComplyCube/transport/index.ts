@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
-import { serviceMessageOf } from '../../shared/service-error';
-import { callService } from '../../shared/service-request';
+import { serviceMessageOf } from '../../shared/http/service-error';
+import { callService } from '../../shared/http/service-request';
 
 interface ComplyCubeRequest {
 	method: IHttpRequestMethods;

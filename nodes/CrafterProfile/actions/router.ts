@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { routeToOperation } from '../../shared/operation-router';
+import { routeToOperation } from '../../shared/items/operation-router';
 import * as download from './attachment/download.operation';
 import * as getDetails from './attachment/getDetails.operation';
 import * as list from './attachment/list.operation';

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { serviceMessageOf } from '../../shared/service-error';
-import { callService, type ServiceResponse } from '../../shared/service-request';
+import { serviceMessageOf } from '../../shared/http/service-error';
+import { callService, type ServiceResponse } from '../../shared/http/service-request';
 
 export const API_PREFIX = '/api/1/profile';
 

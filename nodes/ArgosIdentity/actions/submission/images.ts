@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-import { readUploadFile } from '../../../shared/binary-input';
-import { argosImageRules } from '../../../shared/upload-rules';
+import { readUploadFile } from '../../../shared/files/binary-input';
+import { argosImageRules } from '../../../shared/files/upload-rules';
 
 export const IMAGE_SLOTS = {
 	idImage: 'ID Front',

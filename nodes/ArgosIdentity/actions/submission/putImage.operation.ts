@@ -1,9 +1,9 @@
 import FormData from 'form-data';
 import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requiredText } from '../../../shared/parameters';
-import type { OperationResult } from '../../../shared/per-item-runner';
-import { ARGOS_MAX_REQUEST_BYTES } from '../../../shared/upload-rules';
+import { requiredText } from '../../../shared/parameters/parameters';
+import type { OperationResult } from '../../../shared/items/per-item-runner';
+import { ARGOS_MAX_REQUEST_BYTES } from '../../../shared/files/upload-rules';
 import { argosApiRequest } from '../../transport';
 import { IMAGE_SLOTS, readSubmissionImages } from './images';
 

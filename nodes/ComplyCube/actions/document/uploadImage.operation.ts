@@ -1,11 +1,11 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField, fileNameOptions } from '../../../shared/binary-property';
-import { readUploadFile } from '../../../shared/binary-input';
-import { requiredText } from '../../../shared/parameters';
-import { pathSegment } from '../../../shared/path-segment';
-import type { OperationResult } from '../../../shared/per-item-runner';
-import { complyCubeDocumentRules } from '../../../shared/upload-rules';
+import { binaryPropertyField, fileNameOptions } from '../../../shared/parameters/binary-property';
+import { readUploadFile } from '../../../shared/files/binary-input';
+import { requiredText } from '../../../shared/parameters/parameters';
+import { pathSegment } from '../../../shared/http/path-segment';
+import type { OperationResult } from '../../../shared/items/per-item-runner';
+import { complyCubeDocumentRules } from '../../../shared/files/upload-rules';
 import { complyCubeApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [

@@ -1,10 +1,10 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField } from '../../../shared/binary-property';
-import { readUploadFile } from '../../../shared/binary-input';
-import { requiredText } from '../../../shared/parameters';
-import type { OperationResult } from '../../../shared/per-item-runner';
-import { complyCubeLivePhotoRules } from '../../../shared/upload-rules';
+import { binaryPropertyField } from '../../../shared/parameters/binary-property';
+import { readUploadFile } from '../../../shared/files/binary-input';
+import { requiredText } from '../../../shared/parameters/parameters';
+import type { OperationResult } from '../../../shared/items/per-item-runner';
+import { complyCubeLivePhotoRules } from '../../../shared/files/upload-rules';
 import { complyCubeApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [

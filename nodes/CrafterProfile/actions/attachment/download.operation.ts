@@ -1,9 +1,9 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { FILE_KINDS, sniffFileKind } from '../../../shared/file-type';
-import { requiredText } from '../../../shared/parameters';
-import { pathSegment } from '../../../shared/path-segment';
-import type { OperationResult } from '../../../shared/per-item-runner';
+import { FILE_KINDS, sniffFileKind } from '../../../shared/files/file-type';
+import { requiredText } from '../../../shared/parameters/parameters';
+import { pathSegment } from '../../../shared/http/path-segment';
+import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { crafterApiRequest } from '../../transport';
 import { attachmentName, attachmentNameField, profileIdField } from './fields';
 import { noSuchAttachment } from './getDetails.operation';

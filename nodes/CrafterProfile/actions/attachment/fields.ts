@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { splitFileName } from '../../../shared/file-name';
-import { requiredText } from '../../../shared/parameters';
+import { splitFileName } from '../../../shared/files/file-name';
+import { requiredText } from '../../../shared/parameters/parameters';
 
 export const profileIdField: INodeProperties = {
 	displayName: 'Profile ID',

@@ -1,8 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { requiredText } from '../../../shared/parameters';
-import { pathSegment } from '../../../shared/path-segment';
-import type { OperationResult } from '../../../shared/per-item-runner';
+import { requiredText } from '../../../shared/parameters/parameters';
+import { pathSegment } from '../../../shared/http/path-segment';
+import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { crafterApiRequest } from '../../transport';
 import { profileIdField } from './fields';
 

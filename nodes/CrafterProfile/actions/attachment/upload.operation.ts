@@ -1,12 +1,12 @@
 import FormData from 'form-data';
 import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField, fileNameOptions } from '../../../shared/binary-property';
-import { openUploadFile } from '../../../shared/binary-stream';
-import { requiredText } from '../../../shared/parameters';
-import { pathSegment } from '../../../shared/path-segment';
-import type { OperationResult } from '../../../shared/per-item-runner';
-import { CRAFTER_MAX_BYTES, crafterAttachmentRules } from '../../../shared/upload-rules';
+import { binaryPropertyField, fileNameOptions } from '../../../shared/parameters/binary-property';
+import { openUploadFile } from '../../../shared/files/binary-stream';
+import { requiredText } from '../../../shared/parameters/parameters';
+import { pathSegment } from '../../../shared/http/path-segment';
+import type { OperationResult } from '../../../shared/items/per-item-runner';
+import { CRAFTER_MAX_BYTES, crafterAttachmentRules } from '../../../shared/files/upload-rules';
 import { crafterApiRequest } from '../../transport';
 import { profileIdField } from './fields';
 

@@ -1,6 +1,6 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { toNodeError } from './node-errors';
+import { toNodeError } from '../http/node-errors';
 
 export interface OperationResult {
 	json: IDataObject;

@@ -5,7 +5,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { FileRefusal } from './file-refusal';
+import { FileRefusal } from '../files/file-refusal';
 import { ServiceError, ServiceUnreachableError } from './service-error';
 
 export type NodeError = NodeApiError | NodeOperationError;
