@@ -6,8 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import * as uploadDocumentImage from './actions/document/uploadImage.operation';
-import * as uploadLivePhoto from './actions/livePhoto/upload.operation';
+import { resources } from './actions/resources';
 import { router } from './actions/router';
 
 export class ComplyCube implements INodeType {
@@ -17,8 +16,8 @@ export class ComplyCube implements INodeType {
 		icon: { light: 'file:complyCube.svg', dark: 'file:complyCube.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] === "uploadImage" ? "Upload Document Image" : "Upload Live Photo" }}',
-		description: 'Upload identity document images and live selfies to ComplyCube',
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Run KYC with ComplyCube: clients, documents, live photos, checks, verification links, workflow sessions and reports',
 		defaults: { name: 'ComplyCube' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,46 +29,10 @@ export class ComplyCube implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Document', value: 'document' },
-					{ name: 'Live Photo', value: 'livePhoto' },
-				],
+				options: resources.map(({ name, value }) => ({ name, value })),
 				default: 'document',
 			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['document'] } },
-				options: [
-					{
-						name: 'Upload Document Image',
-						value: 'uploadImage',
-						description: 'Upload the front or back image of a document',
-						action: 'Upload a document image',
-					},
-				],
-				default: 'uploadImage',
-			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['livePhoto'] } },
-				options: [
-					{
-						name: 'Upload Live Photo',
-						value: 'upload',
-						description: 'Upload a selfie of a client',
-						action: 'Upload a live photo',
-					},
-				],
-				default: 'upload',
-			},
-			...uploadDocumentImage.description,
-			...uploadLivePhoto.description,
+			...resources.flatMap((resource) => resource.description),
 		],
 	};
 

@@ -1,16 +1,20 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
-import { serviceMessageOf } from '../../shared/http/service-error';
+import { serviceMessageOf, UnexpectedAnswerError } from '../../shared/http/service-error';
 import { callService } from '../../shared/http/service-request';
 
-interface ComplyCubeRequest {
+export interface ComplyCubeRequest {
 	method: IHttpRequestMethods;
 	path: string;
 	body?: IDataObject;
+	qs?: IDataObject;
 	/** Whether repeating the request cannot create a duplicate. */
 	idempotent: boolean;
+	/** What a success answers: a JSON object (the default) or nothing (deletes answer 204). */
+	answer?: 'object' | 'empty';
 }
 
+/** Calls ComplyCube with the credential's raw key; a success that is not the documented JSON object is an error. */
 export async function complyCubeApiRequest(ctx: IExecuteFunctions, request: ComplyCubeRequest): Promise<IDataObject> {
 	const response = await callService(ctx, {
 		service: 'ComplyCube',
@@ -22,8 +26,14 @@ export async function complyCubeApiRequest(ctx: IExecuteFunctions, request: Comp
 			baseURL: baseUrl,
 			url: request.path,
 			body: request.body,
+			qs: request.qs,
 			json: true,
 		}),
 	});
-	return response.body as IDataObject;
+	if (request.answer === 'empty') return {};
+	const { body } = response;
+	if (!body || typeof body !== 'object' || Array.isArray(body)) {
+		throw new UnexpectedAnswerError('ComplyCube', response.status, body, 'a JSON object');
+	}
+	return body as IDataObject;
 }

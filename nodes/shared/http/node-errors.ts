@@ -5,8 +5,8 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { FileRefusal } from '../files/file-refusal';
-import { ServiceError, ServiceUnreachableError } from './service-error';
+import { InputRefusal } from '../parameters/input-refusal';
+import { ServiceError, ServiceUnreachableError, UnexpectedAnswerError } from './service-error';
 
 export type NodeError = NodeApiError | NodeOperationError;
 
@@ -28,7 +28,7 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 		error.context.itemIndex ??= itemIndex;
 		return error;
 	}
-	if (error instanceof FileRefusal) {
+	if (error instanceof InputRefusal) {
 		return new NodeOperationError(node, atItem(error.message, itemIndex), {
 			itemIndex,
 			description: `${error.description} Nothing was sent for this item.`,
@@ -50,6 +50,14 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 			description: error.mayHaveArrived
 				? 'The connection failed after the request was sent, so the upload may have arrived: check the service before running this item again.'
 				: 'Nothing reached the service. Check the Base URL in the credential and that the service is up.',
+			itemIndex,
+		});
+	}
+	if (error instanceof UnexpectedAnswerError) {
+		return new NodeApiError(node, { message: error.message }, {
+			message: atItem(error.message, itemIndex),
+			description: 'The service accepted the request but its answer is not the one it documents, so the node cannot say what it did. Check the record in the service before running this item again, and check that the Base URL points at the service itself, not a proxy or login page.',
+			httpCode: String(error.status),
 			itemIndex,
 		});
 	}

@@ -40,3 +40,24 @@ export function serviceMessageOf(body: unknown): string | undefined {
 	const { errorCode, message } = (body ?? {}) as { errorCode?: string; message?: string };
 	return errorCode ? `${message ?? ''} (${errorCode})`.trim() : message;
 }
+
+/** A success status whose body is not what the operation documents: not JSON, not an object, a field missing. */
+export class UnexpectedAnswerError extends Error {
+	constructor(
+		readonly service: string,
+		readonly status: number,
+		readonly body: unknown,
+		expected: string,
+	) {
+		super(`${service} answered HTTP ${status} without ${expected}: ${summarise(body)}`);
+		this.name = 'UnexpectedAnswerError';
+	}
+}
+
+function summarise(body: unknown): string {
+	if (body === undefined || body === null || body === '') return 'the answer was empty';
+	const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body);
+	const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+	if (title) return `an HTML page titled '${title}'`;
+	return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}

@@ -24,3 +24,15 @@ export function fileNameOptions(placeholder: string, description: string): INode
 		options: [{ displayName: 'File Name', name: 'fileName', type: 'string', default: '', placeholder, description }],
 	};
 }
+
+/** Where a download puts its file: n8n's "Put Output File in Field". */
+export function outputBinaryField(): INodeProperties {
+	return {
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the output binary field to put the file in',
+	};
+}

@@ -1,4 +1,5 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import { InputRefusal } from './input-refusal';
 
 /** A required text parameter, trimmed; an empty value (often an expression that found nothing) is a clear error. */
 export function requiredText(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
@@ -15,4 +16,16 @@ export function requiredText(ctx: IExecuteFunctions, name: string, label: string
 export function optionalText(ctx: IExecuteFunctions, name: string, itemIndex: number): string | undefined {
 	const value = String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	return value || undefined;
+}
+
+/** A required ID that goes into a URL path: not empty, and not '.' or '..', which no URL can keep in one segment. */
+export function requiredId(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+	const id = requiredText(ctx, name, label, itemIndex);
+	if (id === '.' || id === '..') {
+		throw new InputRefusal(
+			`${label} '${id}' is not a valid ID`,
+			`Set ${label} to the id the service answered when it created the record (e.g. 5eb04fcd0f3e360008035eb1); '.' and '..' cannot be sent as an ID.`,
+		);
+	}
+	return id;
 }

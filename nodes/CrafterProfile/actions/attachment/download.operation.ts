@@ -1,5 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { outputBinaryField } from '../../../shared/parameters/binary-property';
 import { FILE_KINDS, sniffFileKind } from '../../../shared/files/file-type';
 import { requiredText } from '../../../shared/parameters/parameters';
 import { pathSegment } from '../../../shared/http/path-segment';
@@ -11,14 +12,7 @@ import { noSuchAttachment } from './getDetails.operation';
 const properties: INodeProperties[] = [
 	profileIdField,
 	attachmentNameField,
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The name of the output binary field to put the file in',
-	},
+	outputBinaryField(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['attachment'], operation: ['download'] } }, properties);

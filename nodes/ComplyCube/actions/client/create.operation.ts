@@ -1,0 +1,50 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/items/per-item-runner';
+import { requiredText } from '../../../shared/parameters/parameters';
+import { complyCubeApiRequest } from '../../transport';
+import { clientBody, contactFields, metadataField, personFields } from './details';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Client Type',
+		name: 'clientType',
+		type: 'options',
+		options: [
+			{ name: 'Person', value: 'person' },
+			{ name: 'Company', value: 'company' },
+		],
+		default: 'person',
+	},
+	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', required: true },
+	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', required: true, displayOptions: { show: { clientType: ['person'] } } },
+	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', required: true, displayOptions: { show: { clientType: ['person'] } } },
+	{ displayName: 'Company Name', name: 'companyName', type: 'string', default: '', required: true, displayOptions: { show: { clientType: ['company'] } } },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [...contactFields, ...personFields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+	metadataField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['create'] } }, properties);
+
+export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const type = ctx.getNodeParameter('clientType', itemIndex) as string;
+	const fields: IDataObject = { type, email: requiredText(ctx, 'email', 'Email', itemIndex) };
+	if (type === 'person') {
+		fields.firstName = requiredText(ctx, 'firstName', 'First Name', itemIndex);
+		fields.lastName = requiredText(ctx, 'lastName', 'Last Name', itemIndex);
+	} else {
+		fields.companyName = requiredText(ctx, 'companyName', 'Company Name', itemIndex);
+	}
+	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body = clientBody({ ...additional, ...fields }, ctx.getNodeParameter('metadata', itemIndex, {}) as IDataObject);
+	if (type === 'company') delete body.personDetails;
+	const json = await complyCubeApiRequest(ctx, { method: 'POST', path: '/clients', body, idempotent: false });
+	return { json };
+}

@@ -1,0 +1,15 @@
+import { updateDisplayOptions, type IExecuteFunctions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/items/per-item-runner';
+import { pathSegment } from '../../../shared/http/path-segment';
+import { requiredId } from '../../../shared/parameters/parameters';
+import { complyCubeApiRequest } from '../../transport';
+import { clientIdField } from '../shared/fields';
+
+export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['delete'] } }, [clientIdField]);
+
+export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const clientId = requiredId(ctx, 'clientId', 'Client ID', itemIndex);
+	await complyCubeApiRequest(ctx, { method: 'DELETE', path: `/clients/${pathSegment(clientId)}`, idempotent: true, answer: 'empty' });
+	return { json: { id: clientId, deleted: true } };
+}

@@ -1,0 +1,38 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/items/per-item-runner';
+import { returnAllFields } from '../../../shared/parameters/return-all';
+import { complyCubeGetMany } from '../../transport/pagination';
+import { compactFilters } from '../shared/filters';
+
+const properties: INodeProperties[] = [
+	...returnAllFields(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+			{ displayName: 'External ID', name: 'externalId', type: 'string', default: '' },
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				options: [
+					{ name: 'Company', value: 'company' },
+					{ name: 'Person', value: 'person' },
+				],
+				default: 'person',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['getAll'] } }, properties);
+
+export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {
+	const filters = compactFilters(ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject);
+	return await complyCubeGetMany(ctx, itemIndex, '/clients', filters);
+}

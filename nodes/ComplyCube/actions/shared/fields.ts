@@ -1,0 +1,31 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** A required ComplyCube ID parameter (`clientId`, `documentId`, …). */
+export function idField(name: string, displayName: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 5eb04fcd0f3e360008035eb1',
+		description,
+	};
+}
+
+export const clientIdField = idField('clientId', 'Client ID', 'The ComplyCube client (the ID that Client → Create answered)');
+export const documentIdField = idField('documentId', 'Document ID', 'The ComplyCube document (the ID that Document → Create answered)');
+export const livePhotoIdField = idField('livePhotoId', 'Live Photo ID', 'The ComplyCube live photo (the ID that Live Photo → Upload answered)');
+export const checkIdField = idField('checkId', 'Check ID', 'The ComplyCube check (the ID that Check → Create answered)');
+
+export const documentSideField: INodeProperties = {
+	displayName: 'Document Side',
+	name: 'documentSide',
+	type: 'options',
+	options: [
+		{ name: 'Front', value: 'front' },
+		{ name: 'Back', value: 'back' },
+	],
+	default: 'front',
+	description: 'Which side of the document this image shows',
+};

@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { FILE_KINDS, sniffFileKind } from '../../shared/files/file-type';
+import { UnexpectedAnswerError } from '../../shared/http/service-error';
+import type { OperationResult } from '../../shared/items/per-item-runner';
+import { complyCubeApiRequest } from './index';
+
+/**
+ * ComplyCube downloads answer JSON `{fileName, contentType, data: <base64>}`, not raw bytes: this turns
+ * one into an n8n binary with its real name and MIME type, and the answer's other fields as `json`.
+ */
+export async function complyCubeDownload(
+	ctx: IExecuteFunctions,
+	path: string,
+	binaryPropertyName: string,
+	fallbackName: string,
+): Promise<OperationResult> {
+	const answer = await complyCubeApiRequest(ctx, { method: 'GET', path, idempotent: true });
+	if (typeof answer.data !== 'string') throw new UnexpectedAnswerError('ComplyCube', 200, answer, 'a file as base64 data');
+	const bytes = Buffer.from(answer.data, 'base64');
+	const kind = sniffFileKind(bytes);
+	const mimeType = String(answer.contentType ?? '') || (kind ? FILE_KINDS[kind].mimeType : 'application/octet-stream');
+	const fileName = String(answer.fileName ?? '') || `${fallbackName}.${kind ? FILE_KINDS[kind].extension : 'bin'}`;
+	const binary = await ctx.helpers.prepareBinaryData(bytes, fileName, mimeType);
+	const { data: _data, ...fields } = answer;
+	const json: IDataObject = { ...fields, fileName, contentType: mimeType, size: bytes.length };
+	return { json, binary: { [binaryPropertyName]: binary } };
+}

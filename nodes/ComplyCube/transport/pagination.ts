@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { UnexpectedAnswerError } from '../../shared/http/service-error';
+import type { OperationResult } from '../../shared/items/per-item-runner';
+import { readReturnAll } from '../../shared/parameters/return-all';
+import { complyCubeApiRequest } from './index';
+
+/** ComplyCube's default page size; it accepts up to 1000, but 100 keeps each answer small. */
+const PAGE_SIZE = 100;
+
+/**
+ * A Get Many: walks ComplyCube's `page`/`pageSize` pages (answers `{page, pageSize, totalItems, pages, items}`)
+ * until Return All has everything or Limit is reached. One output item per record.
+ */
+export async function complyCubeGetMany(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	filters: IDataObject = {},
+): Promise<OperationResult[]> {
+	const { limit } = readReturnAll(ctx, itemIndex);
+	const pageSize = Math.min(limit, PAGE_SIZE);
+	const records: IDataObject[] = [];
+	for (let page = 1; records.length < limit; page++) {
+		const answer = await complyCubeApiRequest(ctx, { method: 'GET', path, qs: { ...filters, page, pageSize }, idempotent: true });
+		if (!Array.isArray(answer.items)) throw new UnexpectedAnswerError('ComplyCube', 200, answer, 'a page of items');
+		records.push(...(answer.items as IDataObject[]));
+		const lastPage = Number(answer.pages);
+		if (answer.items.length < pageSize || !Number.isFinite(lastPage) || page >= lastPage) break;
+	}
+	return records.slice(0, limit).map((json) => ({ json }));
+}
