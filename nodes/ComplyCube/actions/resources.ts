@@ -1,9 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../shared/items/per-item-runner';
+import * as check from './check/Check.resource';
 import * as client from './client/Client.resource';
 import * as document from './document/Document.resource';
+import * as flowSession from './flowSession/FlowSession.resource';
 import * as livePhoto from './livePhoto/LivePhoto.resource';
+import * as report from './report/Report.resource';
+import * as workflowSession from './workflowSession/WorkflowSession.resource';
 
 interface Resource {
 	name: string;
@@ -14,7 +18,11 @@ interface Resource {
 
 /** Every resource of the ComplyCube node, in the order the Resource list shows them. */
 export const resources: Resource[] = [
+	{ name: 'Check', value: 'check', ...check },
 	{ name: 'Client', value: 'client', ...client },
 	{ name: 'Document', value: 'document', ...document },
 	{ name: 'Live Photo', value: 'livePhoto', ...livePhoto },
+	{ name: 'Report', value: 'report', ...report },
+	{ name: 'Verification Link', value: 'flowSession', ...flowSession },
+	{ name: 'Workflow Session', value: 'workflowSession', ...workflowSession },
 ];

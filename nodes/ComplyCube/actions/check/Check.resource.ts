@@ -1,0 +1,7 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { ItemOperation } from '../../../shared/items/per-item-runner';
+
+export const operations: Record<string, ItemOperation> = {};
+
+export const description: INodeProperties[] = [];
