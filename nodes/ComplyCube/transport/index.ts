@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { serviceMessageOf, UnexpectedAnswerError } from '../../shared/http/service-error';
-import { callService } from '../../shared/http/service-request';
+import { callService, type ServiceContext } from '../../shared/http/service-request';
 
 export interface ComplyCubeRequest {
 	method: IHttpRequestMethods;
@@ -15,7 +15,7 @@ export interface ComplyCubeRequest {
 }
 
 /** Calls ComplyCube with the credential's raw key; a success that is not the documented JSON object is an error. */
-export async function complyCubeApiRequest(ctx: IExecuteFunctions, request: ComplyCubeRequest): Promise<IDataObject> {
+export async function complyCubeApiRequest(ctx: ServiceContext, request: ComplyCubeRequest): Promise<IDataObject> {
 	const response = await callService(ctx, {
 		service: 'ComplyCube',
 		credentialType: 'complyCubeApi',

@@ -10,8 +10,8 @@ import { ServiceError, ServiceUnreachableError, UnexpectedAnswerError } from './
 
 export type NodeError = NodeApiError | NodeOperationError;
 
-/** n8n's own errors point at the item with this suffix, e.g. "Invalid expression [item 2]". */
-const atItem = (message: string, itemIndex: number) => `${message} [item ${itemIndex}]`;
+/** n8n's own errors point at the item with this suffix, e.g. "Invalid expression [item 2]"; a trigger has no item. */
+const atItem = (message: string, itemIndex: number | undefined) => (itemIndex === undefined ? message : `${message} [item ${itemIndex}]`);
 
 const STATUS_ADVICE: Record<number, string> = {
 	401: 'Check the API key in the credential: the service did not accept it.',
@@ -22,10 +22,10 @@ const STATUS_ADVICE: Record<number, string> = {
 };
 
 /** Turns whatever an operation threw into the n8n error a user sees, with the item index and never a secret. */
-export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeError {
+export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (!error.message.endsWith(']')) error.message = atItem(error.message, itemIndex);
-		error.context.itemIndex ??= itemIndex;
+		if (itemIndex !== undefined && !error.message.endsWith(']')) error.message = atItem(error.message, itemIndex);
+		if (itemIndex !== undefined) error.context.itemIndex ??= itemIndex;
 		return error;
 	}
 	if (error instanceof InputRefusal) {

@@ -1,4 +1,12 @@
-import { sleep, type IDataObject, type IExecuteFunctions, type IHttpRequestOptions, type IN8nHttpFullResponse } from 'n8n-workflow';
+import {
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type IHttpRequestOptions,
+	type IN8nHttpFullResponse,
+	type IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { retryDelayMs, shouldRetry, type AttemptOutcome } from './retry-policy';
 import { ServiceError, ServiceUnreachableError } from './service-error';
@@ -23,7 +31,10 @@ export interface ServiceResponse {
 const REFUSED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** Sends a request with the node's credential, retrying only where no duplicate can result; throws ServiceError on a refusal. */
-export async function callService(ctx: IExecuteFunctions, call: ServiceCall): Promise<ServiceResponse> {
+/** A node running its items, a trigger registering its webhook, or a trigger receiving a delivery. */
+export type ServiceContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
+
+export async function callService(ctx: ServiceContext, call: ServiceCall): Promise<ServiceResponse> {
 	const credentials = await ctx.getCredentials(call.credentialType);
 	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 	for (let attempt = 1; ; attempt++) {

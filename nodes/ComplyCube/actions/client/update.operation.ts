@@ -36,7 +36,7 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const fields = ctx.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = clientBody(fields, ctx.getNodeParameter('metadata', itemIndex, {}) as IDataObject);
 	if (Object.keys(body).length === 0) {
-		throw new InputRefusal('No field to update', 'Add at least one field under Update Fields or Metadata. Nothing was sent for this item.');
+		throw new InputRefusal('No field to update', 'Add at least one field under Update Fields or Metadata.');
 	}
 	const json = await complyCubeApiRequest(ctx, { method: 'POST', path: `/clients/${pathSegment(clientId)}`, body, idempotent: true });
 	return { json };

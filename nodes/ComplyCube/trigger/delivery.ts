@@ -1,0 +1,45 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { toNodeError } from '../../shared/http/node-errors';
+import { pathSegment } from '../../shared/http/path-segment';
+import { complyCubeApiRequest } from '../transport';
+import { RESOURCE_PATHS } from './events';
+import type { WebhookRegistration } from './registration';
+import { rememberEvent } from './seen-events';
+import { isValidSignature } from './signature';
+
+/**
+ * One delivery from ComplyCube. A missing or wrong signature answers 401 and starts nothing; an event
+ * already handled (ComplyCube retries, and its signature has no timestamp, so a replay verifies too)
+ * answers 200 and starts nothing; otherwise the event starts the workflow, with the full record it is
+ * about when Fetch Full Resource is on.
+ */
+export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const data = this.getWorkflowStaticData('node') as WebhookRegistration;
+	const request = this.getRequestObject();
+	const response = this.getResponseObject();
+	if (!isValidSignature(request.rawBody ?? Buffer.alloc(0), request.headers['complycube-signature'], data.webhookSecret ?? '')) {
+		response.status(401).json({ message: 'Invalid or missing ComplyCube-Signature' });
+		return { noWebhookResponse: true };
+	}
+	const event = this.getBodyData();
+	const eventId = typeof event.id === 'string' ? event.id : undefined;
+	if (eventId && data.seenEventIds?.includes(eventId)) {
+		return { webhookResponse: { received: true, duplicate: true } };
+	}
+	const item: IDataObject = { ...event };
+	if (this.getNodeParameter('options.fetchFullResource', false) as boolean) {
+		const resourceType = String(event.resourceType ?? '');
+		const id = (event.payload as IDataObject | undefined)?.id;
+		if (RESOURCE_PATHS[resourceType] && typeof id === 'string') {
+			try {
+				item[resourceType] = await complyCubeApiRequest(this, { method: 'GET', path: `${RESOURCE_PATHS[resourceType]}/${pathSegment(id)}`, idempotent: true });
+			} catch (error) {
+				// Not remembered, so ComplyCube's retry of this delivery gets another chance.
+				throw toNodeError(this.getNode(), error);
+			}
+		}
+	}
+	if (eventId) data.seenEventIds = rememberEvent(data.seenEventIds ?? [], eventId);
+	return { workflowData: [this.helpers.returnJsonArray(item)] };
+}
