@@ -6,6 +6,7 @@ import { CrafterProfileApi } from '../../credentials/CrafterProfileApi.credentia
 import { CrafterProfile } from '../../nodes/CrafterProfile/CrafterProfile.node';
 import { ArgosIdentity } from '../../nodes/ArgosIdentity/ArgosIdentity.node';
 import { ComplyCube } from '../../nodes/ComplyCube/ComplyCube.node';
+import { ComplyCubeTrigger } from '../../nodes/ComplyCube/ComplyCubeTrigger.node';
 import { ManualTrigger, NoOp, ReadWriteFile, StickyNote } from './core-nodes';
 import { FixtureItems } from './fixture-items.node';
 
@@ -13,6 +14,7 @@ export const PACKAGE_NAME = 'n8n-nodes-identity-uploads';
 
 const types: Record<string, INodeType> = {
 	[`${PACKAGE_NAME}.complyCube`]: new ComplyCube(),
+	[`${PACKAGE_NAME}.complyCubeTrigger`]: new ComplyCubeTrigger(),
 	[`${PACKAGE_NAME}.argosIdentity`]: new ArgosIdentity(),
 	[`${PACKAGE_NAME}.crafterProfile`]: new CrafterProfile(),
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),

@@ -27,6 +27,7 @@ import { TestCredentialsHelper } from './credentials-helper';
 import { credentialTypes, nodeTypes } from './node-types';
 
 export interface WorkflowJson {
+	id?: string;
 	name?: string;
 	nodes: INode[];
 	connections: IConnections;
@@ -48,45 +49,67 @@ export async function initBinaryData(): Promise<void> {
 	await binaryDataReady;
 }
 
-/** Runs a workflow in n8n-core's WorkflowExecute, starting from its first node without inputs. */
-export async function runWorkflow(
-	workflowJson: WorkflowJson,
-	credentials: Record<string, ICredentialDataDecryptedObject>,
-): Promise<WorkflowRun> {
-	await initBinaryData();
-	const workflow = new Workflow({
-		id: 'in-process',
+/** A Workflow object of the engine for a workflow JSON, as n8n builds one to run or activate it. */
+export function toWorkflow(workflowJson: WorkflowJson, active = false): Workflow {
+	return new Workflow({
+		id: workflowJson.id ?? 'in-process',
 		name: workflowJson.name,
 		nodes: workflowJson.nodes,
 		connections: workflowJson.connections,
 		nodeTypes,
-		active: false,
+		active,
 		settings: { executionOrder: 'v1' },
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', `run-${Date.now()}`, workflowJson as unknown as IWorkflowBase);
-	let finish: (run: IRun) => void = () => {};
-	const finished = new Promise<IRun>((resolve) => (finish = resolve));
-	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
-	const additionalData = {
+}
+
+/** What n8n hands every node context: credentials, URLs, hooks. */
+export function additionalDataFor(
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	hooks?: ExecutionLifecycleHooks,
+	webhookBaseUrl = '',
+): IWorkflowExecuteAdditionalData {
+	return {
 		credentialsHelper: new TestCredentialsHelper(credentialTypes, credentials),
 		hooks,
-		executionId: hooks.executionId,
+		executionId: hooks?.executionId,
 		currentNodeExecutionIndex: 0,
 		restApiUrl: 'http://localhost:5678/rest',
 		instanceBaseUrl: 'http://localhost:5678',
 		formWaitingBaseUrl: '',
-		webhookBaseUrl: '',
+		webhookBaseUrl,
 		webhookWaitingBaseUrl: '',
 		webhookTestBaseUrl: '',
 		variables: {},
 		encryptedRunnerIdentity: undefined,
 		evalLlmMockHandler: undefined,
 	} as unknown as IWorkflowExecuteAdditionalData;
-	const startNode = workflow.getStartNode();
+}
+
+export interface RunOptions {
+	/** Output to use for these nodes instead of running them, as n8n does for pinned data or a trigger's event. */
+	pinData?: Record<string, INodeExecutionData[]>;
+	/** The node to start from; by default the workflow's start node (its manual trigger). */
+	startNode?: string;
+}
+
+/** Runs a workflow in n8n-core's WorkflowExecute, starting from its first node without inputs. */
+export async function runWorkflow(
+	workflowJson: WorkflowJson,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	options: RunOptions = {},
+): Promise<WorkflowRun> {
+	await initBinaryData();
+	const workflow = toWorkflow(workflowJson);
+	const hooks = new ExecutionLifecycleHooks('manual', `run-${Date.now()}`, workflowJson as unknown as IWorkflowBase);
+	let finish: (run: IRun) => void = () => {};
+	const finished = new Promise<IRun>((resolve) => (finish = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
+	const additionalData = additionalDataFor(credentials, hooks);
+	const startNode = options.startNode ? workflow.getNode(options.startNode) : workflow.getStartNode();
 	if (!startNode) throw new Error('The workflow has no start node');
 	const runExecutionData = {
 		startData: {},
-		resultData: { runData: {} },
+		resultData: { runData: {}, ...(options.pinData ? { pinData: options.pinData } : {}) },
 		executionData: {
 			contextData: {},
 			metadata: {},

@@ -1,0 +1,205 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { HookContext, WebhookContext } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	INode,
+	INodeType,
+	IWebhookData,
+	IWebhookDescription,
+	IWebhookResponseData,
+	Workflow,
+} from 'n8n-workflow';
+
+import { additionalDataFor, initBinaryData, runWorkflow, toWorkflow, type WorkflowJson, type WorkflowRun } from './run-workflow';
+
+export interface DeliveryAnswer {
+	status: number;
+	body: string;
+}
+
+/**
+ * What n8n does for a workflow that starts with a webhook trigger, in-process: activation calls the
+ * trigger's webhook methods (checkExists, then create) through n8n-core's HookContext, as n8n does when a
+ * workflow is activated; a production webhook URL on loopback hands each request to the trigger's
+ * `webhook()` through n8n-core's WebhookContext, answers as n8n does, and runs the workflow from the
+ * trigger's items; deactivation calls delete. The trigger keeps its static data in one Workflow object
+ * across all of it, as n8n keeps it in the database.
+ */
+export class TriggerHarness {
+	readonly executions: WorkflowRun[] = [];
+	readonly answers: DeliveryAnswer[] = [];
+	private readonly pending = new Set<Promise<unknown>>();
+
+	private constructor(
+		private readonly workflowJson: WorkflowJson,
+		private readonly credentials: Record<string, ICredentialDataDecryptedObject>,
+		private readonly server: Server,
+		readonly origin: string,
+		readonly workflow: Workflow,
+		readonly trigger: INode,
+	) {}
+
+	static async start(
+		workflowJson: WorkflowJson,
+		credentials: Record<string, ICredentialDataDecryptedObject>,
+		options: { port?: number } = {},
+	): Promise<TriggerHarness> {
+		await initBinaryData();
+		const workflow = toWorkflow(workflowJson, true);
+		const trigger = workflowJson.nodes.find((node) => nodeTypeOf(workflow, node).description.webhooks?.length);
+		if (!trigger) throw new Error(`${workflowJson.name ?? 'The workflow'} has no webhook trigger`);
+		let harness: TriggerHarness | undefined;
+		const server = createServer((request, response) => harness?.handle(request, response));
+		await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+		const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		harness = new TriggerHarness(workflowJson, credentials, server, origin, workflow, trigger);
+		return harness;
+	}
+
+	/** The trigger's production URL, e.g. http://127.0.0.1:40123/webhook/<id>/webhook. */
+	get webhookUrl(): string {
+		return new HookContext(this.workflow, this.trigger, this.additionalData(), 'trigger', 'activate').getNodeWebhookUrl('default') as string;
+	}
+
+	/** Activation: `checkExists`, and `create` when it answers false. Throws what the trigger throws. */
+	async activate(): Promise<void> {
+		const methods = this.webhookMethods();
+		const context = this.hookContext('activate');
+		if (!(await methods.checkExists.call(context))) await methods.create.call(context);
+	}
+
+	async deactivate(): Promise<void> {
+		await this.webhookMethods().delete.call(this.hookContext('activate'));
+	}
+
+	/** The trigger's static data, as n8n would store it with the workflow. */
+	staticData(): Record<string, unknown> {
+		return this.workflow.getStaticData('node', this.trigger) as Record<string, unknown>;
+	}
+
+	/** Resolves once at least `count` executions have finished, or rejects after `timeoutMs`. */
+	async waitForExecutions(count: number, timeoutMs = 10_000): Promise<WorkflowRun[]> {
+		const deadline = Date.now() + timeoutMs;
+		while (this.executions.length < count) {
+			if (Date.now() > deadline) throw new Error(`${this.executions.length} of ${count} executions after ${timeoutMs} ms`);
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		await Promise.all(this.pending);
+		return this.executions;
+	}
+
+	async close(): Promise<void> {
+		await Promise.all(this.pending);
+		this.server.closeAllConnections();
+		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+	}
+
+	private additionalData() {
+		return additionalDataFor(this.credentials, undefined, `${this.origin}/webhook`);
+	}
+
+	private webhookDescription(): IWebhookDescription {
+		return nodeTypeOf(this.workflow, this.trigger).description.webhooks![0];
+	}
+
+	private webhookMethods() {
+		const methods = nodeTypeOf(this.workflow, this.trigger).webhookMethods?.default;
+		if (!methods?.checkExists || !methods.create || !methods.delete) throw new Error('The trigger has no webhook methods');
+		return methods as Required<typeof methods>;
+	}
+
+	private webhookData(additionalData = this.additionalData()): IWebhookData {
+		const description = this.webhookDescription();
+		return {
+			httpMethod: description.httpMethod as IWebhookData['httpMethod'],
+			node: this.trigger.name,
+			path: String(description.path),
+			webhookDescription: description,
+			workflowId: this.workflow.id,
+			workflowExecuteAdditionalData: additionalData,
+			isTest: false,
+		};
+	}
+
+	private hookContext(activation: 'activate' | 'update') {
+		const additionalData = this.additionalData();
+		return new HookContext(this.workflow, this.trigger, additionalData, 'trigger', activation, this.webhookData(additionalData));
+	}
+
+	private handle(request: IncomingMessage, response: ServerResponse) {
+		const chunks: Buffer[] = [];
+		request.on('data', (chunk: Buffer) => chunks.push(chunk));
+		request.on('end', () => {
+			const done = this.deliver(request, Buffer.concat(chunks), response).finally(() => this.pending.delete(done));
+			this.pending.add(done);
+		});
+	}
+
+	/** One request to the production URL, handled and answered the way n8n's webhook server does. */
+	private async deliver(request: IncomingMessage, rawBody: Buffer, response: ServerResponse): Promise<void> {
+		const answer = recordingResponse(response, this.answers);
+		if (request.method !== 'POST' || !request.url?.startsWith(new URL(this.webhookUrl).pathname)) {
+			answer.status(404).json({ message: 'The requested webhook is not registered.' });
+			return;
+		}
+		let body: unknown = {};
+		try {
+			body = rawBody.length ? JSON.parse(rawBody.toString('utf8')) : {};
+		} catch {
+			body = {};
+		}
+		const additionalData = this.additionalData();
+		Object.assign(additionalData, { httpRequest: Object.assign(request, { body, rawBody, query: {}, params: {} }), httpResponse: answer });
+		const context = new WebhookContext(this.workflow, this.trigger, additionalData, 'webhook', this.webhookData(additionalData), [], null);
+		let result: IWebhookResponseData;
+		try {
+			result = await nodeTypeOf(this.workflow, this.trigger).webhook!.call(context);
+		} catch (error) {
+			answer.status(500).json({ message: (error as Error).message });
+			return;
+		}
+		if (result.noWebhookResponse) return;
+		if (!result.workflowData) {
+			answer.status(200).json(result.webhookResponse ?? { message: 'Webhook call received' });
+			return;
+		}
+		answer.status(200).json({ message: 'Workflow was started' });
+		const run = await runWorkflow(this.workflowJson, this.credentials, {
+			pinData: { [this.trigger.name]: result.workflowData[0] },
+			startNode: this.trigger.name,
+		});
+		this.executions.push(run);
+	}
+}
+
+function nodeTypeOf(workflow: Workflow, node: INode): INodeType {
+	return workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion) as INodeType;
+}
+
+/** Enough of express's Response for a trigger: status, json, send, end; each answer is recorded. */
+function recordingResponse(response: ServerResponse, answers: DeliveryAnswer[]) {
+	const answer = {
+		status(code: number) {
+			response.statusCode = code;
+			return answer;
+		},
+		json(value: unknown) {
+			response.setHeader('content-type', 'application/json');
+			return answer.send(JSON.stringify(value));
+		},
+		send(text: string) {
+			answers.push({ status: response.statusCode, body: text });
+			response.end(text);
+			return answer;
+		},
+		end() {
+			return answer.send('');
+		},
+		get headersSent() {
+			return response.headersSent;
+		},
+	};
+	return answer as typeof answer & Record<string, unknown>;
+}

@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { complyCubeSignature, startComplyCubeEmulator, type ComplyCubeEmulator } from '../../emulators/complycube';
+import { TriggerHarness } from '../../engine/trigger-harness';
+import type { WorkflowJson } from '../../engine/run-workflow';
+import { expectNoSecret } from '../../support/expect-no-secret';
+
+const TRIGGER = 'ComplyCube Trigger';
+
+function triggerWorkflow(parameters: Record<string, unknown> = {}): WorkflowJson {
+	const workflow = JSON.parse(readFileSync(path.join(__dirname, 'trigger.workflow.json'), 'utf8')) as WorkflowJson;
+	const trigger = workflow.nodes.find((node) => node.name === TRIGGER)!;
+	trigger.parameters = { ...trigger.parameters, ...parameters } as typeof trigger.parameters;
+	return workflow;
+}
+
+let emulator: ComplyCubeEmulator;
+let harness: TriggerHarness | undefined;
+
+async function startHarness(parameters: Record<string, unknown> = {}, workflow = triggerWorkflow(parameters)) {
+	harness = await TriggerHarness.start(workflow, { complyCubeApi: { apiKey: emulator.apiKey, baseUrl: emulator.baseUrl } });
+	return harness;
+}
+
+/** A check created straight at the emulator's API, as another system would; it completes after the delay. */
+async function createCheck(): Promise<string> {
+	const clientId = emulator.addClient({ type: 'person', personDetails: { firstName: 'Jane', lastName: 'Doe', dob: '1990-01-01' } });
+	const response = await fetch(`${emulator.baseUrl}/checks`, {
+		method: 'POST',
+		headers: { authorization: emulator.apiKey, 'content-type': 'application/json' },
+		body: JSON.stringify({ clientId, type: 'standard_screening_check' }),
+	});
+	const check = (await response.json()) as { id: string };
+	expect(response.status).toBe(200);
+	return check.id;
+}
+
+beforeEach(async () => {
+	emulator = await startComplyCubeEmulator({ rateLimit: false, checkDelayMs: 30, allowHttpWebhooks: true, deliveryRetryDelaysMs: [20, 20] });
+});
+afterEach(async () => {
+	await harness?.close();
+	harness = undefined;
+	await emulator.close();
+});
+
+test('activation registers the production URL for the chosen events and keeps id and secret; a second activation reuses it', async () => {
+	const trigger = await startHarness({ events: ['check.completed.clear', 'check.completed'] });
+	await trigger.activate();
+	const [webhook] = [...emulator.webhooks.values()];
+	expect(webhook).toMatchObject({ url: trigger.webhookUrl, enabled: true, events: ['check.completed', 'check.completed.clear'] });
+	expect(trigger.webhookUrl).toBe(`${trigger.origin}/webhook/3f2b9c1e-5d7a-4e8b-9c0d-1a2b3c4d5e6f/webhook`);
+	expect(trigger.staticData()).toMatchObject({ webhookId: webhook.id, webhookSecret: webhook.secret });
+	await trigger.activate();
+	expect(emulator.webhooks.size).toBe(1);
+});
+
+test('"All Events" registers ComplyCube\'s wildcard', async () => {
+	const trigger = await startHarness({ events: ['*', 'check.failed'] });
+	await trigger.activate();
+	expect([...emulator.webhooks.values()][0].events).toEqual(['*']);
+});
+
+test('a completed check delivers a signed event that runs the workflow once; Fetch Full Resource adds the check', async () => {
+	const trigger = await startHarness({ options: { fetchFullResource: true } });
+	await trigger.activate();
+	const checkId = await createCheck();
+	const [run] = await trigger.waitForExecutions(1);
+	await emulator.settle();
+	expect(run.error).toBeUndefined();
+	const [item] = run.output('Received');
+	expect(item.json).toMatchObject({ type: 'check.completed', resourceType: 'check', payload: { id: checkId, outcome: 'clear' } });
+	expect(item.json.check).toMatchObject({ id: checkId, status: 'complete', result: { outcome: 'clear' } });
+	expect(trigger.answers.map((answer) => answer.status)).toEqual([200]);
+	expect(emulator.deliveries.filter((delivery) => delivery.status === 200)).toHaveLength(1);
+	expectNoSecret(String(trigger.staticData().webhookSecret), run.run.data.resultData);
+	expectNoSecret(emulator.apiKey, run.run.data.resultData);
+});
+
+test('the event types not chosen are not delivered', async () => {
+	const trigger = await startHarness({ events: ['check.completed.attention'] });
+	await trigger.activate();
+	await createCheck();
+	await new Promise((resolve) => setTimeout(resolve, 100));
+	await emulator.settle();
+	expect(trigger.executions).toHaveLength(0);
+	expect(emulator.deliveries).toHaveLength(0);
+});
+
+describe('deliveries that must start nothing', () => {
+	let trigger: TriggerHarness;
+	const event = { id: '65b2c0ffee00000000000e01', type: 'check.completed', resourceType: 'check', payload: { id: 'x', status: 'complete', outcome: 'clear' }, createdAt: '2026-01-01T00:00:00.000Z' };
+	const body = JSON.stringify(event);
+	const post = async (headers: Record<string, string>, text = body) =>
+		await fetch(trigger.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: text });
+
+	beforeEach(async () => {
+		trigger = await startHarness();
+		await trigger.activate();
+	});
+
+	test.each([
+		['no signature', {}],
+		['a signature made with another secret', { 'ComplyCube-Signature': complyCubeSignature('not-the-secret', body) }],
+		['a malformed signature', { 'ComplyCube-Signature': 'sha256=abc' }],
+	])('%s: 401 and no execution', async (_case, headers) => {
+		const response = await post(headers);
+		expect(response.status).toBe(401);
+		expect(await response.json()).toEqual({ message: 'Invalid or missing ComplyCube-Signature' });
+		expect(trigger.executions).toHaveLength(0);
+	});
+
+	test('a body changed after signing: 401', async () => {
+		const secret = String(trigger.staticData().webhookSecret);
+		const response = await post({ 'ComplyCube-Signature': complyCubeSignature(secret, body) }, body.replace('clear', 'attention'));
+		expect(response.status).toBe(401);
+		expect(trigger.executions).toHaveLength(0);
+	});
+
+	test('the same event again (a retry or a replay) answers 200 and starts nothing', async () => {
+		const headers = { 'ComplyCube-Signature': complyCubeSignature(String(trigger.staticData().webhookSecret), body) };
+		expect((await post(headers)).status).toBe(200);
+		await trigger.waitForExecutions(1);
+		const again = await post(headers);
+		expect(again.status).toBe(200);
+		expect(await again.json()).toEqual({ received: true, duplicate: true });
+		expect(trigger.executions).toHaveLength(1);
+	});
+});
+
+test('deactivation deletes the webhook at ComplyCube and forgets the secret', async () => {
+	const trigger = await startHarness();
+	await trigger.activate();
+	expect(emulator.webhooks.size).toBe(1);
+	await trigger.deactivate();
+	expect(emulator.webhooks.size).toBe(0);
+	expect(trigger.staticData().webhookSecret).toBeUndefined();
+});
+
+test('a webhook deleted or disabled at ComplyCube is registered again on activation', async () => {
+	const trigger = await startHarness();
+	await trigger.activate();
+	const first = [...emulator.webhooks.values()][0];
+	first.enabled = false;
+	await trigger.activate();
+	expect(emulator.webhooks.has(first.id)).toBe(false);
+	expect([...emulator.webhooks.values()]).toHaveLength(1);
+	emulator.webhooks.clear();
+	await trigger.activate();
+	expect(emulator.webhooks.size).toBe(1);
+});
+
+test('an http URL refused by ComplyCube says to set WEBHOOK_URL', async () => {
+	await emulator.close();
+	emulator = await startComplyCubeEmulator({ rateLimit: false });
+	const trigger = await startHarness();
+	await expect(trigger.activate()).rejects.toThrow(`ComplyCube accepts only https webhook URLs, and this workflow's URL is ${trigger.webhookUrl}`);
+	await trigger.activate().catch((error: { description?: string }) => {
+		expect(error.description).toContain("Set n8n's WEBHOOK_URL environment variable");
+		expect(error.description).toContain('"url" must be a valid HTTPS URL');
+	});
+	expect(emulator.webhooks.size).toBe(0);
+});
