@@ -19,7 +19,8 @@ export async function complyCubeDownload(
 	if (typeof answer.data !== 'string') throw new UnexpectedAnswerError('ComplyCube', 200, answer, 'a file as base64 data');
 	const bytes = Buffer.from(answer.data, 'base64');
 	const kind = sniffFileKind(bytes);
-	const mimeType = String(answer.contentType ?? '') || (kind ? FILE_KINDS[kind].mimeType : 'application/octet-stream');
+	// The bytes decide: ComplyCube's sandbox answers 'image/jpg', and for live photos 'images/jpg', which are no MIME types.
+	const mimeType = kind ? FILE_KINDS[kind].mimeType : String(answer.contentType ?? '') || 'application/octet-stream';
 	const fileName = String(answer.fileName ?? '') || `${fallbackName}.${kind ? FILE_KINDS[kind].extension : 'bin'}`;
 	const binary = await ctx.helpers.prepareBinaryData(bytes, fileName, mimeType);
 	const { data: _data, ...fields } = answer;

@@ -1,7 +1,32 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../shared/items/per-item-runner';
+import { operationField } from '../../../shared/parameters/operation-field';
+import * as create from './create.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as validate from './validate.operation';
 
-export const operations: Record<string, ItemOperation> = {};
+export const operations: Record<string, ItemOperation> = {
+	create: create.execute,
+	get: get.execute,
+	getAll: getAll.execute,
+	validate: validate.execute,
+};
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = [
+	operationField(
+		'check',
+		[
+			{ name: 'Create', value: 'create', description: 'Start a check of a client (charged by ComplyCube)', action: 'Create a check' },
+			{ name: 'Get', value: 'get', description: 'Get a check with its status and result', action: 'Get a check' },
+			{ name: 'Get Many', value: 'getAll', description: 'Get many checks', action: 'Get many checks' },
+			{ name: 'Validate', value: 'validate', description: 'Confirm or reject the outcome of a check or one of its matches', action: 'Validate a check' },
+		],
+		'create',
+	),
+	...create.description,
+	...get.description,
+	...getAll.description,
+	...validate.description,
+];

@@ -2,9 +2,21 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../shared/items/per-item-runner';
 import { operationField } from '../../../shared/parameters/operation-field';
+import * as create from './create.operation';
+import * as deleteDocument from './delete.operation';
+import * as deleteImage from './deleteImage.operation';
+import * as downloadImage from './downloadImage.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
 import * as uploadImage from './uploadImage.operation';
 
 export const operations: Record<string, ItemOperation> = {
+	create: create.execute,
+	delete: deleteDocument.execute,
+	deleteImage: deleteImage.execute,
+	downloadImage: downloadImage.execute,
+	get: get.execute,
+	getAll: getAll.execute,
 	uploadImage: uploadImage.execute,
 };
 
@@ -12,6 +24,12 @@ export const description: INodeProperties[] = [
 	operationField(
 		'document',
 		[
+			{ name: 'Create', value: 'create', description: 'Create a document of a client, to upload its images to', action: 'Create a document' },
+			{ name: 'Delete', value: 'delete', description: 'Delete a document and its images', action: 'Delete a document' },
+			{ name: 'Delete Image', value: 'deleteImage', description: 'Delete the front or back image of a document', action: 'Delete a document image' },
+			{ name: 'Download Image', value: 'downloadImage', description: 'Download the front or back image of a document', action: 'Download a document image' },
+			{ name: 'Get', value: 'get', description: 'Get a document', action: 'Get a document' },
+			{ name: 'Get Many', value: 'getAll', description: 'Get many documents of a client', action: 'Get many documents' },
 			{
 				name: 'Upload Document Image',
 				value: 'uploadImage',
@@ -21,5 +39,11 @@ export const description: INodeProperties[] = [
 		],
 		'uploadImage',
 	),
+	...create.description,
+	...deleteDocument.description,
+	...deleteImage.description,
+	...downloadImage.description,
+	...get.description,
+	...getAll.description,
 	...uploadImage.description,
 ];

@@ -7,28 +7,11 @@ import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { complyCubeDocumentRules } from '../../../shared/files/upload-rules';
 import { complyCubeApiRequest } from '../../transport';
+import { documentIdField, documentSideField } from '../shared/fields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Document ID',
-		name: 'documentId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 5eb04fcd0f3e360008035eb1',
-		description: 'The ComplyCube document the image belongs to (create it first with POST /documents)',
-	},
-	{
-		displayName: 'Document Side',
-		name: 'documentSide',
-		type: 'options',
-		options: [
-			{ name: 'Front', value: 'front' },
-			{ name: 'Back', value: 'back' },
-		],
-		default: 'front',
-		description: 'Which side of the document this image shows',
-	},
+	documentIdField,
+	documentSideField,
 	binaryPropertyField('JPG, PNG or PDF, between 34,816 and 4,000,000 bytes'),
 	fileNameOptions(
 		'e.g. passport-front.jpg',

@@ -2,17 +2,35 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../shared/items/per-item-runner';
 import { operationField } from '../../../shared/parameters/operation-field';
+import * as deleteLivePhoto from './delete.operation';
+import * as download from './download.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
 import * as upload from './upload.operation';
 
 export const operations: Record<string, ItemOperation> = {
+	delete: deleteLivePhoto.execute,
+	download: download.execute,
+	get: get.execute,
+	getAll: getAll.execute,
 	upload: upload.execute,
 };
 
 export const description: INodeProperties[] = [
 	operationField(
 		'livePhoto',
-		[{ name: 'Upload Live Photo', value: 'upload', description: 'Upload a selfie of a client', action: 'Upload a live photo' }],
+		[
+			{ name: 'Delete', value: 'delete', description: 'Delete a live photo', action: 'Delete a live photo' },
+			{ name: 'Download', value: 'download', description: 'Download a live photo into a binary', action: 'Download a live photo' },
+			{ name: 'Get', value: 'get', description: 'Get a live photo', action: 'Get a live photo' },
+			{ name: 'Get Many', value: 'getAll', description: 'Get many live photos of a client', action: 'Get many live photos' },
+			{ name: 'Upload Live Photo', value: 'upload', description: 'Upload a selfie of a client', action: 'Upload a live photo' },
+		],
 		'upload',
 	),
+	...deleteLivePhoto.description,
+	...download.description,
+	...get.description,
+	...getAll.description,
 	...upload.description,
 ];

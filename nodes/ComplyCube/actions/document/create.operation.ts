@@ -1,0 +1,64 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/items/per-item-runner';
+import { requiredId } from '../../../shared/parameters/parameters';
+import { complyCubeApiRequest } from '../../transport';
+import { clientIdField } from '../shared/fields';
+import { assertCountryCode } from '../shared/validate';
+import { documentTypeOptions } from './types';
+
+const properties: INodeProperties[] = [
+	clientIdField,
+	{
+		displayName: 'Document Type',
+		name: 'documentType',
+		type: 'options',
+		options: documentTypeOptions,
+		default: 'passport',
+		description: 'What the document is; upload its images next with Document → Upload Document Image',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Classification',
+				name: 'classification',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. proof_of_identity',
+				description: "ComplyCube's classification of the document, sent as typed",
+			},
+			{
+				displayName: 'Issuing Country',
+				name: 'issuingCountry',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. GB',
+				description: 'The country that issued the document, as an ISO 3166-1 alpha-2 code. A Document check needs it.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['create'] } }, properties);
+
+/** POST /documents `{clientId, type, classification?, issuingCountry?}`: the document the images are uploaded to. */
+export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const clientId = requiredId(ctx, 'clientId', 'Client ID', itemIndex);
+	const type = ctx.getNodeParameter('documentType', itemIndex) as string;
+	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = { clientId, type };
+	const issuingCountry = String(additional.issuingCountry ?? '').trim();
+	if (issuingCountry) {
+		assertCountryCode('Issuing Country', issuingCountry);
+		body.issuingCountry = issuingCountry;
+	}
+	const classification = String(additional.classification ?? '').trim();
+	if (classification) body.classification = classification;
+	const json = await complyCubeApiRequest(ctx, { method: 'POST', path: '/documents', body, idempotent: false });
+	return { json };
+}

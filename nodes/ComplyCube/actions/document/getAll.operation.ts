@@ -1,0 +1,31 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/items/per-item-runner';
+import { requiredId } from '../../../shared/parameters/parameters';
+import { returnAllFields } from '../../../shared/parameters/return-all';
+import { complyCubeGetMany } from '../../transport/pagination';
+import { clientIdField } from '../shared/fields';
+import { compactFilters } from '../shared/filters';
+import { documentTypeOptions } from './types';
+
+const properties: INodeProperties[] = [
+	{ ...clientIdField, description: 'The ComplyCube client whose documents to list' },
+	...returnAllFields(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [{ displayName: 'Type', name: 'type', type: 'options', options: documentTypeOptions, default: 'passport' }],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['getAll'] } }, properties);
+
+/** GET /documents?clientId=&type=: one output item per document. */
+export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {
+	const clientId = requiredId(ctx, 'clientId', 'Client ID', itemIndex);
+	const filters = compactFilters(ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject);
+	return await complyCubeGetMany(ctx, itemIndex, '/documents', { ...filters, clientId });
+}
