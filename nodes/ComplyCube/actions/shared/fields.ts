@@ -17,6 +17,16 @@ export const clientIdField = idField('clientId', 'Client ID', 'The ComplyCube cl
 export const documentIdField = idField('documentId', 'Document ID', 'The ComplyCube document (the ID that Document → Create answered)');
 export const livePhotoIdField = idField('livePhotoId', 'Live Photo ID', 'The ComplyCube live photo (the ID that Live Photo → Upload answered)');
 export const checkIdField = idField('checkId', 'Check ID', 'The ComplyCube check (the ID that Check → Create answered)');
+export const workflowTemplateIdField = idField(
+	'workflowTemplateId',
+	'Workflow Template ID',
+	'The workflow template in ComplyCube (Workflows in the ComplyCube portal); it must have an active version',
+);
+export const workflowSessionIdField = idField(
+	'workflowSessionId',
+	'Workflow Session ID',
+	'The ComplyCube workflow session (created when the client starts a verification link; Workflow Session → Get Many lists them)',
+);
 
 export const documentSideField: INodeProperties = {
 	displayName: 'Document Side',

@@ -1,7 +1,33 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../shared/items/per-item-runner';
+import { operationField } from '../../../shared/parameters/operation-field';
+import * as complete from './complete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
 
-export const operations: Record<string, ItemOperation> = {};
+export const operations: Record<string, ItemOperation> = {
+	complete: complete.execute,
+	get: get.execute,
+	getAll: getAll.execute,
+};
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = [
+	operationField(
+		'workflowSession',
+		[
+			{
+				name: 'Complete',
+				value: 'complete',
+				description: "Mark a started session as finished so ComplyCube runs its checks",
+				action: 'Complete a workflow session',
+			},
+			{ name: 'Get', value: 'get', description: 'Get a workflow session with its status, outcome and checks', action: 'Get a workflow session' },
+			{ name: 'Get Many', value: 'getAll', description: 'Get many workflow sessions, newest first', action: 'Get many workflow sessions' },
+		],
+		'get',
+	),
+	...complete.description,
+	...get.description,
+	...getAll.description,
+];
