@@ -1,5 +1,5 @@
 import { startArgosEmulator, type ArgosEmulator } from './argos';
-import { startComplyCubeEmulator, type ComplyCubeEmulator } from './complycube';
+import { startComplyCubeEmulator, type ComplyCubeEmulator, type ComplyCubeEmulatorOptions } from './complycube';
 import { startCrafterEmulator, type CrafterEmulator } from './crafter';
 
 export interface Emulators {
@@ -15,11 +15,13 @@ export interface EmulatorPorts {
 	complyCube?: number;
 	argos?: number;
 	crafter?: number;
+	/** Options for the ComplyCube emulator (its port still comes from `complyCube`); default as before. */
+	complyCubeOptions?: ComplyCubeEmulatorOptions;
 }
 
 /** Starts every service emulator on loopback (any free port unless given). */
 export async function startEmulators(ports: EmulatorPorts = {}): Promise<Emulators> {
-	const complyCube = await startComplyCubeEmulator({ port: ports.complyCube });
+	const complyCube = await startComplyCubeEmulator({ ...ports.complyCubeOptions, port: ports.complyCube ?? ports.complyCubeOptions?.port });
 	const argos = await startArgosEmulator({ port: ports.argos });
 	const crafter = await startCrafterEmulator({ port: ports.crafter });
 	return {

@@ -1,4 +1,5 @@
 import { COMPLYCUBE_DEMO_CLIENT_ID, COMPLYCUBE_DEMO_DOCUMENT_ID } from './complycube';
+import { COMPLYCUBE_WORKFLOW_TEMPLATES } from './complycube';
 import { ARGOS_ADMIN_EMAIL, ARGOS_SEEDED_SUBMISSION_IDS } from './argos';
 import { CRAFTER_SEEDED_PROFILE_IDS } from './crafter';
 import { startEmulators } from './all';
@@ -10,10 +11,15 @@ async function main() {
 		complyCube: port('COMPLYCUBE_PORT', 5801),
 		argos: port('ARGOS_PORT', 5802),
 		crafter: port('CRAFTER_PORT', 5803),
+		// For local testing: webhooks may point at http:// receivers on this machine.
+		complyCubeOptions: { allowHttpWebhooks: true },
 	});
 	const { complyCubeApi, argosIdentityApi, crafterProfileApi } = emulators.credentials;
 	console.log(`ComplyCube      Base URL ${complyCubeApi.baseUrl}  API Key ${complyCubeApi.apiKey}`);
 	console.log(`                demo client ${COMPLYCUBE_DEMO_CLIENT_ID}, document ${COMPLYCUBE_DEMO_DOCUMENT_ID}`);
+	for (const template of COMPLYCUBE_WORKFLOW_TEMPLATES) {
+		console.log(`                workflow template ${template.id} ${template.name}${template.active ? '' : ' (inactive)'}`);
+	}
 	console.log(`Argos Identity  Base URL ${argosIdentityApi.baseUrl}  API Key ${argosIdentityApi.apiKey}`);
 	console.log(`                submissions ${ARGOS_SEEDED_SUBMISSION_IDS.join(', ')}, admin ${ARGOS_ADMIN_EMAIL}`);
 	console.log(`Crafter Profile Base URL ${crafterProfileApi.baseUrl}  Access Token ID ${crafterProfileApi.accessTokenId}`);

@@ -7,7 +7,7 @@ import {
 import { sampleBytes } from '../support/sample-files';
 
 let emulator: ComplyCubeEmulator;
-beforeEach(async () => (emulator = await startComplyCubeEmulator({ rateLimit: false })));
+beforeEach(async () => (emulator = await startComplyCubeEmulator({ rateLimit: false, checkDelayMs: 20 })));
 afterEach(async () => await emulator.close());
 
 async function call(method: string, path: string, body?: unknown, key: string | null = COMPLYCUBE_API_KEY) {
@@ -77,6 +77,7 @@ test('checks: a two-sided document with one side fails 422 two_sides_expected; w
 	await upload(documentId, 'back.jpg', sampleBytes('jpeg', 40_000), 'back');
 	const created = await call('POST', '/checks', { clientId: COMPLYCUBE_DEMO_CLIENT_ID, type: 'document_check', documentId });
 	expect(created.json.status).toBe('pending');
+	await emulator.settle();
 	const read = await call('GET', `/checks/${String(created.json.id)}`);
 	expect(read.json).toMatchObject({ status: 'complete', result: { outcome: 'clear' } });
 });

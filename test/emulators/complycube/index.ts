@@ -1,0 +1,152 @@
+import { startHttpEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator-server';
+import { Gate } from './auth-and-rate-limit';
+import { completeCheck } from './check-runner';
+import { CHECK_OUTCOMES, COMPLYCUBE_API_KEY, HOSTED_PAGE_MAX_REQUEST_BYTES, type CheckOutcome } from './constants';
+import type { Context } from './context';
+import { tooLarge } from './errors';
+import { PendingWork } from './pending-work';
+import { route } from './router';
+import { onCheckCompleted } from './routes/workflow-sessions';
+import {
+	Store,
+	type AcceptedUpload,
+	type ComplyCubeCheck,
+	type ComplyCubeDocument,
+	type ComplyCubeEvent,
+	type ComplyCubeFlowSession,
+	type ComplyCubeLivePhoto,
+	type ComplyCubeWebhook,
+	type ComplyCubeWorkflowSession,
+	type Delivery,
+} from './store';
+
+export {
+	COMPLYCUBE_API_KEY,
+	COMPLYCUBE_LIVE_API_KEY,
+	COMPLYCUBE_DEMO_CLIENT_ID,
+	COMPLYCUBE_DEMO_DOCUMENT_ID,
+	COMPLYCUBE_MIN_BYTES,
+	COMPLYCUBE_MAX_BYTES,
+	COMPLYCUBE_MAX_REQUEST_BYTES,
+	EVENT_TYPES as COMPLYCUBE_EVENT_TYPES,
+	type CheckOutcome,
+} from './constants';
+export { COMPLYCUBE_WORKFLOW_TEMPLATES, type ComplyCubeWorkflowTemplate } from './templates';
+export { signatureOf as complyCubeSignature } from './event-delivery';
+export { buildPdf } from './report-pdf';
+export type {
+	AcceptedUpload,
+	ComplyCubeCheck,
+	ComplyCubeDocument,
+	ComplyCubeEvent,
+	ComplyCubeFlowSession,
+	ComplyCubeLivePhoto,
+	ComplyCubeWebhook,
+	ComplyCubeWorkflowSession,
+	Delivery as ComplyCubeDelivery,
+	StoredImage as ComplyCubeStoredImage,
+} from './store';
+
+export interface ComplyCubeEmulatorOptions extends EmulatorOptions {
+	/** Enforce the per-key rate limits (5/s sandbox, 10/s live); on by default, as the real service. */
+	rateLimit?: boolean;
+	/** A created check stays 'pending' this long, then completes. Default 1500. */
+	checkDelayMs?: number;
+	/** The outcome of checks (and so of workflow sessions). Default 'clear'. */
+	checkOutcome?: CheckOutcome;
+	/** The local-testing switch: false (default) refuses http:// webhook URLs as the real service does; true accepts them. */
+	allowHttpWebhooks?: boolean;
+	/** Delays between delivery attempts of one event after a non-2xx answer or a connection failure. Default [1000, 5000, 15000]. */
+	deliveryRetryDelaysMs?: number[];
+}
+
+export interface ComplyCubeEmulator extends RunningEmulator {
+	/** What a credential's Base URL is set to: origin + '/v1'. */
+	baseUrl: string;
+	apiKey: string;
+	clients: Map<string, Record<string, unknown>>;
+	documents: Map<string, ComplyCubeDocument>;
+	livePhotos: Map<string, ComplyCubeLivePhoto>;
+	checks: Map<string, ComplyCubeCheck>;
+	webhooks: Map<string, ComplyCubeWebhook>;
+	workflowSessions: Map<string, ComplyCubeWorkflowSession>;
+	/** Hosted-page sessions, by the token at the end of their redirectUrl. */
+	flowSessions: Map<string, ComplyCubeFlowSession>;
+	/** Every image the service accepted, in order (API uploads and the hosted page). */
+	acceptedUploads: AcceptedUpload[];
+	/** Every webhook delivery attempt, in order. */
+	deliveries: Delivery[];
+	/** Every event created, delivered or not. */
+	events: ComplyCubeEvent[];
+	addClient(fields?: Record<string, unknown>): string;
+	addDocument(clientId: string, type?: string): string;
+	/** The next n authenticated requests answer 429, as when the rate limit is hit. */
+	throttleNext(n: number): void;
+	/** Completes a check now (its timer cleared), with the given outcome or the one it was created with. */
+	completeCheck(checkId: string, outcome?: string): void;
+	/** The outcome of checks created from now on. */
+	setCheckOutcome(outcome: CheckOutcome): void;
+	/** Resolves when no check timer, session completion or delivery (retries included) is pending. */
+	settle(): Promise<void>;
+}
+
+export async function startComplyCubeEmulator(options: ComplyCubeEmulatorOptions = {}): Promise<ComplyCubeEmulator> {
+	const outcome = options.checkOutcome ?? 'clear';
+	if (!CHECK_OUTCOMES.includes(outcome)) throw new Error(`checkOutcome must be one of ${CHECK_OUTCOMES.join(', ')}`);
+	const store = new Store(outcome);
+	const work = new PendingWork();
+	const gate = new Gate(options.rateLimit ?? true);
+	let origin = '';
+	const context: Context = {
+		store,
+		work,
+		options: {
+			checkDelayMs: options.checkDelayMs ?? 1500,
+			allowHttpWebhooks: options.allowHttpWebhooks ?? false,
+			deliveryRetryDelaysMs: options.deliveryRetryDelaysMs ?? [1000, 5000, 15000],
+		},
+		origin: () => origin,
+		checkTimers: new Map(),
+		abort: new AbortController(),
+		onCheckCompleted: (check) => onCheckCompleted(context, check),
+	};
+	const { rateLimit: _rateLimit, checkDelayMs: _delay, checkOutcome: _outcome, allowHttpWebhooks: _http, deliveryRetryDelaysMs: _retries, ...serverOptions } = options;
+	const server = await startHttpEmulator((request) => route(context, gate, request), {
+		// The hosted page takes three images in one body; /v1 requests over COMPLYCUBE_MAX_REQUEST_BYTES get 413 in the router.
+		maxBodyBytes: HOSTED_PAGE_MAX_REQUEST_BYTES,
+		tooLarge: tooLarge(),
+		...serverOptions,
+	});
+	origin = server.origin;
+	const closeServer = server.close;
+	return Object.assign(server, {
+		baseUrl: `${server.origin}/v1`,
+		apiKey: COMPLYCUBE_API_KEY,
+		clients: store.clients,
+		documents: store.documents,
+		livePhotos: store.livePhotos,
+		checks: store.checks,
+		webhooks: store.webhooks,
+		workflowSessions: store.workflowSessions,
+		flowSessions: store.flowSessions,
+		acceptedUploads: store.acceptedUploads,
+		deliveries: store.deliveries,
+		events: store.events,
+		addClient: (fields?: Record<string, unknown>) => store.addClient(fields),
+		addDocument: (clientId: string, type?: string) => store.addDocument(clientId, type),
+		throttleNext: (n: number) => {
+			gate.throttled = n;
+		},
+		completeCheck: (checkId: string, checkOutcome?: string) => completeCheck(context, checkId, checkOutcome),
+		setCheckOutcome: (next: CheckOutcome) => {
+			if (!CHECK_OUTCOMES.includes(next)) throw new Error(`checkOutcome must be one of ${CHECK_OUTCOMES.join(', ')}`);
+			store.checkOutcome = next;
+		},
+		settle: () => work.settle(),
+		close: async () => {
+			work.close();
+			context.abort.abort();
+			await closeServer();
+		},
+	});
+}

@@ -1,0 +1,144 @@
+import { checkEventPayload, startCheck } from '../check-runner';
+import { newId, now } from '../clock';
+import {
+	CHECK_TYPES, NEEDS_ADDRESS, NEEDS_DOCUMENT, NEEDS_LIVE_PHOTO, NEEDS_LIVE_VIDEO, READS_DOCUMENT_IMAGES, SCREENING_TYPES, TWO_SIDED_TYPES,
+} from '../constants';
+import type { Context } from '../context';
+import { apiError, invalid, notFound, notJson, ok, parseJson } from '../errors';
+import { emit } from '../event-delivery';
+import { listAnswer } from '../lists';
+import { entityNameOf, type ComplyCubeCheck } from '../store';
+import type { Route } from './types';
+
+// [PHP CheckTest testFilterExtensiveChecksOnly; Node SDK Checks.list(clientId)] inferred beyond clientId and type.
+const CHECK_FILTERS = ['clientId', 'type', 'status', 'documentId', 'livePhotoId', 'enableMonitoring', 'result.outcome'];
+
+export const checkRoutes: Route = (context, request, [collection, id, action, ...rest]) => {
+	if (collection !== 'checks' || rest.length) return undefined;
+	const { method } = request;
+	// [Node SDK index.js Checks] create POST /checks, get GET /checks/{id}, update POST /checks/{id}, validate POST /checks/{id}/validate, list GET /checks.
+	if (method === 'POST' && !id) return createCheck(context, parseJson(request.body));
+	if (method === 'GET' && !id) return listAnswer(context.store.checks.values(), request.query, CHECK_FILTERS);
+	if (!id) return undefined;
+	const check = context.store.checks.get(id);
+	if (method === 'GET' && !action) return check ? ok(check) : notFound('check', id);
+	if (method === 'POST' && !action) return check ? updateCheck(context, check, parseJson(request.body)) : notFound('check', id);
+	if (method === 'POST' && action === 'validate') return check ? validateCheck(context, check, parseJson(request.body)) : notFound('check', id);
+	return undefined;
+};
+
+/** Validates a check request; on success answers the stored pending check. Shared with the hosted page. */
+export function createCheck(context: Context, body: Record<string, unknown> | undefined, extra: Partial<ComplyCubeCheck> = {}) {
+	if (!body) return notJson();
+	const { store } = context;
+	// Order (inferred, and kept from the previous emulator): client, then per-type resources, then the type itself.
+	if (typeof body.clientId !== 'string' || !store.clients.has(body.clientId)) return notFound('client', body.clientId, 'clientId');
+	const client = store.clients.get(body.clientId)!;
+	// [PHP CheckTest testCreateInvalidCheck] an unknown type is refused (4xx).
+	if (typeof body.type !== 'string') return invalid('"type" is required', 'type');
+	if (!(CHECK_TYPES as readonly string[]).includes(body.type)) return invalid(`"type" must be one of [${CHECK_TYPES.join(', ')}]`, 'type');
+	const type = body.type;
+	// [Docs checks (check object)] documentId is expected for document_check, identity_check, enhanced_identity_check, proof_of_address_check, driving_license_check.
+	let documentType: string | undefined;
+	if (NEEDS_DOCUMENT.has(type)) {
+		const document = typeof body.documentId === 'string' ? store.documents.get(body.documentId) : undefined;
+		if (!document) return notFound('document', body.documentId, 'documentId');
+		documentType = document.type;
+		if (READS_DOCUMENT_IMAGES.has(type)) {
+			const images = Object.values(document.images);
+			// [Docs errors "Processing Errors"] 422 unsupported_document_format: the attachment format is not supported for the check.
+			if (images.some((image) => image?.contentType === 'application/pdf')) {
+				return apiError(422, 'unsupported_document_format', 'The document attachment format is not supported for this check.');
+			}
+			// [Docs errors "Processing Errors"] 422 two_sides_expected: only one side of a two-sided document type was provided.
+			if (TWO_SIDED_TYPES.has(document.type) && images.length < 2) {
+				return apiError(422, 'two_sides_expected', 'Both sides of the document are expected for this check.');
+			}
+			// inferred: a check on a document with no image at all is a processing error too.
+			if (images.length === 0) return apiError(422, 'document_image_missing', 'The document has no image attachment.');
+		}
+	}
+	// [Docs checks] livePhotoId is expected for identity_check, age_estimation_check, face_authentication_check.
+	if (NEEDS_LIVE_PHOTO.has(type) && !(typeof body.livePhotoId === 'string' && store.livePhotos.has(body.livePhotoId))) {
+		return notFound('live photo', body.livePhotoId, 'livePhotoId');
+	}
+	// [Docs checks] liveVideoId for enhanced_identity_check, addressId for multi_bureau_check / identity_fraud_check; this emulator stores neither.
+	if (NEEDS_LIVE_VIDEO.has(type)) return notFound('live video', body.liveVideoId, 'liveVideoId');
+	if (NEEDS_ADDRESS.has(type)) return notFound('address', body.addressId, 'addressId');
+	if (SCREENING_TYPES.has(type)) {
+		// [Docs AML screening guide] a person needs a first and last name (date of birth recommended, not required); a company its name.
+		if (!entityNameOf(client) || (client.type === 'person' && !hasNames(client))) {
+			return invalid('The client must have personDetails.firstName and personDetails.lastName (or companyDetails.name) for a screening check', 'clientId');
+		}
+	}
+	if (body.enableMonitoring !== undefined && typeof body.enableMonitoring !== 'boolean') return invalid('"enableMonitoring" must be a boolean', 'enableMonitoring');
+	const createdAt = now();
+	// [Docs checks/create-a-check example response] {id, clientId, entityName, type, status: "pending", enableMonitoring, createdAt, updatedAt}
+	const check: ComplyCubeCheck = {
+		id: newId(),
+		clientId: body.clientId,
+		entityName: entityNameOf(client),
+		type,
+		status: 'pending',
+		enableMonitoring: body.enableMonitoring === true,
+		...(typeof body.documentId === 'string' && NEEDS_DOCUMENT.has(type) ? { documentId: body.documentId } : {}),
+		...(typeof body.livePhotoId === 'string' && NEEDS_LIVE_PHOTO.has(type) ? { livePhotoId: body.livePhotoId } : {}),
+		...(body.options && typeof body.options === 'object' ? { options: body.options as Record<string, unknown> } : {}),
+		...(typeof body.clientConsent === 'boolean' ? { clientConsent: body.clientConsent } : {}),
+		...extra,
+		createdAt,
+		updatedAt: createdAt,
+	};
+	if (documentType) Object.defineProperty(check, 'documentType', { value: documentType, enumerable: false, writable: true });
+	startCheck(context, check);
+	return ok(check);
+}
+
+const hasNames = (client: Record<string, unknown>) => {
+	const details = (client.personDetails ?? {}) as Record<string, unknown>;
+	return typeof details.firstName === 'string' && !!details.firstName && typeof details.lastName === 'string' && !!details.lastName;
+};
+
+function updateCheck(context: Context, check: ComplyCubeCheck, body: Record<string, unknown> | undefined) {
+	if (!body) return notJson();
+	// [PHP CheckTest testUpdateCheck; Node SDK CheckRequest] enableMonitoring (and consent) can change.
+	if (body.enableMonitoring !== undefined && typeof body.enableMonitoring !== 'boolean') return invalid('"enableMonitoring" must be a boolean', 'enableMonitoring');
+	if (typeof body.enableMonitoring === 'boolean') check.enableMonitoring = body.enableMonitoring;
+	if (typeof body.clientConsent === 'boolean') check.clientConsent = body.clientConsent;
+	check.updatedAt = now();
+	// [Docs webhooks Event Types] check.updated
+	emit(context, 'check.updated', 'check', checkEventPayload(check));
+	return ok(check);
+}
+
+function validateCheck(context: Context, check: ComplyCubeCheck, body: Record<string, unknown> | undefined) {
+	if (!body) return notJson();
+	// [Docs checks/validate-a-check] outcome*: confirmed | rejected | attention.
+	if (body.outcome !== 'confirmed' && body.outcome !== 'rejected' && body.outcome !== 'attention') {
+		return invalid('"outcome" must be one of [confirmed, rejected, attention]', 'outcome');
+	}
+	// inferred: only a completed check can be validated.
+	if (check.status !== 'complete' || !check.result) return apiError(422, 'check_not_complete', 'The check is not complete yet.');
+	let outcome: string;
+	if (SCREENING_TYPES.has(check.type)) {
+		// [Docs checks/validate-a-check] screening checks validate each match (matchId required): all rejected -> clear, any confirmed -> match_confirmed.
+		const matches = (check.result.breakdown.matches ?? []) as Array<Record<string, unknown>>;
+		const match = matches.find((candidate) => candidate.id === body.matchId);
+		if (typeof body.matchId !== 'string') return invalid('"matchId" is required for screening checks', 'matchId');
+		if (!match) return notFound('match', body.matchId, 'matchId');
+		match.validated = true;
+		match.validation = body.outcome;
+		if (matches.some((candidate) => candidate.validation === 'confirmed')) outcome = 'match_confirmed';
+		else if (matches.every((candidate) => candidate.validation === 'rejected')) outcome = 'clear';
+		else outcome = 'attention';
+	} else {
+		// [Docs checks/validate-a-check] for other types validation changes the outcome (confirmed -> clear: inferred mapping).
+		outcome = body.outcome === 'confirmed' ? 'clear' : String(body.outcome);
+	}
+	check.result.outcome = outcome;
+	check.updatedAt = now();
+	emit(context, 'check.updated', 'check', checkEventPayload(check));
+	if (outcome === 'match_confirmed') emit(context, 'check.completed.match_confirmed', 'check', checkEventPayload(check));
+	// [PHP CheckTest testValidateCheckById asserts $final->outcome; Docs v1.7.2 example {"outcome": "rejected"}] answers the resulting outcome.
+	return ok({ outcome });
+}

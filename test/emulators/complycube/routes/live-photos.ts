@@ -1,0 +1,74 @@
+import { decodeBase64 } from '../../signatures';
+import { newId, now } from '../clock';
+import { COMPLYCUBE_MAX_BYTES, COMPLYCUBE_MIN_BYTES, SIZE_MESSAGE } from '../constants';
+import type { Context } from '../context';
+import { deleted, invalid, notFound, notJson, ok, parseJson } from '../errors';
+import { listAnswer } from '../lists';
+import type { ComplyCubeLivePhoto } from '../store';
+import { contentTypeOf } from './documents';
+import type { Route } from './types';
+
+// [Node SDK LivePhotos.list(clientId); PHP LivePhotoTest testList2LivePhotosOnly]
+const LIVE_PHOTO_FILTERS = ['clientId'];
+
+// [apis.md; Node SDK LivePhotos.d.ts LivePhoto] {id, clientId, downloadLink, contentType, performLivenessCheck, size, createdAt, updatedAt}
+export function livePhotoView(photo: ComplyCubeLivePhoto) {
+	return {
+		id: photo.id,
+		clientId: photo.clientId,
+		downloadLink: `/livePhotos/${photo.id}/download`,
+		contentType: photo.contentType,
+		performLivenessCheck: photo.performLivenessCheck,
+		size: photo.data.length,
+		createdAt: photo.createdAt,
+		updatedAt: photo.createdAt,
+	};
+}
+
+/** Stores a live photo (also used by the hosted page). */
+export function storeLivePhoto(context: Context, clientId: string, data: Buffer, contentType: string, performLivenessCheck: boolean): ComplyCubeLivePhoto {
+	const photo = { id: newId(), clientId, performLivenessCheck, contentType, data, createdAt: now() };
+	context.store.livePhotos.set(photo.id, photo);
+	context.store.acceptedUploads.push({ kind: 'livePhoto', id: photo.id, data });
+	return photo;
+}
+
+export const livePhotoRoutes: Route = (context, request, [collection, id, action, ...rest]) => {
+	if (collection !== 'livePhotos' || rest.length) return undefined;
+	const { method } = request;
+	// [Node SDK index.js LivePhotos] upload POST /livePhotos, list GET /livePhotos?clientId=, get/delete /livePhotos/{id}, GET /livePhotos/{id}/download.
+	if (method === 'POST' && !id) return uploadLivePhoto(context, parseJson(request.body));
+	if (method === 'GET' && !id) return listAnswer(context.store.livePhotos.values(), request.query, LIVE_PHOTO_FILTERS, livePhotoView);
+	if (!id) return undefined;
+	const photo = context.store.livePhotos.get(id);
+	if (method === 'GET' && !action) return photo ? ok(livePhotoView(photo)) : notFound('live photo', id);
+	if (method === 'GET' && action === 'download') {
+		if (!photo) return notFound('live photo', id);
+		// [PHP LivePhotoTest testDownloadLivePhoto] JSON with contentType and base64 data (PHP asserts 'images/jpg'; here the sniffed type).
+		return ok({ fileName: `${id}.${photo.contentType === 'image/png' ? 'png' : 'jpg'}`, contentType: photo.contentType, data: photo.data.toString('base64') });
+	}
+	if (method === 'DELETE' && !action) {
+		if (!photo) return notFound('live photo', id);
+		context.store.livePhotos.delete(id);
+		return deleted();
+	}
+	return undefined;
+};
+
+function uploadLivePhoto(context: Context, body: Record<string, unknown> | undefined) {
+	if (!body) return notJson();
+	if (typeof body.clientId !== 'string' || !context.store.clients.has(body.clientId)) return notFound('client', body.clientId, 'clientId');
+	const data = decodeBase64(body.data);
+	if (!data) return invalid('"data" must be a valid base64 string', 'data');
+	// [apis.md; Docs live-photos/upload-a-live-photo] same 34KB-4MB window.
+	if (data.length < COMPLYCUBE_MIN_BYTES || data.length > COMPLYCUBE_MAX_BYTES) return invalid(SIZE_MESSAGE, 'data');
+	// [apis.md] JPG or PNG only (no PDF).
+	const contentType = contentTypeOf(data, false);
+	if (!contentType) return invalid('Unsupported file format: JPG or PNG expected', 'data');
+	// [apis.md; Node SDK LivePhotoRequest performLivenessCheck?: boolean] default true.
+	if (body.performLivenessCheck !== undefined && typeof body.performLivenessCheck !== 'boolean') {
+		return invalid('"performLivenessCheck" must be a boolean', 'performLivenessCheck');
+	}
+	const photo = storeLivePhoto(context, body.clientId, data, contentType, body.performLivenessCheck !== false);
+	return ok(livePhotoView(photo));
+}
