@@ -6,8 +6,27 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { allowChangesField, ALLOW_CHANGES } from '../shared/parameters/operation-field';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
+
+/** The Resource selector: every resource, except, for an AI agent without Allow Changes, those it could only change. */
+function resourceFields(): INodeTypeDescription['properties'] {
+	const field = (show: Record<string, boolean[]>, offered: typeof resources) => ({
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options' as const,
+		noDataExpression: true,
+		displayOptions: { show },
+		options: offered.map(({ name, value }) => ({ name, value })),
+		default: offered.some((resource) => resource.value === 'document') ? 'document' : offered[0].value,
+	});
+	return [
+		field({ '@tool': [false] }, resources),
+		field({ '@tool': [true], [ALLOW_CHANGES]: [true] }, resources),
+		field({ '@tool': [true], [ALLOW_CHANGES]: [false] }, resources.filter((resource) => resource.readOperations.length)),
+	];
+}
 
 export class ComplyCube implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,14 +43,8 @@ export class ComplyCube implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'complyCubeApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: resources.map(({ name, value }) => ({ name, value })),
-				default: 'document',
-			},
+			allowChangesField,
+			...resourceFields(),
 			...resources.flatMap((resource) => resource.description),
 		],
 	};

@@ -13,6 +13,7 @@ interface Resource {
 	name: string;
 	value: string;
 	operations: Record<string, ItemOperation>;
+	readOperations: string[];
 	description: INodeProperties[];
 }
 

@@ -1,11 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../shared/items/per-item-runner';
-import { operationField } from '../../../shared/parameters/operation-field';
+import { operationFields } from '../../../shared/parameters/operation-field';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as validate from './validate.operation';
+
+/** The operations an AI agent may run without Allow Changes: they only read. */
+export const readOperations: string[] = ['get', 'getAll'];
 
 export const operations: Record<string, ItemOperation> = {
 	create: create.execute,
@@ -15,7 +18,7 @@ export const operations: Record<string, ItemOperation> = {
 };
 
 export const description: INodeProperties[] = [
-	operationField(
+	...operationFields(
 		'check',
 		[
 			{ name: 'Create', value: 'create', description: 'Start a check of a client (charged by ComplyCube)', action: 'Create a check' },
@@ -24,6 +27,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Validate', value: 'validate', description: 'Confirm or reject the outcome of a check or one of its matches', action: 'Validate a check' },
 		],
 		'create',
+		readOperations,
 	),
 	...create.description,
 	...get.description,

@@ -1,13 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../shared/items/per-item-runner';
-import { operationField } from '../../../shared/parameters/operation-field';
+import { operationFields } from '../../../shared/parameters/operation-field';
 import * as create from './create.operation';
 import * as deleteClient from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as getRiskProfile from './getRiskProfile.operation';
 import * as update from './update.operation';
+
+/** The operations an AI agent may run without Allow Changes: they only read. */
+export const readOperations: string[] = ['get', 'getAll', 'getRiskProfile'];
 
 export const operations: Record<string, ItemOperation> = {
 	create: create.execute,
@@ -19,7 +22,7 @@ export const operations: Record<string, ItemOperation> = {
 };
 
 export const description: INodeProperties[] = [
-	operationField(
+	...operationFields(
 		'client',
 		[
 			{ name: 'Create', value: 'create', description: 'Create a person or company client', action: 'Create a client' },
@@ -30,6 +33,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Update', value: 'update', description: 'Update a client', action: 'Update a client' },
 		],
 		'create',
+		readOperations,
 	),
 	...create.description,
 	...deleteClient.description,

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../shared/items/per-item-runner';
-import { operationField } from '../../../shared/parameters/operation-field';
+import { operationFields } from '../../../shared/parameters/operation-field';
 import * as create from './create.operation';
 import * as deleteDocument from './delete.operation';
 import * as deleteImage from './deleteImage.operation';
@@ -9,6 +9,9 @@ import * as downloadImage from './downloadImage.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as uploadImage from './uploadImage.operation';
+
+/** The operations an AI agent may run without Allow Changes: they only read. */
+export const readOperations: string[] = ['get', 'getAll', 'downloadImage'];
 
 export const operations: Record<string, ItemOperation> = {
 	create: create.execute,
@@ -21,7 +24,7 @@ export const operations: Record<string, ItemOperation> = {
 };
 
 export const description: INodeProperties[] = [
-	operationField(
+	...operationFields(
 		'document',
 		[
 			{ name: 'Create', value: 'create', description: 'Create a document of a client, to upload its images to', action: 'Create a document' },
@@ -38,6 +41,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 		'uploadImage',
+		readOperations,
 	),
 	...create.description,
 	...deleteDocument.description,

@@ -1,15 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../shared/items/per-item-runner';
-import { operationField } from '../../../shared/parameters/operation-field';
+import { operationFields } from '../../../shared/parameters/operation-field';
 import * as create from './create.operation';
+
+/** The operations an AI agent may run without Allow Changes: they only read. */
+export const readOperations: string[] = [];
 
 export const operations: Record<string, ItemOperation> = {
 	create: create.execute,
 };
 
 export const description: INodeProperties[] = [
-	operationField(
+	...operationFields(
 		'flowSession',
 		[
 			{
@@ -20,6 +23,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 		'create',
+		readOperations,
 	),
 	...create.description,
 ];

@@ -1,12 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../shared/items/per-item-runner';
-import { operationField } from '../../../shared/parameters/operation-field';
+import { operationFields } from '../../../shared/parameters/operation-field';
 import * as deleteLivePhoto from './delete.operation';
 import * as download from './download.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as upload from './upload.operation';
+
+/** The operations an AI agent may run without Allow Changes: they only read. */
+export const readOperations: string[] = ['get', 'getAll', 'download'];
 
 export const operations: Record<string, ItemOperation> = {
 	delete: deleteLivePhoto.execute,
@@ -17,7 +20,7 @@ export const operations: Record<string, ItemOperation> = {
 };
 
 export const description: INodeProperties[] = [
-	operationField(
+	...operationFields(
 		'livePhoto',
 		[
 			{ name: 'Delete', value: 'delete', description: 'Delete a live photo', action: 'Delete a live photo' },
@@ -27,6 +30,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Upload Live Photo', value: 'upload', description: 'Upload a selfie of a client', action: 'Upload a live photo' },
 		],
 		'upload',
+		readOperations,
 	),
 	...deleteLivePhoto.description,
 	...download.description,

@@ -1,15 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../shared/items/per-item-runner';
-import { operationField } from '../../../shared/parameters/operation-field';
+import { operationFields } from '../../../shared/parameters/operation-field';
 import * as generate from './generate.operation';
+
+/** The operations an AI agent may run without Allow Changes: they only read. */
+export const readOperations: string[] = ['generate'];
 
 export const operations: Record<string, ItemOperation> = {
 	generate: generate.execute,
 };
 
 export const description: INodeProperties[] = [
-	operationField(
+	...operationFields(
 		'report',
 		[
 			{
@@ -20,6 +23,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 		'generate',
+		readOperations,
 	),
 	...generate.description,
 ];

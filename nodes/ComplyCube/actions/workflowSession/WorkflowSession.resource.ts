@@ -1,10 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../shared/items/per-item-runner';
-import { operationField } from '../../../shared/parameters/operation-field';
+import { operationFields } from '../../../shared/parameters/operation-field';
 import * as complete from './complete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+
+/** The operations an AI agent may run without Allow Changes: they only read. */
+export const readOperations: string[] = ['get', 'getAll'];
 
 export const operations: Record<string, ItemOperation> = {
 	complete: complete.execute,
@@ -13,7 +16,7 @@ export const operations: Record<string, ItemOperation> = {
 };
 
 export const description: INodeProperties[] = [
-	operationField(
+	...operationFields(
 		'workflowSession',
 		[
 			{
@@ -26,6 +29,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Get Many', value: 'getAll', description: 'Get many workflow sessions, newest first', action: 'Get many workflow sessions' },
 		],
 		'get',
+		readOperations,
 	),
 	...complete.description,
 	...get.description,

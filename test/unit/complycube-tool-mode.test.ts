@@ -1,0 +1,45 @@
+import { NodeHelpers, type INode, type INodeParameters, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
+
+import { ComplyCube } from '../../nodes/ComplyCube/ComplyCube.node';
+
+const node = new ComplyCube();
+const asTool = { ...node.description, name: 'complyCubeTool' } as INodeTypeDescription;
+const typeName = (description: INodeTypeDescription) => `n8n-nodes-identity-uploads.${description.name}`;
+
+/** The options of the `name` parameter the editor shows for these values, as n8n decides it from displayOptions. */
+function shownOptions(description: INodeTypeDescription, values: INodeParameters, name: string): string[] {
+	const instance = { type: typeName(description), typeVersion: 1, parameters: values } as unknown as INode;
+	const shown = description.properties.filter(
+		(property: INodeProperties) => property.name === name && NodeHelpers.displayParameter(values, property, instance, description),
+	);
+	expect(shown).toHaveLength(1);
+	return (shown[0].options as Array<{ value: string }>).map((option) => option.value);
+}
+
+test('as a node every operation is offered', () => {
+	expect(shownOptions(node.description, { resource: 'document' }, 'operation')).toEqual(
+		expect.arrayContaining(['create', 'delete', 'deleteImage', 'uploadImage', 'get', 'getAll', 'downloadImage']),
+	);
+	expect(shownOptions(node.description, {}, 'resource')).toContain('flowSession');
+});
+
+test('as an AI agent tool only reading operations are offered, and resources it could only change are hidden', () => {
+	expect(shownOptions(asTool, { resource: 'document', allowChanges: false }, 'operation')).toEqual(['downloadImage', 'get', 'getAll']);
+	expect(shownOptions(asTool, { resource: 'client', allowChanges: false }, 'operation')).toEqual(['get', 'getAll', 'getRiskProfile']);
+	expect(shownOptions(asTool, { resource: 'workflowSession', allowChanges: false }, 'operation')).toEqual(['get', 'getAll']);
+	expect(shownOptions(asTool, { resource: 'report', allowChanges: false }, 'operation')).toEqual(['generate']);
+	expect(shownOptions(asTool, { allowChanges: false }, 'resource')).not.toContain('flowSession');
+});
+
+test('with Allow Changes the tool offers everything', () => {
+	expect(shownOptions(asTool, { resource: 'document', allowChanges: true }, 'operation')).toContain('uploadImage');
+	expect(shownOptions(asTool, { allowChanges: true }, 'resource')).toContain('flowSession');
+});
+
+test('a saved workflow without these parameters keeps its defaults: Document → Upload Document Image', () => {
+	const instance = { type: typeName(node.description), typeVersion: 1, parameters: {} } as unknown as INode;
+	const values = NodeHelpers.getNodeParameters(node.description.properties, {}, true, false, instance, node.description);
+	expect(values).toMatchObject({ resource: 'document', operation: 'uploadImage' });
+	const toolInstance = { ...instance, type: typeName(asTool) };
+	expect(NodeHelpers.getNodeParameters(asTool.properties, {}, true, false, toolInstance, asTool)).toMatchObject({ resource: 'document', operation: 'get' });
+});
