@@ -3,4 +3,5 @@ export const EXAMPLE_CREDENTIALS: Record<string, { id: string; name: string }> =
 	complyCubeApi: { id: 'idUploadsComplyCube', name: 'ComplyCube (local emulator)' },
 	argosIdentityApi: { id: 'idUploadsArgos', name: 'Argos Identity (local emulator)' },
 	crafterProfileApi: { id: 'idUploadsCrafter', name: 'Crafter Profile (local emulator)' },
+	smtp: { id: 'idUploadsMailSink', name: 'Mail sink (local)' },
 };

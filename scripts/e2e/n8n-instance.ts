@@ -57,7 +57,7 @@ export class N8nInstance {
 	) {}
 
 	/** The usual set-up: n8n installed or reused, this package in it, the example credentials and workflows imported. */
-	static async withExamples(repoRoot: string, credentials: Record<string, Record<string, string>>): Promise<N8nInstance> {
+	static async withExamples(repoRoot: string, credentials: Record<string, Record<string, string | number | boolean>>): Promise<N8nInstance> {
 		const instance = await N8nInstance.create(repoRoot, await installN8n(repoRoot));
 		await instance.installPackage();
 		await instance.importCredentials(credentials);
@@ -103,7 +103,7 @@ export class N8nInstance {
 	}
 
 	/** Imports the example credentials, pointed at the given credential data (e.g. the emulators'). */
-	async importCredentials(data: Record<string, Record<string, string>>): Promise<void> {
+	async importCredentials(data: Record<string, Record<string, string | number | boolean>>): Promise<void> {
 		const credentials = Object.entries(EXAMPLE_CREDENTIALS).map(([type, { id, name }]) => ({ id, name, type, data: data[type] }));
 		const file = path.join(this.userFolder, 'credentials.json');
 		writeFileSync(file, JSON.stringify(credentials));

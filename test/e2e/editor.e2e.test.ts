@@ -76,7 +76,7 @@ test.each(CHECKS)('$node opens with its parameters and credential in the editor'
 describe("each credential's Test really checks the secret (n8n's credential test, as the editor's Retry/Test button)", () => {
 	const secretField: Record<string, string> = { complyCubeApi: 'apiKey', argosIdentityApi: 'apiKey', crafterProfileApi: 'accessTokenId' };
 
-	async function testCredential(type: string, data: Record<string, string>) {
+	async function testCredential(type: string, data: Record<string, string | number | boolean>) {
 		const { id, name } = EXAMPLE_CREDENTIALS[type];
 		const answer = await page.request.post(`${editor.url}/rest/credentials/test`, { data: { credentials: { id, name, type, data } } });
 		expect(answer.status()).toBe(200);

@@ -1,13 +1,16 @@
 import { startArgosEmulator, type ArgosEmulator } from './argos';
 import { startComplyCubeEmulator, type ComplyCubeEmulator, type ComplyCubeEmulatorOptions } from './complycube';
 import { startCrafterEmulator, type CrafterEmulator } from './crafter';
+import { startMailSink, type MailSink } from './mail-sink';
 
 export interface Emulators {
 	complyCube: ComplyCubeEmulator;
 	argos: ArgosEmulator;
 	crafter: CrafterEmulator;
-	/** Credential data for each credential type, pointing at these emulators. */
-	credentials: Record<string, Record<string, string>>;
+	/** Where the examples' Send Email nodes deliver: nothing leaves the machine. */
+	mail: MailSink;
+	/** Credential data for each credential type, pointing at these emulators (and n8n's SMTP credential at the mail sink). */
+	credentials: Record<string, Record<string, string | number | boolean>>;
 	close(): Promise<void>;
 }
 
@@ -15,6 +18,7 @@ export interface EmulatorPorts {
 	complyCube?: number;
 	argos?: number;
 	crafter?: number;
+	mail?: number;
 	/** Options for the ComplyCube emulator (its port still comes from `complyCube`); default as before. */
 	complyCubeOptions?: ComplyCubeEmulatorOptions;
 }
@@ -24,17 +28,21 @@ export async function startEmulators(ports: EmulatorPorts = {}): Promise<Emulato
 	const complyCube = await startComplyCubeEmulator({ ...ports.complyCubeOptions, port: ports.complyCube ?? ports.complyCubeOptions?.port });
 	const argos = await startArgosEmulator({ port: ports.argos });
 	const crafter = await startCrafterEmulator({ port: ports.crafter });
+	const mail = await startMailSink(ports.mail);
 	return {
 		complyCube,
 		argos,
 		crafter,
+		mail,
 		credentials: {
 			complyCubeApi: { apiKey: complyCube.apiKey, baseUrl: complyCube.baseUrl },
 			argosIdentityApi: { apiKey: argos.apiKey, baseUrl: argos.baseUrl },
 			crafterProfileApi: { baseUrl: crafter.baseUrl, accessTokenId: crafter.accessToken },
+			// n8n's SMTP credential: no user or password means no authentication; the sink offers no TLS.
+			smtp: { host: mail.host, port: mail.port, secure: false, disableStartTls: true, user: '', password: '' },
 		},
 		close: async () => {
-			await Promise.all([complyCube.close(), argos.close(), crafter.close()]);
+			await Promise.all([complyCube.close(), argos.close(), crafter.close(), mail.close()]);
 		},
 	};
 }

@@ -1,4 +1,4 @@
-import { glob, readFile } from 'node:fs/promises';
+import { glob, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
@@ -55,11 +55,22 @@ export class StickyNote implements INodeType {
 	description = description('stickyNote', 'Sticky Note', []);
 }
 
-/** Reads the files a path or glob pattern selects, one output item each, like the real node's read operation. */
+/** Reads the files a path or glob pattern selects, one output item each, or writes an item's binary to a file, like the real node. */
 export class ReadWriteFile implements INodeType {
 	description = description('readWriteFile', 'Read/Write Files from Disk', ['main'], [
-		{ displayName: 'Operation', name: 'operation', type: 'options', options: [{ name: 'Read', value: 'read' }], default: 'read' },
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			options: [
+				{ name: 'Read', value: 'read' },
+				{ name: 'Write', value: 'write' },
+			],
+			default: 'read',
+		},
 		{ displayName: 'File(s) Selector', name: 'fileSelector', type: 'string', default: '' },
+		{ displayName: 'File Path and Name', name: 'fileName', type: 'string', default: '' },
+		{ displayName: 'Input Binary Field', name: 'dataPropertyName', type: 'string', default: 'data' },
 		{
 			displayName: 'Options',
 			name: 'options',
@@ -70,6 +81,7 @@ export class ReadWriteFile implements INodeType {
 	]);
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		if (this.getNodeParameter('operation', 0) === 'write') return [await writeFiles(this)];
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
 			const selector = this.getNodeParameter('fileSelector', itemIndex) as string;
@@ -93,4 +105,17 @@ export class ReadWriteFile implements INodeType {
 		}
 		return [output];
 	}
+}
+
+async function writeFiles(ctx: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const output: INodeExecutionData[] = [];
+	for (const [itemIndex, item] of ctx.getInputData().entries()) {
+		const fileName = ctx.getNodeParameter('fileName', itemIndex) as string;
+		const property = ctx.getNodeParameter('dataPropertyName', itemIndex, 'data') as string;
+		ctx.helpers.assertBinaryData(itemIndex, property);
+		await mkdir(path.dirname(fileName), { recursive: true });
+		await writeFile(fileName, await ctx.helpers.getBinaryDataBuffer(itemIndex, property));
+		output.push({ json: { ...item.json, fileName }, binary: item.binary, pairedItem: { item: itemIndex } });
+	}
+	return output;
 }

@@ -9,6 +9,9 @@ import { ComplyCube } from '../../nodes/ComplyCube/ComplyCube.node';
 import { ComplyCubeTrigger } from '../../nodes/ComplyCube/ComplyCubeTrigger.node';
 import { ManualTrigger, NoOp, ReadWriteFile, StickyNote } from './core-nodes';
 import { FixtureItems } from './fixture-items.node';
+import { EmailSend } from './stand-ins/email-send.node';
+import { FormTrigger } from './stand-ins/form-trigger.node';
+import { If } from './stand-ins/if.node';
 
 export const PACKAGE_NAME = 'n8n-nodes-identity-uploads';
 
@@ -21,6 +24,9 @@ const types: Record<string, INodeType> = {
 	'n8n-nodes-base.readWriteFile': new ReadWriteFile(),
 	'n8n-nodes-base.stickyNote': new StickyNote(),
 	'n8n-nodes-base.noOp': new NoOp(),
+	'n8n-nodes-base.if': new If(),
+	'n8n-nodes-base.formTrigger': new FormTrigger(),
+	'n8n-nodes-base.emailSend': new EmailSend(),
 	'n8n-nodes-identity-uploads-test.fixtureItems': new FixtureItems(),
 };
 
