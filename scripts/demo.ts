@@ -1,45 +1,91 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import type { INodeExecutionData } from 'n8n-workflow';
-
-import { startEmulators } from '../test/emulators/all';
-import { runWorkflow, type WorkflowJson } from '../test/engine/run-workflow';
+import { startEmulators, type Emulators } from '../test/emulators/all';
+import { completeHostedPage } from '../test/emulators/complycube/applicant';
+import { runWorkflow, type WorkflowJson, type WorkflowRun } from '../test/engine/run-workflow';
+import { TriggerHarness } from '../test/engine/trigger-harness';
+import { Applicant } from './demo/applicant';
+import { printRun } from './demo/print-run';
 
 /**
  * The main job: starts the local service emulators and runs every example workflow through n8n's
  * real engine (n8n-core WorkflowExecute, filesystem binary data), printing what each node sent and
- * what the service answered, refusals included.
+ * what the service answered, refusals included. Workflows that start with the ComplyCube Trigger are
+ * activated first (their webhooks registered at the emulator), so the signed events that the other
+ * examples cause start them; the applicant's part (the form, the hosted verification page) is played
+ * with the files in examples/files.
  */
 const repoRoot = path.resolve(__dirname, '..', '..');
-const OUR_NODES = 'n8n-nodes-identity-uploads.';
+const TRIGGER = 'n8n-nodes-identity-uploads.complyCubeTrigger';
+const FORM_TRIGGER = 'n8n-nodes-base.formTrigger';
+
+interface Example {
+	file: string;
+	workflow: WorkflowJson;
+}
 
 async function main() {
 	process.chdir(repoRoot);
-	const emulators = await startEmulators();
+	const emulators = await startEmulators({ complyCubeOptions: { allowHttpWebhooks: true, checkDelayMs: 300 } });
+	const applicant = new Applicant('examples/files');
+	const examples: Example[] = readdirSync('examples')
+		.filter((name) => name.endsWith('.json'))
+		.sort()
+		.map((file) => ({ file, workflow: JSON.parse(readFileSync(path.join('examples', file), 'utf8')) as WorkflowJson }));
+	const startsWith = (example: Example, type: string) => example.workflow.nodes.some((node) => node.type === type);
+	const triggers: Array<{ example: Example; harness: TriggerHarness }> = [];
 	let failures = 0;
+	const startedAt = Date.now();
 	try {
-		for (const file of readdirSync('examples').filter((name) => name.endsWith('.json')).sort()) {
-			const workflow = JSON.parse(readFileSync(path.join('examples', file), 'utf8')) as WorkflowJson;
-			console.log(`\n▶ ${workflow.name}  (examples/${file})`);
-			const result = await runWorkflow(workflow, emulators.credentials);
+		for (const example of examples.filter((candidate) => startsWith(candidate, TRIGGER))) {
+			const harness = await TriggerHarness.start(example.workflow, emulators.credentials);
+			await harness.activate();
+			const events = (harness.trigger.parameters.events as string[]).join(', ');
+			console.log(`\n⚡ ${example.workflow.name}  (examples/${example.file})\n  active: ComplyCube sends ${events} to ${harness.webhookUrl}`);
+			triggers.push({ example, harness });
+		}
+		const links: string[] = [];
+		emulators.complyCube.setCheckOutcome('attention');
+		for (const example of examples.filter((candidate) => !startsWith(candidate, TRIGGER))) {
+			const result = await runExample(example, applicant, emulators.credentials);
 			if (result.error) {
 				failures++;
 				console.log(`  ✗ the workflow stopped: ${result.error.message}`);
 			}
-			for (const node of workflow.nodes.filter((candidate) => candidate.type.startsWith(OUR_NODES))) {
-				const runData = result.run.data.resultData.runData[node.name]?.[0];
-				const outputs = runData?.data?.main ?? [];
-				const verb = node.parameters.operation === 'download' ? 'downloaded' : 'sent';
-				outputs.forEach((items, outputIndex) => items?.forEach((item) => report(node.name, verb, item, outputIndex)));
+			links.push(...verificationLinks(example.workflow, result));
+		}
+		// The form intake's check comes back 'attention' (the decision's review branch); the hosted page's 'clear'.
+		await settle(emulators, triggers.map(({ harness }) => harness));
+		emulators.complyCube.setCheckOutcome('clear');
+		for (const link of links) {
+			console.log(`\n👤 The applicant opens ${link}, ticks consent, uploads a driving licence and a selfie, and submits`);
+			console.log(`  the page sends the browser on to ${await completeHostedPage(link, applicant.hostedPageFiles())}`);
+		}
+		await settle(emulators, triggers.map(({ harness }) => harness));
+		for (const { example, harness } of triggers) {
+			if (harness.executions.length === 0) {
+				failures++;
+				console.log(`\n✗ ${example.workflow.name}: no event reached it`);
+			}
+			for (const run of harness.executions) {
+				console.log(`\n▶ ${example.workflow.name}  (started by ComplyCube's signed event)`);
+				if (run.error) {
+					failures++;
+					console.log(`  ✗ the workflow stopped: ${run.error.message}`);
+				}
+				printRun(example.workflow, run);
 			}
 		}
-		const { complyCube, argos, crafter } = emulators;
-		console.log('\nWhat the emulators received:');
-		console.log(`  ComplyCube      ${complyCube.received.length} requests, ${complyCube.acceptedUploads.length} images stored`);
-		console.log(`  Argos Identity  ${argos.received.length} requests, ${argos.acceptedUploads.length} uploads stored`);
-		console.log(`  Crafter Profile ${crafter.received.length} requests, ${crafter.acceptedUploads.length} attachments stored`);
+		printMail(emulators);
+		printReports(startedAt);
+		printCounts(emulators);
 	} finally {
+		for (const { example, harness } of triggers) {
+			await harness.deactivate();
+			await harness.close();
+			console.log(`  ${example.workflow.name}: deactivated, its webhook deleted at ComplyCube`);
+		}
 		await emulators.close();
 	}
 	if (failures > 0) {
@@ -48,17 +94,68 @@ async function main() {
 	}
 }
 
-function report(nodeName: string, verb: string, item: INodeExecutionData, outputIndex: number) {
-	const binaries = Object.values(item.binary ?? {});
-	const files = (verb === 'downloaded' ? binaries.slice(-1) : binaries)
-		.map((binary) => `${binary.fileName ?? 'unnamed'} (${binary.fileSize})`)
-		.join(', ');
-	if (item.json.error) {
-		const branch = outputIndex === 1 ? ' → error output' : '';
-		console.log(`  ⚠ ${nodeName}: refused ${files}${branch}\n      ${item.json.error}\n      ${(item.json.details as { description?: string } | undefined)?.description ?? ''}`);
-		return;
+/** Runs one example from its manual trigger, or from its form trigger with the applicant's submission. */
+async function runExample(example: Example, applicant: Applicant, credentials: Emulators['credentials']): Promise<WorkflowRun> {
+	const { workflow, file } = example;
+	console.log(`\n▶ ${workflow.name}  (examples/${file})`);
+	const form = workflow.nodes.find((node) => node.type === FORM_TRIGGER);
+	if (!form) {
+		const result = await runWorkflow(workflow, credentials);
+		printRun(workflow, result);
+		return result;
 	}
-	console.log(`  ✓ ${nodeName}: ${verb} ${files}\n      service answered ${JSON.stringify(item.json)}`);
+	console.log("  (the emulator answers 'attention' for this applicant's check, to show the decision's review branch)");
+	const fields = ((form.parameters.formFields as { values?: Array<{ fieldLabel: string; fieldType?: string }> })?.values ?? []).filter(
+		(field) => field.fieldType === 'file',
+	);
+	const submission = applicant.formSubmission(fields.map((field) => field.fieldLabel));
+	console.log(`  the applicant submits the form: ${Object.values(submission.binary ?? {}).map((binary) => binary.fileName).join(', ')}`);
+	const result = await runWorkflow(workflow, credentials, { pinData: { [form.name]: [submission] }, startNode: form.name });
+	printRun(workflow, result);
+	return result;
+}
+
+function verificationLinks(workflow: WorkflowJson, result: WorkflowRun): string[] {
+	return workflow.nodes
+		.filter((node) => node.parameters.resource === 'flowSession' && node.parameters.operation === 'create')
+		.flatMap((node) => result.output(node.name).map((item) => String(item.json.redirectUrl ?? '')))
+		.filter(Boolean);
+}
+
+/** Waits until the emulator has completed every check and session and delivered every event, and the workflows they started have finished. */
+async function settle(emulators: Emulators, harnesses: TriggerHarness[]) {
+	for (let round = 0; round < 10; round++) {
+		const before = emulators.complyCube.deliveries.length;
+		await emulators.complyCube.settle();
+		for (const harness of harnesses) await harness.waitForExecutions(0);
+		if (emulators.complyCube.deliveries.length === before) return;
+	}
+}
+
+function printMail({ mail }: Emulators) {
+	console.log(`\nWhat the local mail sink received (${mail.messages.length}):`);
+	for (const message of mail.messages) {
+		console.log(`  ✉ to ${message.to.join(', ')}: ${message.subject}\n${message.text.replace(/\r/g, '').replace(/^/gm, '      ')}`);
+	}
+}
+
+/** The PDF reports the examples archived in reports/ during this run. */
+function printReports(since: number) {
+	const written = existsSync('reports') ? readdirSync('reports').filter((name) => statSync(path.join('reports', name)).mtimeMs >= since) : [];
+	console.log(`\nReports archived in reports/ (${written.length}):`);
+	for (const name of written) console.log(`  📄 reports/${name} (${statSync(path.join('reports', name)).size} bytes)`);
+}
+
+function printCounts({ complyCube, argos, crafter }: Emulators) {
+	const images = [...complyCube.documents.values()].reduce((sum, document) => sum + Object.keys(document.images).length, 0);
+	console.log('\nWhat the emulators received:');
+	console.log(
+		`  ComplyCube      ${complyCube.received.length} requests, ${complyCube.acceptedUploads.length} images stored ` +
+			`(${complyCube.clients.size} clients, ${complyCube.documents.size} documents with ${images} images, ${complyCube.livePhotos.size} live photos, ` +
+			`${complyCube.checks.size} checks, ${complyCube.workflowSessions.size} workflow sessions, ${complyCube.deliveries.length} signed event deliveries)`,
+	);
+	console.log(`  Argos Identity  ${argos.received.length} requests, ${argos.acceptedUploads.length} uploads stored`);
+	console.log(`  Crafter Profile ${crafter.received.length} requests, ${crafter.acceptedUploads.length} attachments stored`);
 }
 
 main().catch((error: unknown) => {
