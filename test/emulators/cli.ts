@@ -1,5 +1,4 @@
-import { COMPLYCUBE_DEMO_CLIENT_ID, COMPLYCUBE_DEMO_DOCUMENT_ID } from './complycube';
-import { COMPLYCUBE_WORKFLOW_TEMPLATES } from './complycube';
+import { COMPLYCUBE_DEMO_CLIENT_ID, COMPLYCUBE_DEMO_DOCUMENT_ID, COMPLYCUBE_WORKFLOW_TEMPLATES } from './complycube';
 import { ARGOS_ADMIN_EMAIL, ARGOS_SEEDED_SUBMISSION_IDS } from './argos';
 import { CRAFTER_SEEDED_PROFILE_IDS } from './crafter';
 import { startEmulators } from './all';
@@ -11,6 +10,7 @@ async function main() {
 		complyCube: port('COMPLYCUBE_PORT', 5801),
 		argos: port('ARGOS_PORT', 5802),
 		crafter: port('CRAFTER_PORT', 5803),
+		mail: port('MAIL_PORT', 5804),
 		// For local testing: webhooks may point at http:// receivers on this machine.
 		complyCubeOptions: { allowHttpWebhooks: true },
 	});
@@ -24,7 +24,9 @@ async function main() {
 	console.log(`                submissions ${ARGOS_SEEDED_SUBMISSION_IDS.join(', ')}, admin ${ARGOS_ADMIN_EMAIL}`);
 	console.log(`Crafter Profile Base URL ${crafterProfileApi.baseUrl}  Access Token ID ${crafterProfileApi.accessTokenId}`);
 	console.log(`                profiles ${CRAFTER_SEEDED_PROFILE_IDS.join(', ')}`);
+	console.log(`Mail sink       SMTP ${emulators.mail.host}:${emulators.mail.port}, no authentication, no TLS: each message is printed below`);
 	console.log('Ctrl-C stops them.');
+	emulators.mail.onMessage = (mail) => console.log(`\n✉ to ${mail.to.join(', ')}: ${mail.subject}\n${mail.text.replace(/\r/g, '').replace(/^/gm, '    ')}`);
 	process.once('SIGINT', () => void emulators.close().then(() => process.exit(0)));
 }
 
