@@ -91,3 +91,86 @@ test('update, validate (screening matches: all rejected -> clear), list by clien
 	expect((await call(emulator, 'GET', `/checks?clientId=${clientId}&type=extensive_screening_check`)).json.totalItems).toBe(1);
 	expect((await call(emulator, 'GET', '/checks/5eb04fcd0f3e360008035eb1')).json).toEqual({ type: 'resource_not_found', message: "Invalid check id '5eb04fcd0f3e360008035eb1'" });
 });
+
+const createAddress = async (clientId: string) =>
+	String((await call(emulator, 'POST', '/addresses', { clientId, line: '11 Something Avenue', city: 'London', country: 'GB' })).json.id);
+
+test('proof_of_address_check: documentId with a front image; an addressId is optional, checked and kept when given', async () => {
+	await start();
+	const clientId = emulator.addClient();
+	expect(await call(emulator, 'POST', '/checks', { clientId, type: 'proof_of_address_check' })).toMatchObject({ status: 404, json: { param: 'documentId' } });
+	const bare = emulator.addDocument(clientId, 'utility_bill');
+	expect(await call(emulator, 'POST', '/checks', { clientId, type: 'proof_of_address_check', documentId: bare })).toMatchObject({ status: 422, json: { type: 'document_image_missing' } });
+	// A PDF statement is fine for a PoA check (only the document-reading checks refuse PDF).
+	const statement = emulator.addDocument(clientId, 'bank_statement');
+	await call(emulator, 'POST', `/documents/${statement}/upload/front`, { fileName: 'statement.pdf', data: sampleBytes('pdf', 40_000).toString('base64') });
+	expect((await call(emulator, 'POST', '/checks', { clientId, type: 'proof_of_address_check', documentId: statement })).json).toMatchObject({ status: 'pending', documentId: statement });
+	// As the PHP sandbox test testCreatePoACheck: a GB driving licence with its front only, plus an address.
+	const licence = await documentWithSides(clientId, 'driving_license', [['front', jpeg()]]);
+	expect(await call(emulator, 'POST', '/checks', { clientId, type: 'proof_of_address_check', documentId: licence, addressId: '5eb04fcd0f3e360008035eb1' })).toMatchObject({
+		status: 404, json: { type: 'resource_not_found', message: "Invalid address id '5eb04fcd0f3e360008035eb1'", param: 'addressId' },
+	});
+	const addressId = await createAddress(clientId);
+	const created = await call(emulator, 'POST', '/checks', { clientId, type: 'proof_of_address_check', documentId: licence, addressId });
+	expect(created).toMatchObject({ status: 200, json: { type: 'proof_of_address_check', clientId, documentId: licence, addressId, status: 'pending' } });
+	await emulator.settle();
+	expect((await call(emulator, 'GET', `/checks/${String(created.json.id)}`)).json).toMatchObject({ status: 'complete', addressId, result: { outcome: 'clear' } });
+});
+
+test('multi_bureau_check and identity_fraud_check need an address (the docs mark addressId Required)', async () => {
+	await start();
+	const clientId = emulator.addClient({ personDetails: { firstName: 'John', lastName: 'Doe', dob: '1990-01-01' } });
+	const addressId = await createAddress(clientId);
+	for (const type of ['multi_bureau_check', 'identity_fraud_check']) {
+		expect(await call(emulator, 'POST', '/checks', { clientId, type })).toMatchObject({ status: 404, json: { type: 'resource_not_found', param: 'addressId' } });
+		expect((await call(emulator, 'POST', '/checks', { clientId, type, addressId: 'nope' })).json).toMatchObject({ param: 'addressId' });
+		const created = await call(emulator, 'POST', '/checks', { clientId, type, addressId, options: { twoPlusTwo: true } });
+		expect(created).toMatchObject({ status: 200, json: { type, clientId, addressId, status: 'pending' } });
+	}
+	// A deleted address no longer serves.
+	await call(emulator, 'DELETE', `/addresses/${addressId}`);
+	expect((await call(emulator, 'POST', '/checks', { clientId, type: 'multi_bureau_check', addressId })).status).toBe(404);
+});
+
+test('enhanced_identity_check: documentId and a live video (seeded, as only the SDKs record one)', async () => {
+	await start();
+	const clientId = emulator.addClient();
+	const documentId = await documentWithSides(clientId, 'passport', [['front', jpeg()]]);
+	expect(await call(emulator, 'POST', '/checks', { clientId, type: 'enhanced_identity_check', documentId })).toMatchObject({ status: 404, json: { param: 'liveVideoId' } });
+	expect(await call(emulator, 'POST', '/checks', { clientId, type: 'enhanced_identity_check', documentId, liveVideoId: '5eb04fcd0f3e360008035eb1' })).toMatchObject({
+		status: 404, json: { message: "Invalid live video id '5eb04fcd0f3e360008035eb1'", param: 'liveVideoId' },
+	});
+	const liveVideoId = emulator.addLiveVideo(clientId);
+	const created = await call(emulator, 'POST', '/checks', { clientId, type: 'enhanced_identity_check', documentId, liveVideoId });
+	expect(created).toMatchObject({ status: 200, json: { type: 'enhanced_identity_check', documentId, liveVideoId, status: 'pending' } });
+	await emulator.settle();
+	expect(emulator.checks.get(String(created.json.id))).toMatchObject({ status: 'complete', result: { outcome: 'clear' } });
+});
+
+test('checks on a person only refuse a company client; driving_license_check needs a driving_license document', async () => {
+	await start();
+	const company = emulator.addClient({ type: 'company', companyDetails: { name: 'Acme Ltd' } });
+	const companyAddress = await createAddress(company);
+	expect(await call(emulator, 'POST', '/checks', { clientId: company, type: 'multi_bureau_check', addressId: companyAddress })).toMatchObject({
+		status: 400, json: { type: 'invalid_request', param: 'clientId' },
+	});
+	const clientId = emulator.addClient();
+	const passport = emulator.addDocument(clientId, 'passport');
+	expect(await call(emulator, 'POST', '/checks', { clientId, type: 'driving_license_check', documentId: passport })).toMatchObject({ status: 400, json: { param: 'documentId' } });
+	// The licence number is checked against the issuing authority, so no image is needed.
+	const licence = emulator.addDocument(clientId, 'driving_license');
+	expect((await call(emulator, 'POST', '/checks', { clientId, type: 'driving_license_check', documentId: licence })).json).toMatchObject({ status: 'pending', documentId: licence });
+});
+
+test('every documented check type is accepted; the ones with no documented resource need only the client', async () => {
+	await start();
+	const clientId = emulator.addClient();
+	for (const type of ['eid_check', 'ssn_check', 'device_intelligence_check', 'email_intelligence_check', 'mobile_intelligence_check']) {
+		expect((await call(emulator, 'POST', '/checks', { clientId, type })).json).toMatchObject({ type, status: 'pending' });
+	}
+	const refused = await call(emulator, 'POST', '/checks', { clientId, type: 'invaid_check_type' });
+	expect(refused).toMatchObject({ status: 400, json: { param: 'type' } });
+	for (const type of ['standard_screening_check', 'document_check', 'identity_fraud_check', 'driving_license_check', 'face_authentication_check']) {
+		expect(String(refused.json.message)).toContain(type);
+	}
+});

@@ -20,6 +20,52 @@ test('create a document: 200 with the fields; unknown client 404, bad type 400',
 	expect(await call(emulator, 'POST', '/documents', { clientId: COMPLYCUBE_DEMO_CLIENT_ID, type: 'passport', issuingCountry: 'GBR' })).toMatchObject({ status: 400, json: { param: 'issuingCountry' } });
 });
 
+test('every documented type is accepted, on create and on update; others are refused', async () => {
+	const documented = [
+		'passport', 'driving_license', 'national_insurance_number', 'social_security_number', 'utility_bill', 'tax_identification_number',
+		'national_identity_card', 'visa', 'polling_card', 'residence_permit', 'birth_certificate', 'bank_statement', 'change_of_name',
+		'tax_document', 'company_confirmation_statement', 'company_annual_accounts', 'company_statement_of_capital',
+		'company_change_of_address', 'company_incorporation', 'company_change_of_officers', 'company_change_of_beneficial_owners',
+		'unknown', 'other',
+	];
+	for (const type of documented) {
+		const created = await call(emulator, 'POST', '/documents', { clientId: COMPLYCUBE_DEMO_CLIENT_ID, type });
+		expect({ type, status: created.status, answered: created.json.type }).toEqual({ type, status: 200, answered: type });
+	}
+	const id = String((await call(emulator, 'POST', '/documents', { clientId: COMPLYCUBE_DEMO_CLIENT_ID, type: 'passport' })).json.id);
+	expect((await call(emulator, 'POST', `/documents/${id}`, { type: 'bank_statement' })).json).toMatchObject({ id, type: 'bank_statement' });
+	for (const type of ['PASSPORT', 'drivers_license', 'selfie', '']) {
+		expect(await call(emulator, 'POST', '/documents', { clientId: COMPLYCUBE_DEMO_CLIENT_ID, type })).toMatchObject({ status: 400, json: { type: 'invalid_request', param: 'type' } });
+	}
+});
+
+test('classification: the documented values are kept and filterable; others are refused', async () => {
+	const clientId = emulator.addClient();
+	for (const classification of ['proof_of_identity', 'source_of_wealth', 'source_of_funds', 'proof_of_address', 'company_filing', 'other']) {
+		const created = await call(emulator, 'POST', '/documents', { clientId, type: 'utility_bill', classification });
+		expect(created).toMatchObject({ status: 200, json: { type: 'utility_bill', classification } });
+		expect((await call(emulator, 'GET', `/documents/${String(created.json.id)}`)).json.classification).toBe(classification);
+	}
+	expect(await call(emulator, 'POST', '/documents', { clientId, type: 'utility_bill', classification: 'proof_of_residence' })).toMatchObject({
+		status: 400, json: { type: 'invalid_request', param: 'classification' },
+	});
+	const id = emulator.addDocument(clientId, 'bank_statement');
+	expect((await call(emulator, 'POST', `/documents/${id}`, { classification: 'source_of_funds' })).json).toMatchObject({ classification: 'source_of_funds' });
+	expect((await call(emulator, 'POST', `/documents/${id}`, { classification: 42 })).json).toMatchObject({ param: 'classification' });
+	expect((await call(emulator, 'GET', `/documents?clientId=${clientId}&classification=proof_of_address`)).json.totalItems).toBe(1);
+});
+
+test('PNG and PDF images keep their MIME types as contentType', async () => {
+	const id = emulator.addDocument(COMPLYCUBE_DEMO_CLIENT_ID, 'bank_statement');
+	expect((await upload(id, 'front', 'statement.pdf', sampleBytes('pdf', 40_000))).json.contentType).toBe('application/pdf');
+	expect((await upload(id, 'back', 'back.png', sampleBytes('png', 40_000))).json.contentType).toBe('image/png');
+	expect((await call(emulator, 'GET', `/documents/${id}`)).json.images).toEqual([
+		expect.objectContaining({ documentSide: 'front', contentType: 'application/pdf' }),
+		expect.objectContaining({ documentSide: 'back', contentType: 'image/png' }),
+	]);
+	expect((await call(emulator, 'GET', `/documents/${id}/download/back`)).json).toMatchObject({ fileName: 'back.png', contentType: 'image/png' });
+});
+
 test('get, update (type), delete; unknown ids 404', async () => {
 	const id = String((await call(emulator, 'POST', '/documents', { clientId: COMPLYCUBE_DEMO_CLIENT_ID, type: 'passport' })).json.id);
 	expect((await call(emulator, 'GET', `/documents/${id}`)).json).toMatchObject({ id, type: 'passport' });
@@ -35,15 +81,17 @@ test('upload, then the document lists the image, download answers base64 JSON, d
 	const bytes = sampleBytes('jpeg', 40_000);
 	const uploaded = await upload(id, 'front', 'front.jpg', bytes);
 	expect(uploaded.status).toBe(200);
+	// The sandbox's label for a JPEG (PHP DocumentTest testUploadImageToDocument), not image/jpeg.
+	expect(uploaded.json).toMatchObject({ fileName: 'front.jpg', documentSide: 'front', contentType: 'image/jpg', size: 40_000 });
 	// The documented link form, relative to /v1, stable for the stored image.
 	expect(uploaded.json.downloadLink).toBe(`/documents/${id}/images/${String(uploaded.json.id)}/download`);
 	expect((await call(emulator, 'GET', `/documents/${id}`)).json.images).toEqual([
-		expect.objectContaining({ id: uploaded.json.id, documentSide: 'front', fileName: 'front.jpg', contentType: 'image/jpeg', size: 40_000, downloadLink: uploaded.json.downloadLink }),
+		expect.objectContaining({ id: uploaded.json.id, documentSide: 'front', fileName: 'front.jpg', contentType: 'image/jpg', size: 40_000, downloadLink: uploaded.json.downloadLink }),
 	]);
 	expect((await call(emulator, 'GET', String(uploaded.json.downloadLink))).json).toMatchObject({ fileName: 'front.jpg', data: bytes.toString('base64') });
 	expect((await call(emulator, 'GET', `/documents/${id}/images/5eb04fcd0f3e360008035eb1/download`)).status).toBe(404);
 	const download = await call(emulator, 'GET', `/documents/${id}/download/front`);
-	expect(download.json).toEqual({ fileName: 'front.jpg', contentType: 'image/jpeg', data: bytes.toString('base64') });
+	expect(download.json).toEqual({ fileName: 'front.jpg', contentType: 'image/jpg', data: bytes.toString('base64') });
 	// As the PHP SDK's sandbox test expects: an unknown side answers the front image.
 	expect((await call(emulator, 'GET', `/documents/${id}/download/INVALIDSIDE`)).json.fileName).toBe('front.jpg');
 	expect((await call(emulator, 'GET', `/documents/${id}/download/back`)).status).toBe(404);
@@ -72,11 +120,17 @@ test('live photos: upload, get, list, download, delete; documented refusals', as
 	const clientId = emulator.addClient();
 	const bytes = sampleBytes('png', 40_000);
 	const uploaded = await call(emulator, 'POST', '/livePhotos/', { clientId, data: bytes.toString('base64'), performLivenessCheck: false });
-	expect(uploaded.json).toMatchObject({ clientId, contentType: 'image/png', performLivenessCheck: false, size: 40_000, downloadLink: `/livePhotos/${String(uploaded.json.id)}/download` });
+	expect(uploaded.json).toMatchObject({ clientId, contentType: 'images/png', performLivenessCheck: false, size: 40_000, downloadLink: `/livePhotos/${String(uploaded.json.id)}/download` });
 	const id = String(uploaded.json.id);
 	expect((await call(emulator, 'GET', `/livePhotos/${id}`)).json).toEqual(uploaded.json);
-	expect((await call(emulator, 'GET', `/livePhotos/${id}/download`)).json).toMatchObject({ contentType: 'image/png', data: bytes.toString('base64') });
-	await call(emulator, 'POST', '/livePhotos', { clientId, data: sampleBytes('jpeg', 40_000).toString('base64') });
+	expect((await call(emulator, 'GET', `/livePhotos/${id}/download`)).json).toMatchObject({ fileName: `${id}.png`, contentType: 'images/png', data: bytes.toString('base64') });
+	// The sandbox's label for a JPEG live photo is 'images/jpg' (sic: PHP LivePhotoTest testDownloadLivePhoto).
+	const jpegBytes = sampleBytes('jpeg', 40_000);
+	const jpeg = await call(emulator, 'POST', '/livePhotos', { clientId, data: jpegBytes.toString('base64') });
+	expect(jpeg.json).toMatchObject({ contentType: 'images/jpg', performLivenessCheck: true });
+	expect((await call(emulator, 'GET', `/livePhotos/${String(jpeg.json.id)}/download`)).json).toEqual({
+		fileName: `${String(jpeg.json.id)}.jpg`, contentType: 'images/jpg', data: jpegBytes.toString('base64'),
+	});
 	expect((await call(emulator, 'GET', `/livePhotos?clientId=${clientId}&pageSize=1`)).json).toMatchObject({ totalItems: 2, pages: 2 });
 	expect(emulator.acceptedUploads.map((item) => item.kind)).toEqual(['livePhoto', 'livePhoto']);
 	expect((await call(emulator, 'DELETE', `/livePhotos/${id}`)).status).toBe(204);

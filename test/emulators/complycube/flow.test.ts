@@ -77,7 +77,7 @@ test('POST multipart: stores document, images, live photo, checks and session; 3
 		expect(response.status).toBe(303);
 		expect(response.headers.get('location')).toBe(urls.successUrl);
 		const [document] = [...emulator.documents.values()].filter((item) => item.clientId === COMPLYCUBE_DEMO_CLIENT_ID && item.type === 'driving_license' && item.images.front);
-		expect(document.images.front).toMatchObject({ contentType: 'image/jpeg', fileName: 'x.jpg' });
+		expect(document.images.front).toMatchObject({ contentType: 'image/jpg', fileName: 'x.jpg' });
 		expect(document.images.back).toMatchObject({ contentType: 'image/png' });
 		expect(emulator.livePhotos.size).toBe(1);
 		expect(emulator.acceptedUploads.map((upload) => [upload.kind, upload.side])).toEqual([['documentImage', 'front'], ['documentImage', 'back'], ['livePhoto', undefined]]);

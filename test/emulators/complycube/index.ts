@@ -10,11 +10,13 @@ import { onCheckCompleted } from './routes/workflow-sessions';
 import {
 	Store,
 	type AcceptedUpload,
+	type ComplyCubeAddress,
 	type ComplyCubeCheck,
 	type ComplyCubeDocument,
 	type ComplyCubeEvent,
 	type ComplyCubeFlowSession,
 	type ComplyCubeLivePhoto,
+	type ComplyCubeLiveVideo,
 	type ComplyCubeWebhook,
 	type ComplyCubeWorkflowSession,
 	type Delivery,
@@ -36,11 +38,13 @@ export { signatureOf as complyCubeSignature } from './event-delivery';
 export { buildPdf } from './report-pdf';
 export type {
 	AcceptedUpload,
+	ComplyCubeAddress,
 	ComplyCubeCheck,
 	ComplyCubeDocument,
 	ComplyCubeEvent,
 	ComplyCubeFlowSession,
 	ComplyCubeLivePhoto,
+	ComplyCubeLiveVideo,
 	ComplyCubeWebhook,
 	ComplyCubeWorkflowSession,
 	Delivery as ComplyCubeDelivery,
@@ -67,6 +71,9 @@ export interface ComplyCubeEmulator extends RunningEmulator {
 	clients: Map<string, Record<string, unknown>>;
 	documents: Map<string, ComplyCubeDocument>;
 	livePhotos: Map<string, ComplyCubeLivePhoto>;
+	/** Live videos: recorded only through ComplyCube's SDKs, so seeded with addLiveVideo. */
+	liveVideos: Map<string, ComplyCubeLiveVideo>;
+	addresses: Map<string, ComplyCubeAddress>;
 	checks: Map<string, ComplyCubeCheck>;
 	webhooks: Map<string, ComplyCubeWebhook>;
 	workflowSessions: Map<string, ComplyCubeWorkflowSession>;
@@ -80,6 +87,8 @@ export interface ComplyCubeEmulator extends RunningEmulator {
 	events: ComplyCubeEvent[];
 	addClient(fields?: Record<string, unknown>): string;
 	addDocument(clientId: string, type?: string): string;
+	/** A live video the client has recorded (through an SDK, as the API has no upload), for enhanced_identity_check. */
+	addLiveVideo(clientId: string): string;
 	/** The next n authenticated requests answer 429, as when the rate limit is hit. */
 	throttleNext(n: number): void;
 	/** Completes a check now (its timer cleared), with the given outcome or the one it was created with. */
@@ -125,6 +134,8 @@ export async function startComplyCubeEmulator(options: ComplyCubeEmulatorOptions
 		clients: store.clients,
 		documents: store.documents,
 		livePhotos: store.livePhotos,
+		liveVideos: store.liveVideos,
+		addresses: store.addresses,
 		checks: store.checks,
 		webhooks: store.webhooks,
 		workflowSessions: store.workflowSessions,
@@ -134,6 +145,7 @@ export async function startComplyCubeEmulator(options: ComplyCubeEmulatorOptions
 		events: store.events,
 		addClient: (fields?: Record<string, unknown>) => store.addClient(fields),
 		addDocument: (clientId: string, type?: string) => store.addDocument(clientId, type),
+		addLiveVideo: (clientId: string) => store.addLiveVideo(clientId),
 		throttleNext: (n: number) => {
 			gate.throttled = n;
 		},

@@ -3,12 +3,14 @@ import type { Gate } from './auth-and-rate-limit';
 import { COMPLYCUBE_MAX_REQUEST_BYTES } from './constants';
 import type { Context } from './context';
 import { apiError, tooLarge } from './errors';
+import { addressRoutes } from './routes/addresses';
 import { checkRoutes } from './routes/checks';
 import { clientRoutes } from './routes/clients';
 import { documentRoutes } from './routes/documents';
 import { flowSessionRoutes } from './routes/flow-sessions';
 import { hostedFlow } from './routes/hosted-flow';
 import { livePhotoRoutes } from './routes/live-photos';
+import { liveVideoRoutes } from './routes/live-videos';
 import { reportContent, reportRoutes } from './routes/reports';
 import { riskProfileRoutes } from './routes/risk-profile';
 import type { Route } from './routes/types';
@@ -20,6 +22,8 @@ const API_ROUTES: Route[] = [
 	clientRoutes,
 	documentRoutes,
 	livePhotoRoutes,
+	liveVideoRoutes,
+	addressRoutes,
 	checkRoutes,
 	webhookRoutes,
 	flowSessionRoutes,

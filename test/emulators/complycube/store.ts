@@ -30,6 +30,34 @@ export interface ComplyCubeLivePhoto {
 	createdAt: string;
 }
 
+// [Node SDK Addresses.d.ts Address; Docs v.1.7.2/addresses "The Address object"]
+export interface ComplyCubeAddress {
+	id: string;
+	clientId: string;
+	type: string;
+	propertyNumber?: string;
+	buildingName?: string;
+	line: string;
+	city: string;
+	state?: string;
+	postalCode?: string;
+	country: string;
+	fromDate?: string;
+	toDate?: string;
+	createdAt: string;
+	updatedAt: string;
+}
+
+// [Node SDK LiveVideos.d.ts LiveVideo {id, clientId, language, challenges: object[], createdAt, updateAt (sic)}]
+export interface ComplyCubeLiveVideo {
+	id: string;
+	clientId: string;
+	language: string;
+	challenges: Array<Record<string, unknown>>;
+	createdAt: string;
+	updatedAt: string;
+}
+
 export interface AcceptedUpload {
 	kind: 'documentImage' | 'livePhoto';
 	id: string;
@@ -136,6 +164,8 @@ export class Store {
 	readonly clients = new Map<string, Record<string, unknown>>();
 	readonly documents = new Map<string, ComplyCubeDocument>();
 	readonly livePhotos = new Map<string, ComplyCubeLivePhoto>();
+	readonly addresses = new Map<string, ComplyCubeAddress>();
+	readonly liveVideos = new Map<string, ComplyCubeLiveVideo>();
 	readonly checks = new Map<string, ComplyCubeCheck>();
 	readonly webhooks = new Map<string, ComplyCubeWebhook>();
 	readonly workflowSessions = new Map<string, ComplyCubeWorkflowSession>();
@@ -192,6 +222,22 @@ export class Store {
 		const id = newId();
 		const createdAt = now();
 		this.documents.set(id, { id, clientId, type, images: {}, createdAt, updatedAt: createdAt });
+		return id;
+	}
+
+	/**
+	 * A live video as a ComplyCube SDK leaves it once the client has recorded it (the API has no upload).
+	 * [Node SDK LiveVideos.d.ts; PHP LiveVideoTest asserts language and a non-empty challenges list]
+	 */
+	addLiveVideo(clientId: string): string {
+		const id = newId();
+		const createdAt = now();
+		// inferred: the challenge objects' shape is not published (the SDK types them as object[]).
+		const challenges = [
+			{ type: 'head_movement', value: 'turn_left' },
+			{ type: 'digits', value: String(Math.floor(1000 + Math.random() * 9000)) },
+		];
+		this.liveVideos.set(id, { id, clientId, language: 'en', challenges, createdAt, updatedAt: createdAt });
 		return id;
 	}
 }

@@ -1,4 +1,5 @@
 import { startComplyCubeEmulator, type ComplyCubeEmulator } from '../../emulators/complycube';
+import { call } from '../../emulators/complycube/test-helpers';
 import type { FixtureItem } from '../../engine/fixture-items.node';
 import { expectNoSecret } from '../../support/expect-no-secret';
 import { sampleBytes } from '../../support/sample-files';
@@ -25,13 +26,13 @@ const randomId = () => Array.from({ length: 24 }, () => Math.floor(Math.random()
 /** A passport with its front image, ready for a document-reading check. */
 function passportWithImage(owner = clientId) {
 	const id = emulator.addDocument(owner, 'passport');
-	emulator.documents.get(id)!.images.front = { fileName: 'front.jpg', contentType: 'image/jpeg', data: sampleBytes('jpeg', 40_000), createdAt: new Date().toISOString() };
+	emulator.documents.get(id)!.images.front = { fileName: 'front.jpg', contentType: 'image/jpg', data: sampleBytes('jpeg', 40_000), createdAt: new Date().toISOString() };
 	return id;
 }
 
 function livePhotoOf(owner = clientId) {
 	const id = randomId();
-	emulator.livePhotos.set(id, { id, clientId: owner, performLivenessCheck: true, contentType: 'image/jpeg', data: sampleBytes('jpeg', 40_000), createdAt: new Date().toISOString() });
+	emulator.livePhotos.set(id, { id, clientId: owner, performLivenessCheck: true, contentType: 'images/jpg', data: sampleBytes('jpeg', 40_000), createdAt: new Date().toISOString() });
 	return id;
 }
 
@@ -99,20 +100,47 @@ describe('Create', () => {
 		expect(bodyOf()).toEqual({ clientId, type: checkType, livePhotoId });
 	});
 
-	test('a proof of address check sends the document and the address', async () => {
-		const documentId = passportWithImage();
-		const addressId = randomId();
+	test('a proof of address check on a utility bill sends the document and the address; the check completes', async () => {
+		const documentId = emulator.addDocument(clientId, 'utility_bill');
+		emulator.documents.get(documentId)!.images.front = { fileName: 'bill.jpg', contentType: 'image/jpg', data: sampleBytes('jpeg', 40_000), createdAt: new Date().toISOString() };
+		// The node has no address resource: the address is created straight at the emulator, over its API.
+		const address = await call(emulator, 'POST', '/addresses', { clientId, line: '11 Something Avenue', city: 'London', country: 'GB' });
+		expect(address.status).toBe(200);
+		const addressId = String(address.json.id);
+		emulator.received.length = 0;
 		const result = await check({ operation: 'create', clientId, checkType: 'proof_of_address_check', documentId, addressId });
-		expect(bodyOf()).toEqual({ clientId, type: 'proof_of_address_check', documentId, addressId });
 		expect(result.error).toBeUndefined();
+		expect(emulator.received.map(({ method, path, status }) => ({ method, path, status }))).toEqual([{ method: 'POST', path: '/v1/checks', status: 200 }]);
+		expect(bodyOf()).toEqual({ clientId, type: 'proof_of_address_check', documentId, addressId });
+		const checkId = result.items[0].json.id as string;
+		expect(result.items[0].json).toMatchObject({ type: 'proof_of_address_check', documentId, addressId, status: 'pending' });
+		emulator.completeCheck(checkId);
+		const done = await check({ operation: 'get', checkId });
+		expect(done.items[0].json).toMatchObject({ id: checkId, addressId, status: 'complete', result: { outcome: 'clear' } });
 	});
 
-	test('an enhanced identity check sends document and live video; the service answer for the video is surfaced', async () => {
+	test('a proof of address check with an address the service does not know: its 404', async () => {
+		const result = await check({ operation: 'create', clientId, checkType: 'proof_of_address_check', documentId: passportWithImage(), addressId: UNKNOWN_ID });
+		expect(result.error?.message).toBe(`ComplyCube refused the request (HTTP 404): Invalid address id '${UNKNOWN_ID}' [item 0]`);
+		expect(result.error?.httpCode).toBe('404');
+	});
+
+	test('an enhanced identity check sends the document and a live video the client recorded; the check completes', async () => {
 		const documentId = passportWithImage();
-		const liveVideoId = randomId();
+		// Live videos are recorded only through ComplyCube's SDKs, so the emulator is seeded with one.
+		const liveVideoId = emulator.addLiveVideo(clientId);
 		const result = await check({ operation: 'create', clientId, checkType: 'enhanced_identity_check', documentId, liveVideoId });
+		expect(result.error).toBeUndefined();
 		expect(bodyOf()).toEqual({ clientId, type: 'enhanced_identity_check', documentId, liveVideoId });
-		// The emulator holds no live videos, so it refuses every one, as ComplyCube does an unknown video.
+		const checkId = result.items[0].json.id as string;
+		expect(result.items[0].json).toMatchObject({ type: 'enhanced_identity_check', documentId, liveVideoId, status: 'pending' });
+		await emulator.settle();
+		expect(emulator.checks.get(checkId)).toMatchObject({ status: 'complete', result: { outcome: 'clear' } });
+	});
+
+	test('an enhanced identity check with a live video the service does not know: its 404', async () => {
+		const liveVideoId = randomId();
+		const result = await check({ operation: 'create', clientId, checkType: 'enhanced_identity_check', documentId: passportWithImage(), liveVideoId });
 		expect(result.error?.message).toBe(`ComplyCube refused the request (HTTP 404): Invalid live video id '${liveVideoId}' [item 0]`);
 		expect(result.error?.httpCode).toBe('404');
 	});
@@ -120,7 +148,7 @@ describe('Create', () => {
 	test('a multi-bureau check sends the consent; the service refusal is surfaced', async () => {
 		const result = await check({ operation: 'create', clientId, checkType: 'multi_bureau_check', options: { clientConsent: true } });
 		expect(bodyOf()).toEqual({ clientId, type: 'multi_bureau_check', clientConsent: true });
-		// The emulator asks a multi-bureau check for an address it cannot hold (ComplyCube's own requirement is unconfirmed).
+		// ComplyCube documents addressId as Required for a multi-bureau check, and the node offers no Address ID for it.
 		expect(result.error?.message).toMatch(/^ComplyCube refused the request \(HTTP 404\): Invalid address id .+ \[item 0\]$/);
 		expect(result.error?.httpCode).toBe('404');
 		expectNoSecret(emulator.apiKey, result.error, result.run.data.resultData);
@@ -177,7 +205,7 @@ describe('Create', () => {
 
 	test('a one-sided driving licence: the 422 processing error, with its message', async () => {
 		const documentId = emulator.addDocument(clientId, 'driving_license');
-		emulator.documents.get(documentId)!.images.front = { fileName: 'front.jpg', contentType: 'image/jpeg', data: sampleBytes('jpeg', 40_000), createdAt: new Date().toISOString() };
+		emulator.documents.get(documentId)!.images.front = { fileName: 'front.jpg', contentType: 'image/jpg', data: sampleBytes('jpeg', 40_000), createdAt: new Date().toISOString() };
 		const result = await check({ operation: 'create', clientId, checkType: 'document_check', documentId });
 		expect(result.error?.message).toBe('ComplyCube refused the request (HTTP 422): Both sides of the document are expected for this check. [item 0]');
 		expect(result.error?.httpCode).toBe('422');

@@ -23,9 +23,9 @@ const document = (parameters: Record<string, unknown>, items?: FixtureItem[], se
 	runOperation(emulator, { resource: 'document', ...parameters }, items, settings);
 const bodyOf = (index = 0) => JSON.parse(emulator.received[index].body.toString('utf8')) as Record<string, unknown>;
 
-/** Stores an image on a side directly in the emulator, as if it had been uploaded earlier. */
+/** Stores an image on a side directly in the emulator, as if it had been uploaded earlier (labelled as the sandbox labels a JPEG). */
 function storeImage(documentId: string, side: 'front' | 'back', bytes = sampleBytes('jpeg', 40_000), fileName = `${side}.jpg`) {
-	emulator.documents.get(documentId)!.images[side] = { fileName, contentType: 'image/jpeg', data: bytes, createdAt: new Date().toISOString() };
+	emulator.documents.get(documentId)!.images[side] = { fileName, contentType: 'image/jpg', data: bytes, createdAt: new Date().toISOString() };
 	return bytes;
 }
 
@@ -56,10 +56,36 @@ describe('Create', () => {
 		expect(result.items[0].json.type).toBe(type);
 	});
 
-	test.each(['bank_statement', 'utility_bill', 'visa'])('a documented non-identity type (%s) is sent as chosen', async (type) => {
-		// The emulator takes only the four identity types (see docs/complycube-api.md), so its answer is not asserted here.
-		await document({ operation: 'create', clientId, documentType: type, additionalFields: { issuingCountry: 'FR' } });
+	test.each(['bank_statement', 'visa', 'company_annual_accounts'])('a documented non-identity type (%s) is sent as chosen and created', async (type) => {
+		const result = await document({ operation: 'create', clientId, documentType: type, additionalFields: { issuingCountry: 'FR' } });
+		expect(result.error).toBeUndefined();
 		expect(bodyOf()).toEqual({ clientId, type, issuingCountry: 'FR' });
+		expect(result.items[0].json).toMatchObject({ clientId, type, issuingCountry: 'FR' });
+	});
+
+	test('a utility bill for proof of address: created with its classification, then listed by type', async () => {
+		const owner = emulator.addClient();
+		const result = await document({
+			operation: 'create',
+			clientId: owner,
+			documentType: 'utility_bill',
+			additionalFields: { issuingCountry: 'GB', classification: 'proof_of_address' },
+		});
+		expect(result.error).toBeUndefined();
+		expect(emulator.received.map(({ method, path, status }) => ({ method, path, status }))).toEqual([{ method: 'POST', path: '/v1/documents', status: 200 }]);
+		expect(bodyOf()).toEqual({ clientId: owner, type: 'utility_bill', issuingCountry: 'GB', classification: 'proof_of_address' });
+		const id = result.items[0].json.id as string;
+		expect(result.items[0].json).toMatchObject({ id, clientId: owner, type: 'utility_bill', issuingCountry: 'GB', classification: 'proof_of_address', images: [] });
+		expect(emulator.documents.get(id)).toMatchObject({ type: 'utility_bill', classification: 'proof_of_address' });
+		const listed = await document({ operation: 'getAll', clientId: owner, returnAll: true, filters: { type: 'utility_bill' } });
+		expect(listed.items.map((item) => item.json.id)).toEqual([id]);
+	});
+
+	test('a classification the service does not take: its 400', async () => {
+		const result = await document({ operation: 'create', clientId, documentType: 'utility_bill', additionalFields: { classification: 'proof_of_residence' } });
+		expect(bodyOf()).toEqual({ clientId, type: 'utility_bill', classification: 'proof_of_residence' });
+		expect(result.error?.message).toMatch(/^ComplyCube refused the request \(HTTP 400\): "classification" must be one of \[.*proof_of_address.*\] \[item 0\]$/);
+		expect(result.error?.httpCode).toBe('400');
 	});
 
 	test('the client ID can come from the item, one document per item', async () => {
@@ -215,6 +241,7 @@ describe('Download Image', () => {
 		const [item] = result.items;
 		expect(item.binary?.scan).toMatchObject({ fileName: 'back.jpg', mimeType: 'image/jpeg' });
 		expect((await binaryBytes(item.binary?.scan)).equals(file.bytes)).toBe(true);
+		// The service labels it 'image/jpg'; the node's contentType is the MIME type of the bytes.
 		expect(item.json).toEqual({ fileName: 'back.jpg', contentType: 'image/jpeg', size: 61_234 });
 		expect(item.json).not.toHaveProperty('data');
 	});

@@ -22,10 +22,10 @@ beforeEach(() => {
 const livePhoto = (parameters: Record<string, unknown>, items?: FixtureItem[], settings?: { continueOnFail?: boolean }) =>
 	runOperation(emulator, { resource: 'livePhoto', ...parameters }, items, settings);
 
-/** A live photo stored directly in the emulator, as if uploaded earlier. */
+/** A live photo stored directly in the emulator, as if uploaded earlier (labelled as the sandbox labels a JPEG selfie). */
 function storePhoto(owner = clientId, bytes = sampleBytes('jpeg', 40_000), createdAt = new Date().toISOString()) {
 	const id = Array.from({ length: 24 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
-	emulator.livePhotos.set(id, { id, clientId: owner, performLivenessCheck: true, contentType: 'image/jpeg', data: bytes, createdAt });
+	emulator.livePhotos.set(id, { id, clientId: owner, performLivenessCheck: true, contentType: 'images/jpg', data: bytes, createdAt });
 	return id;
 }
 
@@ -56,7 +56,7 @@ describe('Download', () => {
 
 	test("the sandbox's 'images/jpg' (sic) becomes image/jpeg, from the bytes", async () => {
 		const id = storePhoto();
-		emulator.livePhotos.get(id)!.contentType = 'images/jpg';
+		expect(emulator.livePhotos.get(id)!.contentType).toBe('images/jpg');
 		const result = await livePhoto({ operation: 'download', livePhotoId: id, binaryPropertyName: 'data' });
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].binary?.data?.mimeType).toBe('image/jpeg');
@@ -82,7 +82,8 @@ describe('Get', () => {
 		const result = await livePhoto({ operation: 'get', livePhotoId: id });
 		expect(result.error).toBeUndefined();
 		expect(emulator.received.map(({ method, path }) => ({ method, path }))).toEqual([{ method: 'GET', path: `/v1/livePhotos/${id}` }]);
-		expect(result.items[0].json).toMatchObject({ id, clientId, contentType: 'image/jpeg', size: 40_000, performLivenessCheck: true });
+		// The service's own label, passed through as ComplyCube answers it (docs/complycube-api.md §5).
+		expect(result.items[0].json).toMatchObject({ id, clientId, contentType: 'images/jpg', size: 40_000, performLivenessCheck: true });
 		expect(result.items[0].json).not.toHaveProperty('data');
 	});
 

@@ -37,8 +37,9 @@ const run = async (items: FixtureItem[], changes: NodeChanges = {}, creds = cred
 	await runWorkflow(loadWorkflow(WORKFLOW, items, changes), creds);
 
 describe('uploads that ComplyCube accepts', () => {
+	// contentType is the service's own label: the sandbox calls a JPEG 'image/jpg' (docs/complycube-api.md §4).
 	test.each([
-		['jpeg', 'front.jpg', 'image/jpeg'],
+		['jpeg', 'front.jpg', 'image/jpg'],
 		['png', 'front.png', 'image/png'],
 		['pdf', 'statement.pdf', 'application/pdf'],
 	] as const)('a %s side arrives byte-identical, with the raw key, at the document path', async (kind, fileName, contentType) => {

@@ -35,7 +35,9 @@ test.each(['jpeg', 'png'] as const)('a %s selfie arrives byte-identical for the 
 	const result = await run([item]);
 	expect(result.error).toBeUndefined();
 	const [output] = result.output(NODE);
-	expect(output.json).toMatchObject({ clientId: item.json!.clientId, performLivenessCheck: true, size: 120_000 });
+	// contentType is the service's own label for a live photo: 'images/jpg' (sic) for a JPEG (docs/complycube-api.md §5).
+	const contentType = kind === 'jpeg' ? 'images/jpg' : 'images/png';
+	expect(output.json).toMatchObject({ clientId: item.json!.clientId, performLivenessCheck: true, size: 120_000, contentType });
 	expect(output.binary?.selfie).toBeDefined();
 	expect(emulator.acceptedUploads[0].data.equals(bytes)).toBe(true);
 	const request = emulator.received[0];

@@ -1,7 +1,8 @@
 import { checkEventPayload, startCheck } from '../check-runner';
 import { newId, now } from '../clock';
 import {
-	CHECK_TYPES, NEEDS_ADDRESS, NEEDS_DOCUMENT, NEEDS_LIVE_PHOTO, NEEDS_LIVE_VIDEO, READS_DOCUMENT_IMAGES, SCREENING_TYPES, TWO_SIDED_TYPES,
+	CHECK_TYPES, NEEDS_ADDRESS, NEEDS_DOCUMENT, NEEDS_FRONT_IMAGE, NEEDS_LIVE_PHOTO, NEEDS_LIVE_VIDEO, PERSON_ONLY, READS_DOCUMENT_IMAGES,
+	SCREENING_TYPES, TAKES_ADDRESS, TWO_SIDED_TYPES,
 } from '../constants';
 import type { Context } from '../context';
 import { apiError, invalid, notFound, notJson, ok, parseJson } from '../errors';
@@ -31,14 +32,18 @@ export const checkRoutes: Route = (context, request, [collection, id, action, ..
 export function createCheck(context: Context, body: Record<string, unknown> | undefined, extra: Partial<ComplyCubeCheck> = {}) {
 	if (!body) return notJson();
 	const { store } = context;
-	// Order (inferred, and kept from the previous emulator): client, then per-type resources, then the type itself.
+	// Order (inferred): client, type, client kind, then the per-type resources (document, live photo, live video, address).
 	if (typeof body.clientId !== 'string' || !store.clients.has(body.clientId)) return notFound('client', body.clientId, 'clientId');
 	const client = store.clients.get(body.clientId)!;
 	// [PHP CheckTest testCreateInvalidCheck] an unknown type is refused (4xx).
 	if (typeof body.type !== 'string') return invalid('"type" is required', 'type');
 	if (!(CHECK_TYPES as readonly string[]).includes(body.type)) return invalid(`"type" must be one of [${CHECK_TYPES.join(', ')}]`, 'type');
 	const type = body.type;
-	// [Docs checks (check object)] documentId is expected for document_check, identity_check, enhanced_identity_check, proof_of_address_check, driving_license_check.
+	// [Docs check-types/{identity-check, enhanced-identity-check, proof-of-address-check, multi-bureau-check, driving-license-check}]
+	// "can only be performed on a client of type person" (the 400 body is inferred).
+	if (PERSON_ONLY.has(type) && client.type === 'company') return invalid(`A ${type} can only be performed on a client of type person`, 'clientId');
+	// [Docs checks/create-a-check; check-types/*] documentId for document_check, identity_check, enhanced_identity_check,
+	// proof_of_address_check, driving_license_check.
 	let documentType: string | undefined;
 	if (NEEDS_DOCUMENT.has(type)) {
 		const document = typeof body.documentId === 'string' ? store.documents.get(body.documentId) : undefined;
@@ -57,14 +62,30 @@ export function createCheck(context: Context, body: Record<string, unknown> | un
 			// inferred: a check on a document with no image at all is a processing error too.
 			if (images.length === 0) return apiError(422, 'document_image_missing', 'The document has no image attachment.');
 		}
+		// [Docs check-types/proof-of-address-check "must have associated image attachments ... We will use the front side"]
+		if (NEEDS_FRONT_IMAGE.has(type) && !document.images.front) {
+			return apiError(422, 'document_image_missing', 'The document has no front image attachment.');
+		}
+		// [Docs check-types/driving-license-check "It must be of type driving_license"] (the 400 body is inferred).
+		if (type === 'driving_license_check' && document.type !== 'driving_license') {
+			return invalid('A driving_license_check needs a document of type driving_license', 'documentId');
+		}
 	}
-	// [Docs checks] livePhotoId is expected for identity_check, age_estimation_check, face_authentication_check.
+	// [Docs checks/create-a-check] livePhotoId for identity_check, age_estimation_check, face_authentication_check.
 	if (NEEDS_LIVE_PHOTO.has(type) && !(typeof body.livePhotoId === 'string' && store.livePhotos.has(body.livePhotoId))) {
 		return notFound('live photo', body.livePhotoId, 'livePhotoId');
 	}
-	// [Docs checks] liveVideoId for enhanced_identity_check, addressId for multi_bureau_check / identity_fraud_check; this emulator stores neither.
-	if (NEEDS_LIVE_VIDEO.has(type)) return notFound('live video', body.liveVideoId, 'liveVideoId');
-	if (NEEDS_ADDRESS.has(type)) return notFound('address', body.addressId, 'addressId');
+	// [Docs check-types/enhanced-identity-check "liveVideoId (Required)"]
+	if (NEEDS_LIVE_VIDEO.has(type) && !(typeof body.liveVideoId === 'string' && store.liveVideos.has(body.liveVideoId))) {
+		return notFound('live video', body.liveVideoId, 'liveVideoId');
+	}
+	// [Docs check-types/multi-bureau-check and identity-fraud-check "addressId (Required)"]; for a proof_of_address_check the
+	// PHP sandbox test sends one too, so there it is optional but must exist when given (inferred).
+	const addressGiven = body.addressId !== undefined && body.addressId !== null;
+	if ((NEEDS_ADDRESS.has(type) || (TAKES_ADDRESS.has(type) && addressGiven))
+		&& !(typeof body.addressId === 'string' && store.addresses.has(body.addressId))) {
+		return notFound('address', body.addressId, 'addressId');
+	}
 	if (SCREENING_TYPES.has(type)) {
 		// [Docs AML screening guide] a person needs a first and last name (date of birth recommended, not required); a company its name.
 		if (!entityNameOf(client) || (client.type === 'person' && !hasNames(client))) {
@@ -83,6 +104,8 @@ export function createCheck(context: Context, body: Record<string, unknown> | un
 		enableMonitoring: body.enableMonitoring === true,
 		...(typeof body.documentId === 'string' && NEEDS_DOCUMENT.has(type) ? { documentId: body.documentId } : {}),
 		...(typeof body.livePhotoId === 'string' && NEEDS_LIVE_PHOTO.has(type) ? { livePhotoId: body.livePhotoId } : {}),
+		...(typeof body.liveVideoId === 'string' && NEEDS_LIVE_VIDEO.has(type) ? { liveVideoId: body.liveVideoId } : {}),
+		...(typeof body.addressId === 'string' && TAKES_ADDRESS.has(type) ? { addressId: body.addressId } : {}),
 		...(body.options && typeof body.options === 'object' ? { options: body.options as Record<string, unknown> } : {}),
 		...(typeof body.clientConsent === 'boolean' ? { clientConsent: body.clientConsent } : {}),
 		...extra,

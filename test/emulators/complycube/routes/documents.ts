@@ -1,6 +1,6 @@
 import { looksLikeJpeg, looksLikePdf, looksLikePng, decodeBase64 } from '../../signatures';
 import { newId, now } from '../clock';
-import { COMPLYCUBE_MAX_BYTES, COMPLYCUBE_MIN_BYTES, DOCUMENT_TYPES, SIZE_MESSAGE } from '../constants';
+import { COMPLYCUBE_MAX_BYTES, COMPLYCUBE_MIN_BYTES, DOCUMENT_CLASSIFICATIONS, DOCUMENT_TYPES, SIZE_MESSAGE } from '../constants';
 import type { Context } from '../context';
 import { deleted, invalid, notFound, notJson, ok, parseJson } from '../errors';
 import { listAnswer } from '../lists';
@@ -10,12 +10,28 @@ import type { Route } from './types';
 // [PHP DocumentTest testFilterPassportDocumentsOnly; Node SDK Documents.list(clientId)] documents are listed per client, filterable by type.
 const DOCUMENT_FILTERS = ['clientId', 'type', 'classification', 'issuingCountry'];
 const typeRefusal = () => invalid(`"type" must be one of [${[...DOCUMENT_TYPES].join(', ')}]`, 'type');
+const classificationRefusal = () => invalid(`"classification" must be one of [${[...DOCUMENT_CLASSIFICATIONS].join(', ')}]`, 'classification');
+const badClassification = (value: unknown) => value !== undefined && !(typeof value === 'string' && DOCUMENT_CLASSIFICATIONS.has(value));
 
-export function contentTypeOf(data: Buffer, allowPdf: boolean): string | undefined {
-	if (looksLikeJpeg(data)) return 'image/jpeg';
-	if (looksLikePng(data)) return 'image/png';
-	if (allowPdf && looksLikePdf(data)) return 'application/pdf';
+export type FileKind = 'jpeg' | 'png' | 'pdf';
+
+/** What the bytes are (inferred: the service sniffs content rather than trusting the file name). */
+export function fileKindOf(data: Buffer, allowPdf: boolean): FileKind | undefined {
+	if (looksLikeJpeg(data)) return 'jpeg';
+	if (looksLikePng(data)) return 'png';
+	if (allowPdf && looksLikePdf(data)) return 'pdf';
 	return undefined;
+}
+
+// [PHP DocumentTest testUploadImageToDocument / ...Inline and CheckTest testUploadImageToDocument assert the sandbox's
+// contentType 'image/jpg' for a JPEG; Docs run-a-document-check upload example "contentType": "image/jpg"] not image/jpeg.
+// PNG and PDF: no source shows the label, so the registered MIME types (inferred).
+const DOCUMENT_CONTENT_TYPES: Record<FileKind, string> = { jpeg: 'image/jpg', png: 'image/png', pdf: 'application/pdf' };
+
+/** The contentType the service gives a document image, from its bytes. */
+export function contentTypeOf(data: Buffer, allowPdf: boolean): string | undefined {
+	const kind = fileKindOf(data, allowPdf);
+	return kind && DOCUMENT_CONTENT_TYPES[kind];
 }
 
 // [Docs run-a-document-check upload example] downloadLink is /documents/{documentId}/images/{imageId}/download (relative, no /v1).
@@ -84,6 +100,7 @@ function createDocument(context: Context, body: Record<string, unknown> | undefi
 	if (typeof body.clientId !== 'string' || !context.store.clients.has(body.clientId)) return notFound('client', body.clientId, 'clientId');
 	// [PHP DocumentTest testCreateDocumentWithMissingType / testCreateDocumentWithInvalidType] type is required and checked.
 	if (typeof body.type !== 'string' || !DOCUMENT_TYPES.has(body.type)) return typeRefusal();
+	if (badClassification(body.classification)) return classificationRefusal();
 	// [Docs documents/create-a-document] issuingCountry is ISO 3166-1 alpha-2 (format check inferred).
 	if (body.issuingCountry !== undefined && !(typeof body.issuingCountry === 'string' && /^[A-Z]{2}$/.test(body.issuingCountry))) {
 		return invalid('"issuingCountry" must be an ISO 3166-1 alpha-2 country code', 'issuingCountry');
@@ -99,6 +116,7 @@ function updateDocument(document: ComplyCubeDocument, body: Record<string, unkno
 	if (!body) return notJson();
 	// [PHP DocumentTest testUpdateDocumentType / testUpdateDocumentInvalidType] the type can change, to a valid one only.
 	if (body.type !== undefined && !(typeof body.type === 'string' && DOCUMENT_TYPES.has(body.type))) return typeRefusal();
+	if (badClassification(body.classification)) return classificationRefusal();
 	if (typeof body.type === 'string') document.type = body.type;
 	if (typeof body.issuingCountry === 'string') document.issuingCountry = body.issuingCountry;
 	if (typeof body.classification === 'string') document.classification = body.classification;
@@ -124,6 +142,7 @@ function uploadImage(context: Context, documentId: string, side: string, body: R
 	// [apis.md; Docs upload-image-attachment] 34KB to 4MB, message as documented.
 	if (data.length < COMPLYCUBE_MIN_BYTES || data.length > COMPLYCUBE_MAX_BYTES) return invalid(SIZE_MESSAGE, 'data');
 	// [Docs upload-image-attachment] JPG, PNG or PDF, judged by the bytes (inferred: the service sniffs content).
+	// The answer's contentType is the sandbox's label ('image/jpg' for a JPEG), kept with the image for views and downloads.
 	const contentType = contentTypeOf(data, true);
 	if (!contentType) return invalid('Unsupported file format: JPG, PNG or PDF expected', 'data');
 	const image = { id: newId(), fileName: body.fileName, contentType, data, createdAt: now() };
@@ -155,7 +174,8 @@ function downloadImage(document: ComplyCubeDocument | undefined, id: string, sid
 	return downloadAnswer(image);
 }
 
-// [apis.md; docs/complycube-api.md "Decisions"] JSON {fileName, contentType, data: base64}, not raw bytes.
+// [apis.md; docs/complycube-api.md "Decisions"] JSON {fileName, contentType, data: base64}, not raw bytes; contentType is
+// the stored label ('image/jpg' for a JPEG: inferred for downloads from the upload answer, no source shows a download's).
 const downloadAnswer = (image: StoredImage) => ok({ fileName: image.fileName, contentType: image.contentType, data: image.data.toString('base64') });
 
 function deleteImage(document: ComplyCubeDocument | undefined, id: string, side: string) {

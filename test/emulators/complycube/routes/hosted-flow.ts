@@ -88,7 +88,7 @@ function submit(
 	let livePhotoId: string | undefined;
 	for (const image of images) {
 		if (image.name === 'selfie') {
-			livePhotoId = storeLivePhoto(context, session.clientId, image.part.data, image.contentType, true).id;
+			livePhotoId = storeLivePhoto(context, session.clientId, image.part.data, true).id;
 			continue;
 		}
 		documentId ??= store.addDocument(session.clientId, documentType);
