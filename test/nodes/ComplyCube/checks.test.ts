@@ -10,7 +10,8 @@ let emulator: ComplyCubeEmulator;
 let clientId: string;
 
 beforeAll(async () => {
-	emulator = await startComplyCubeEmulator({ rateLimit: false, checkDelayMs: 50 });
+	// Checks stay pending until a test completes them, so no assertion races the emulator's timer.
+	emulator = await startComplyCubeEmulator({ rateLimit: false, checkDelayMs: 600_000 });
 	clientId = emulator.addClient();
 });
 afterAll(async () => await emulator.close());
@@ -134,7 +135,7 @@ describe('Create', () => {
 		expect(bodyOf()).toEqual({ clientId, type: 'enhanced_identity_check', documentId, liveVideoId });
 		const checkId = result.items[0].json.id as string;
 		expect(result.items[0].json).toMatchObject({ type: 'enhanced_identity_check', documentId, liveVideoId, status: 'pending' });
-		await emulator.settle();
+		emulator.completeCheck(checkId);
 		expect(emulator.checks.get(checkId)).toMatchObject({ status: 'complete', result: { outcome: 'clear' } });
 	});
 
@@ -145,10 +146,18 @@ describe('Create', () => {
 		expect(result.error?.httpCode).toBe('404');
 	});
 
-	test('a multi-bureau check sends the consent; the service refusal is surfaced', async () => {
-		const result = await check({ operation: 'create', clientId, checkType: 'multi_bureau_check', options: { clientConsent: true } });
-		expect(bodyOf()).toEqual({ clientId, type: 'multi_bureau_check', clientConsent: true });
-		// ComplyCube documents addressId as Required for a multi-bureau check, and the node offers no Address ID for it.
+	test('a multi-bureau check sends the address it requires and the consent', async () => {
+		const address = await call(emulator, 'POST', '/addresses', { clientId, line: '11 Something Avenue', city: 'London', country: 'GB' });
+		emulator.received.length = 0;
+		const addressId = String(address.json.id);
+		const result = await check({ operation: 'create', clientId, checkType: 'multi_bureau_check', addressId, options: { clientConsent: true } });
+		expect(result.error).toBeUndefined();
+		expect(bodyOf()).toEqual({ clientId, type: 'multi_bureau_check', addressId, clientConsent: true });
+		expect(result.items[0].json).toMatchObject({ type: 'multi_bureau_check', addressId, status: 'pending' });
+	});
+
+	test('an unknown address: the service refusal is surfaced, never the key', async () => {
+		const result = await check({ operation: 'create', clientId, checkType: 'multi_bureau_check', addressId: '0123456789abcdef01234567' });
 		expect(result.error?.message).toMatch(/^ComplyCube refused the request \(HTTP 404\): Invalid address id .+ \[item 0\]$/);
 		expect(result.error?.httpCode).toBe('404');
 		expectNoSecret(emulator.apiKey, result.error, result.run.data.resultData);
@@ -160,7 +169,10 @@ describe('Create', () => {
 			['identity_check', { documentId: '={{ $json.missing }}', livePhotoId: 'x' }, 'Document ID'],
 			['identity_check', { documentId: 'x', livePhotoId: '={{ $json.missing }}' }, 'Live Photo ID'],
 			['enhanced_identity_check', { documentId: 'x', liveVideoId: '={{ $json.missing }}' }, 'Live Video ID'],
-			['proof_of_address_check', { documentId: 'x', addressId: '={{ $json.missing }}' }, 'Address ID'],
+			['proof_of_address_check', { documentId: '={{ $json.missing }}' }, 'Document ID'],
+			['multi_bureau_check', { addressId: '={{ $json.missing }}' }, 'Address ID'],
+			['identity_fraud_check', { addressId: '={{ $json.missing }}' }, 'Address ID'],
+			['driving_license_check', { documentId: '={{ $json.missing }}' }, 'Document ID'],
 			['face_authentication_check', { livePhotoId: '={{ $json.missing }}' }, 'Live Photo ID'],
 			['age_estimation_check', { livePhotoId: '={{ $json.none }}' }, 'Live Photo ID'],
 		])('%s with %o', async (checkType, ids, label) => {
@@ -233,7 +245,7 @@ describe('Get', () => {
 		expect(pending.error).toBeUndefined();
 		expect(emulator.received.map(({ method, path }) => ({ method, path }))).toEqual([{ method: 'GET', path: `/v1/checks/${checkId}` }]);
 		expect(pending.items[0].json).toMatchObject({ id: checkId, status: 'pending' });
-		await emulator.settle();
+		emulator.completeCheck(checkId);
 		const complete = await check({ operation: 'get', checkId });
 		expect(complete.items[0].json).toMatchObject({ id: checkId, status: 'complete', result: { outcome: 'clear' } });
 	});
@@ -364,7 +376,6 @@ describe('Validate', () => {
 		const result = await check({ operation: 'validate', checkId, outcome: 'confirmed' });
 		expect(result.error?.message).toMatch(/^ComplyCube refused the request \(HTTP 422\): .+ \[item 0\]$/);
 		expect(result.error?.httpCode).toBe('422');
-		await emulator.settle();
 	});
 
 	test('an unknown check: 404, never the key', async () => {

@@ -2,10 +2,12 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
-import { requiredId } from '../../../shared/parameters/parameters';
+import { optionalText, requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
+import { checkFinder } from '../../transport/reconcile';
 import { clientIdField, documentIdField, idField, livePhotoIdField } from '../shared/fields';
 import { CHECK_IDS, checkTypeOptions, SCREENING_CHECKS } from './types';
+import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const showFor = (name: string) => ({ show: { checkType: CHECK_IDS.find((id) => id.name === name)!.types } });
 
@@ -25,7 +27,12 @@ const properties: INodeProperties[] = [
 		...idField('liveVideoId', 'Live Video ID', 'The live video of the client, recorded with a ComplyCube SDK or the hosted page'),
 		displayOptions: showFor('liveVideoId'),
 	},
-	{ ...idField('addressId', 'Address ID', 'The ComplyCube address the proof-of-address document should show'), displayOptions: showFor('addressId') },
+	{ ...idField('addressId', 'Address ID', 'The ComplyCube address to check'), displayOptions: { show: { checkType: ['multi_bureau_check', 'identity_fraud_check'] } } },
+	{
+		...idField('addressId', 'Address ID', 'The ComplyCube address the document should show; optional'),
+		required: false,
+		displayOptions: { show: { checkType: ['proof_of_address_check'] } },
+	},
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -86,7 +93,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['check'], operation: ['create'] } }, properties);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['check'], operation: ['create'] } }, properties), DEFAULT_TIMEOUT_MS);
 
 /** The `options` object of a document check; only what the user set, so ComplyCube's defaults apply otherwise. */
 function documentCheckOptions(options: IDataObject): IDataObject {
@@ -108,14 +115,17 @@ function documentCheckOptions(options: IDataObject): IDataObject {
 
 /**
  * POST /checks `{clientId, type, documentId?, livePhotoId?, liveVideoId?, addressId?, enableMonitoring?, clientConsent?, options?}`.
- * Sends only the IDs and options the chosen type takes. Not retried: each check is charged.
+ * Sends only the IDs and options the chosen type takes. Each check is charged, so it is sent again only when
+ * ComplyCube refused it before acting (429) or was asked and holds no such check (transport/reconcile.ts).
  */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(ctx, 'clientId', 'Client ID', itemIndex);
 	const type = ctx.getNodeParameter('checkType', itemIndex) as string;
 	const body: IDataObject = { clientId, type };
 	for (const id of CHECK_IDS) {
-		if (id.types.includes(type)) body[id.name] = requiredId(ctx, id.name, id.label, itemIndex);
+		if (!id.types.includes(type)) continue;
+		const value = id.optional?.includes(type) ? optionalText(ctx, id.name, itemIndex) : requiredId(ctx, id.name, id.label, itemIndex);
+		if (value) body[id.name] = value;
 	}
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (SCREENING_CHECKS.includes(type) && options.enableMonitoring !== undefined) body.enableMonitoring = Boolean(options.enableMonitoring);
@@ -124,6 +134,16 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 		const checkOptions = documentCheckOptions(options);
 		if (Object.keys(checkOptions).length) body.options = checkOptions;
 	}
-	const json = await complyCubeApiRequest(ctx, { method: 'POST', path: '/checks', body, idempotent: false });
+	// Each check is charged: after an ambiguous failure the client's checks are looked at before sending it again.
+	const json = await complyCubeApiRequest(ctx, {
+		method: 'POST',
+		path: '/checks',
+		body,
+		idempotent: false,
+		answer: 'created',
+		itemIndex,
+		reconcile: checkFinder(ctx, itemIndex, body),
+		howToCheck: `List the checks of client ${clientId} (Check → Get Many) and look for a ${type} created in the last minutes.`,
+	});
 	return { json };
 }

@@ -7,6 +7,7 @@ import { complyCubeGetMany } from '../../transport/pagination';
 import { clientIdField } from '../shared/fields';
 import { compactFilters } from '../shared/filters';
 import { checkTypeOptions } from './types';
+import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	{ ...clientIdField, required: false, description: 'The ComplyCube client whose checks to list; leave empty to list the checks of every client' },
@@ -40,7 +41,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['check'], operation: ['getAll'] } }, properties);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['check'], operation: ['getAll'] } }, properties), DEFAULT_TIMEOUT_MS);
 
 /** GET /checks?clientId=&type=&status=: one output item per check. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {

@@ -3,9 +3,11 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
+import { documentFinder } from '../../transport/reconcile';
 import { clientIdField } from '../shared/fields';
 import { assertCountryCode } from '../shared/validate';
-import { documentTypeOptions } from './types';
+import { classificationOptions, documentTypeOptions } from './types';
+import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	clientIdField,
@@ -27,10 +29,10 @@ const properties: INodeProperties[] = [
 			{
 				displayName: 'Classification',
 				name: 'classification',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. proof_of_identity',
-				description: "ComplyCube's classification of the document, sent as typed",
+				type: 'options',
+				options: classificationOptions,
+				default: 'proof_of_identity',
+				description: 'What the document is used to prove',
 			},
 			{
 				displayName: 'Issuing Country',
@@ -44,7 +46,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['create'] } }, properties);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['document'], operation: ['create'] } }, properties), DEFAULT_TIMEOUT_MS);
 
 /** POST /documents `{clientId, type, classification?, issuingCountry?}`: the document the images are uploaded to. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
@@ -59,6 +61,15 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	}
 	const classification = String(additional.classification ?? '').trim();
 	if (classification) body.classification = classification;
-	const json = await complyCubeApiRequest(ctx, { method: 'POST', path: '/documents', body, idempotent: false });
+	const json = await complyCubeApiRequest(ctx, {
+		method: 'POST',
+		path: '/documents',
+		body,
+		idempotent: false,
+		answer: 'created',
+		itemIndex,
+		reconcile: documentFinder(ctx, itemIndex, clientId, type),
+		howToCheck: `List the documents of client ${clientId} (Document → Get Many) and look for a ${type} document created in the last minutes.`,
+	});
 	return { json };
 }
