@@ -13,6 +13,8 @@ export const EDITOR_OWNER = {
 export interface RunningEditor {
 	url: string;
 	process: ChildProcess;
+	/** What n8n printed so far (stdout and stderr). */
+	log(): string;
 	stop(): Promise<void>;
 }
 
@@ -68,5 +70,5 @@ export async function startEditor(instance: N8nInstance, port: number): Promise<
 		await stop();
 		throw error;
 	}
-	return { url, process: child, stop };
+	return { url, process: child, log: () => log, stop };
 }

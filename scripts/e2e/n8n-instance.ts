@@ -84,8 +84,8 @@ export class N8nInstance {
 		return instance;
 	}
 
-	async n8n(args: string[]): Promise<{ stdout: string; stderr: string }> {
-		return await run(this.n8nBin, args, { cwd: this.repoRoot, env: this.env, maxBuffer: BIG_OUTPUT, timeout: 120_000 });
+	async n8n(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ stdout: string; stderr: string }> {
+		return await run(this.n8nBin, args, { cwd: this.repoRoot, env: { ...this.env, ...extraEnv }, maxBuffer: BIG_OUTPUT, timeout: 120_000 });
 	}
 
 	/** npm pack, then npm install of the tarball in ~/.n8n/nodes, as Settings → Community Nodes does. */
@@ -118,13 +118,14 @@ export class N8nInstance {
 	/**
 	 * `n8n execute --id --rawOutput`. Its stdout has log lines around the run's JSON. n8n 2's default
 	 * expression engine sometimes crashes on exit (139) after printing the whole run: a complete run is kept.
+	 * While `n8n start` runs on the same user folder, give `extraEnv` its own N8N_RUNNERS_BROKER_PORT.
 	 */
-	async execute(workflowId: string): Promise<ExecuteResult> {
+	async execute(workflowId: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ExecuteResult> {
 		let output: string;
 		let errors = '';
 		let exitCode = 0;
 		try {
-			({ stdout: output, stderr: errors } = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput']));
+			({ stdout: output, stderr: errors } = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput'], extraEnv));
 		} catch (error) {
 			const failed = error as { stdout?: string; stderr?: string; code?: number; signal?: string };
 			output = `${failed.stdout ?? ''}\n${failed.stderr ?? ''}`;

@@ -92,3 +92,26 @@ test('Crafter in a real n8n: upload, then download as an n8n binary with its nam
 	expect(stored.data.equals(fileBytes('avatar.png'))).toBe(true);
 	expect(emulators.crafter.received.every((request) => request.query.get('accessTokenId') === emulators.crafter.accessToken)).toBe(true);
 });
+
+test('verification link in a real n8n: a client, a flow session, and the e-mail with the link at the mail sink', async () => {
+	const result = await execute('complycube-verification-link.json');
+	const client = items(result, 'Create client')[0].json as { id: string };
+	const { redirectUrl } = items(result, 'Create verification link')[0].json as { redirectUrl: string };
+	expect(emulators.complyCube.clients.get(client.id)).toMatchObject({ email: 'jane.applicant@example.com', externalId: 'customer-1001' });
+	const session = [...emulators.complyCube.flowSessions.values()].find((candidate) => candidate.redirectUrl === redirectUrl);
+	expect(session).toMatchObject({
+		clientId: client.id,
+		workflowTemplateId: '68566be2a37a78622f4f7b01',
+		successUrl: 'https://example.com/kyc/thank-you',
+		cancelUrl: 'https://example.com/kyc/cancelled',
+		theme: 'light',
+		used: false,
+	});
+	expect(redirectUrl.startsWith(`${emulators.complyCube.origin}/flow/`)).toBe(true);
+	// n8n's Send Email node, its SMTP credential pointed at the local sink: one message, the link in its text.
+	expect(emulators.mail.messages).toHaveLength(1);
+	const [mail] = emulators.mail.messages;
+	expect(mail).toMatchObject({ from: 'onboarding@example.com', to: ['jane.applicant@example.com'], subject: 'Please verify your identity' });
+	expect(mail.text).toContain('Hello Jane,');
+	expect(mail.text).toContain(redirectUrl);
+});

@@ -160,12 +160,12 @@ export class TriggerHarness {
 			answer.status(500).json({ message: (error as Error).message });
 			return;
 		}
-		if (result.noWebhookResponse) return;
+		// The node may have answered itself (noWebhookResponse); otherwise n8n answers, as its webhook server does.
 		if (!result.workflowData) {
-			answer.status(200).json(result.webhookResponse ?? { message: 'Webhook call received' });
+			if (!result.noWebhookResponse) answer.status(200).json(result.webhookResponse ?? { message: 'Webhook call received' });
 			return;
 		}
-		answer.status(200).json({ message: 'Workflow was started' });
+		if (!result.noWebhookResponse) answer.status(200).json({ message: 'Workflow was started' });
 		const run = await runWorkflow(this.workflowJson, this.credentials, {
 			pinData: { [this.trigger.name]: result.workflowData[0] },
 			startNode: this.trigger.name,

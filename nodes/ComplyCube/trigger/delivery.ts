@@ -25,7 +25,8 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const event = this.getBodyData();
 	const eventId = typeof event.id === 'string' ? event.id : undefined;
 	if (eventId && data.seenEventIds?.includes(eventId)) {
-		return { webhookResponse: { received: true, duplicate: true } };
+		response.status(200).json({ received: true, duplicate: true });
+		return { noWebhookResponse: true };
 	}
 	const item: IDataObject = { ...event };
 	if (this.getNodeParameter('options.fetchFullResource', false) as boolean) {
@@ -41,5 +42,8 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		}
 	}
 	if (eventId) data.seenEventIds = rememberEvent(data.seenEventIds ?? [], eventId);
-	return { workflowData: [this.helpers.returnJsonArray(item)] };
+	// Answered here, not by n8n: n8n saves the static data (the remembered id) only when the node answers
+	// itself; when n8n answers, it starts the run first, and that resets the "changed" flag (seen in 2.40).
+	response.status(200).json({ received: true });
+	return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(item)] };
 }

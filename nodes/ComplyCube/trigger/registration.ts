@@ -49,7 +49,7 @@ export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 	} catch (error) {
 		if (error instanceof ServiceError && error.status === 400 && url.startsWith('http:')) {
 			throw new NodeOperationError(this.getNode(), `ComplyCube accepts only https webhook URLs, and this workflow's URL is ${url}`, {
-				description: `Set n8n's WEBHOOK_URL environment variable to the public https address of this n8n (e.g. https://n8n.example.com/), restart n8n and activate the workflow again. ComplyCube said: ${error.serviceMessage}`,
+				description: `Set n8n's WEBHOOK_URL environment variable (N8N_WEBHOOK_URL from n8n 2) to the public https address of this n8n (e.g. https://n8n.example.com/), restart n8n and activate the workflow again. ComplyCube said: ${error.serviceMessage}`,
 			});
 		}
 		throw toNodeError(this.getNode(), error);

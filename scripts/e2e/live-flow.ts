@@ -1,0 +1,177 @@
+import { mkdirSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+
+import { EDITOR_OWNER } from './editor';
+import type { N8nInstance } from './n8n-instance';
+
+/** The ids of the four ComplyCube flow examples (examples/*.json). */
+export const FLOW_WORKFLOWS = {
+	formIntake: 'IdUpCcFormIntake1',
+	checkDecision: 'IdUpCcDecision01',
+	verificationLink: 'IdUpCcVerifyLink1',
+	sessionOutcome: 'IdUpCcSessionOut1',
+} as const;
+
+/** The webhookIds the examples give their Form Trigger and ComplyCube Triggers (their production paths). */
+export const FLOW_WEBHOOK_IDS = {
+	formIntake: '5f6c8d2e-7a1b-4c3d-9e8f-0a1b2c3d4e01',
+	checkDecision: '5f6c8d2e-7a1b-4c3d-9e8f-0a1b2c3d4e02',
+	sessionOutcome: '5f6c8d2e-7a1b-4c3d-9e8f-0a1b2c3d4e03',
+} as const;
+
+/** The workflows that run on their own once n8n starts: the form and the two ComplyCube Triggers. */
+export const LIVE_WORKFLOWS = [FLOW_WORKFLOWS.formIntake, FLOW_WORKFLOWS.checkDecision, FLOW_WORKFLOWS.sessionOutcome];
+
+/** n8n's production URLs for a given N8N_WEBHOOK_URL (with its trailing slash). */
+export function productionUrls(webhookUrl: string) {
+	return {
+		form: `${webhookUrl}form/${FLOW_WEBHOOK_IDS.formIntake}`,
+		checkDecisionWebhook: `${webhookUrl}webhook/${FLOW_WEBHOOK_IDS.checkDecision}/webhook`,
+		sessionOutcomeWebhook: `${webhookUrl}webhook/${FLOW_WEBHOOK_IDS.sessionOutcome}/webhook`,
+	};
+}
+
+/**
+ * Makes an instance (package, credentials, examples imported) ready for `n8n start` with live
+ * triggers: N8N_WEBHOOK_URL set (the address ComplyCube's deliveries and the form use), file access
+ * allowed to examples/files and the repository's reports/ folder (created), and the form and trigger
+ * workflows published, so n8n activates them (and the triggers register their webhooks) on start.
+ * Answers the reports folder.
+ */
+export async function prepareLiveFlow(instance: N8nInstance, repoRoot: string, webhookUrl: string): Promise<string> {
+	const reports = path.join(repoRoot, 'reports');
+	mkdirSync(reports, { recursive: true });
+	// n8n 2 reads N8N_WEBHOOK_URL (WEBHOOK_URL, n8n 1's name, still works but is reported as deprecated).
+	instance.env.N8N_WEBHOOK_URL = webhookUrl;
+	instance.env.N8N_RESTRICT_FILE_ACCESS_TO = [path.join(repoRoot, 'examples/files'), reports].map((folder) => realpathSync(folder)).join(';');
+	// n8n 2.40: import:workflow leaves a workflow unpublished; publish:workflow marks its current version
+	// active, and `n8n start` then activates it (webhooks registered, triggers' create hooks run).
+	for (const id of LIVE_WORKFLOWS) await instance.n8n(['publish:workflow', `--id=${id}`]);
+	return reports;
+}
+
+export interface ExecutionSummary {
+	id: string;
+	status: string;
+	mode: string;
+	workflowId: string;
+	finished?: boolean;
+	startedAt?: string;
+	stoppedAt?: string;
+}
+
+export interface ExecutionDetail extends ExecutionSummary {
+	/** The run: resultData.runData per node, as n8n stores it. */
+	data: {
+		resultData: {
+			runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, Record<string, unknown>> }> | null> }; error?: { message: string } }>>;
+			error?: { message: string };
+			lastNodeExecuted?: string;
+		};
+	};
+}
+
+/** n8n stores and serves execution data in the `flatted` format: a table whose strings that are numbers point at other entries. */
+export function unflatten(text: string): unknown {
+	const table = JSON.parse(text) as unknown[];
+	const done = new Map<number, unknown>();
+	const resolve = (index: number): unknown => {
+		const entry = table[index];
+		if (typeof entry !== 'object' || entry === null) return entry;
+		if (done.has(index)) return done.get(index);
+		const out: Record<string, unknown> | unknown[] = Array.isArray(entry) ? [] : {};
+		done.set(index, out);
+		for (const [key, value] of Object.entries(entry)) (out as Record<string, unknown>)[key] = typeof value === 'string' ? resolve(Number(value)) : value;
+		return out;
+	};
+	return resolve(0);
+}
+
+/** n8n's internal REST API (the editor's), signed in as the owner with the auth cookie. */
+export class N8nRest {
+	private constructor(
+		readonly url: string,
+		private readonly cookie: string,
+	) {}
+
+	static async login(url: string, owner = EDITOR_OWNER): Promise<N8nRest> {
+		const answer = await fetch(`${url}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+		});
+		if (!answer.ok) throw new Error(`Login answered ${answer.status}: ${(await answer.text()).slice(0, 300)}`);
+		const cookie = answer.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+		return new N8nRest(url, cookie);
+	}
+
+	async request<T>(method: string, route: string, body?: unknown): Promise<T> {
+		const answer = await fetch(`${this.url}/rest${route}`, {
+			method,
+			headers: { cookie: this.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await answer.text();
+		if (!answer.ok) throw new Error(`${method} /rest${route} answered ${answer.status}: ${text.slice(0, 500)}`);
+		return (JSON.parse(text) as { data: T }).data;
+	}
+
+	async workflow(id: string): Promise<{ id: string; active: boolean; activeVersionId: string | null; versionId: string; staticData?: unknown }> {
+		return await this.request('GET', `/workflows/${id}`);
+	}
+
+	async deactivate(id: string): Promise<void> {
+		await this.request('POST', `/workflows/${id}/deactivate`, {});
+	}
+
+	async activate(id: string): Promise<void> {
+		const { versionId } = await this.workflow(id);
+		await this.request('POST', `/workflows/${id}/activate`, { versionId });
+	}
+
+	/** The workflow's executions, newest first. */
+	async executions(workflowId: string): Promise<ExecutionSummary[]> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const page = await this.request<{ results: ExecutionSummary[] }>('GET', `/executions?filter=${filter}&limit=100`);
+		return page.results;
+	}
+
+	async execution(id: string): Promise<ExecutionDetail> {
+		const answer = await this.request<ExecutionSummary & { data: string }>('GET', `/executions/${id}`);
+		return { ...answer, data: unflatten(answer.data) as ExecutionDetail['data'] };
+	}
+
+	/** Waits until the workflow has at least `count` finished executions (not new/running/waiting); answers them, oldest first. */
+	async waitForExecutions(workflowId: string, count: number, timeoutMs = 30_000): Promise<ExecutionSummary[]> {
+		const deadline = Date.now() + timeoutMs;
+		let done: ExecutionSummary[] = [];
+		while (Date.now() < deadline) {
+			done = (await this.executions(workflowId)).filter((execution) => !['new', 'running', 'waiting'].includes(execution.status));
+			if (done.length >= count) return done.sort((a, b) => Number(a.id) - Number(b.id));
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		throw new Error(`Workflow ${workflowId} had ${done.length} finished executions after ${timeoutMs / 1000} s, not ${count}`);
+	}
+}
+
+/** Polls until `check` answers something truthy; answers it. */
+export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
+/**
+ * n8n answers /healthz before it has activated the published workflows: waits until both ComplyCube
+ * Triggers have registered their webhooks (by URL, at the given webhooks map) and the form answers.
+ */
+export async function waitForLiveFlow(webhooks: Map<string, { url: string }>, webhookUrl: string, timeoutMs = 60_000): Promise<void> {
+	const urls = productionUrls(webhookUrl);
+	const registered = () => [...webhooks.values()].map((hook) => hook.url);
+	await waitFor('the ComplyCube Triggers to register their webhooks', () => registered().includes(urls.checkDecisionWebhook) && registered().includes(urls.sessionOutcomeWebhook), timeoutMs);
+	await waitFor('the intake form', async () => (await fetch(urls.form).catch(() => undefined))?.status === 200, timeoutMs);
+}
