@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticate, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 export class ArgosIdentityApi implements ICredentialType {
 	name = 'argosIdentityApi';
@@ -26,16 +26,22 @@ export class ArgosIdentityApi implements ICredentialType {
 			default: 'https://rest-api.argosidentity.com/v3',
 			description: 'Change it only to reach a proxy or a local emulator',
 		},
+		{
+			displayName: 'Requests per Second',
+			name: 'requestsPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			default: 0,
+			description:
+				'The most requests the nodes send per second with this credential, across all items, parallel requests and nodes that use it. 0 (the default) sends without a limit.',
+		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'x-api-key': '={{$credentials.apiKey}}',
-			},
-		},
-	};
+	// A function rather than a generic block: n8n then applies it without evaluating an expression per request.
+	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
+		...requestOptions,
+		headers: { ...requestOptions.headers, 'x-api-key': String(credentials.apiKey ?? '') },
+	});
 
 	// Looking up a submission that does not exist answers 200 with no items for a good key, 403 for a bad one.
 	test: ICredentialTestRequest = {

@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticate, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 export class ComplyCubeApi implements ICredentialType {
 	name = 'complyCubeApi';
@@ -26,17 +26,39 @@ export class ComplyCubeApi implements ICredentialType {
 			default: 'https://api.complycube.com/v1',
 			description: 'Change it only to reach a proxy or a local emulator',
 		},
+		{
+			displayName: 'Rate Limit',
+			name: 'rateLimit',
+			type: 'options',
+			options: [
+				{
+					name: 'Documented Limit of the Key',
+					value: 'documented',
+					description: '5 requests per second for a sandbox key (test_), 10 for a live key (live_), as ComplyCube documents',
+				},
+				{ name: 'Custom', value: 'custom', description: 'Set the requests per second yourself' },
+			],
+			default: 'documented',
+			description:
+				'The most requests the nodes send per second with this key, across all items, parallel requests and nodes that use it, so the service never answers 429 for going too fast',
+		},
+		{
+			displayName: 'Requests per Second',
+			name: 'requestsPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			default: 5,
+			displayOptions: { show: { rateLimit: ['custom'] } },
+			description: 'E.g. a share of the limit, when other programs use the same key. 0 sends without a limit.',
+		},
 	];
 
-	// ComplyCube takes the raw key, without "Bearer".
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '={{$credentials.apiKey}}',
-			},
-		},
-	};
+	// ComplyCube takes the raw key, without "Bearer". A function rather than a generic block: n8n then applies
+	// it without evaluating an expression per request (about a quarter of a millisecond to a millisecond each).
+	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
+		...requestOptions,
+		headers: { ...requestOptions.headers, Authorization: String(credentials.apiKey ?? '') },
+	});
 
 	test: ICredentialTestRequest = {
 		request: {

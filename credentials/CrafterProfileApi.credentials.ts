@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticate, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 export class CrafterProfileApi implements ICredentialType {
 	name = 'crafterProfileApi';
@@ -27,17 +27,23 @@ export class CrafterProfileApi implements ICredentialType {
 			required: true,
 			description: 'An access token of an application whose tenant permissions include MANAGE_PROFILES',
 		},
+		{
+			displayName: 'Requests per Second',
+			name: 'requestsPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			default: 0,
+			description:
+				'The most requests the nodes send per second with this credential, across all items, parallel requests and nodes that use it. 0 (the default) sends without a limit.',
+		},
 	];
 
 	// The server reads the token as a request parameter.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			qs: {
-				accessTokenId: '={{$credentials.accessTokenId}}',
-			},
-		},
-	};
+	// A function rather than a generic block: n8n then applies it without evaluating an expression per request.
+	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
+		...requestOptions,
+		qs: { ...requestOptions.qs, accessTokenId: String(credentials.accessTokenId ?? '') },
+	});
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { withParallelRequests } from '../shared/items/parallel-requests';
 import * as putSubmissionImage from './actions/submission/putImage.operation';
 import { router } from './actions/router';
 
@@ -23,7 +24,8 @@ export class ArgosIdentity implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'argosIdentityApi', required: true }],
-		properties: [
+		// Parallel Requests goes into every operation's Options here, so no operation file has to carry it.
+		properties: withParallelRequests([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -49,7 +51,7 @@ export class ArgosIdentity implements INodeType {
 				default: 'putImage',
 			},
 			...putSubmissionImage.description,
-		],
+		]),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

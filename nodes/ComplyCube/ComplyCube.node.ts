@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { withParallelRequests } from '../shared/items/parallel-requests';
 import { allowChangesField, ALLOW_CHANGES } from '../shared/parameters/operation-field';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
@@ -42,11 +43,12 @@ export class ComplyCube implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'complyCubeApi', required: true }],
-		properties: [
+		// Parallel Requests goes into every operation's Options here, so no operation file has to carry it.
+		properties: withParallelRequests([
 			allowChangesField,
 			...resourceFields(),
 			...resources.flatMap((resource) => resource.description),
-		],
+		]),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { withParallelRequests } from '../shared/items/parallel-requests';
 import * as download from './actions/attachment/download.operation';
 import * as getDetails from './actions/attachment/getDetails.operation';
 import * as list from './actions/attachment/list.operation';
@@ -26,7 +27,8 @@ export class CrafterProfile implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'crafterProfileApi', required: true }],
-		properties: [
+		// Parallel Requests goes into every operation's Options here, so no operation file has to carry it.
+		properties: withParallelRequests([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -53,7 +55,7 @@ export class CrafterProfile implements INodeType {
 			...list.description,
 			...getDetails.description,
 			...download.description,
-		],
+		]),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

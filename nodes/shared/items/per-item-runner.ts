@@ -1,6 +1,7 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { toNodeError } from '../http/node-errors';
+import { parallelRequestsOf } from './parallel-requests';
 
 export interface OperationResult {
 	json: IDataObject;
@@ -12,32 +13,76 @@ export interface OperationResult {
 export type ItemOperation = (ctx: IExecuteFunctions, itemIndex: number) => Promise<OperationResult | OperationResult[]>;
 
 /**
- * Runs an operation once per input item. Each output item points at its input item and keeps its
- * binaries (so the front's upload can feed the back's). A failing item stops the node, or, with
- * "continue on error", becomes an error item while the others go on.
+ * Runs an operation once per input item, up to Parallel Requests items at once. Each output item points
+ * at its input item and keeps its binaries (so the front's upload can feed the back's), and the output
+ * is in input order whatever order the answers came in.
+ *
+ * A failing item stops the node, or, with "continue on error", becomes an error item in its place while
+ * the others go on. Stopping: no further item is started, the items already in flight are let finish (a
+ * request cannot be unsent), and the failure of the lowest item index is thrown, so the error is the one
+ * a run of one item at a time would have stopped at. What may have been sent beyond that: at most the
+ * Parallel Requests - 1 items after the failing one.
+ *
+ * Memory: an item's file is read inside its operation, so only the items in flight hold file bytes.
  */
 export async function runPerItem(ctx: IExecuteFunctions, operation: ItemOperation): Promise<INodeExecutionData[]> {
 	const items = ctx.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	if (!items.length) return [];
+	const continueOnFail = ctx.continueOnFail();
+	const perItem: INodeExecutionData[][] = new Array(items.length);
+	let next = 0;
+	let failure: { itemIndex: number; error: Error } | undefined;
+
+	const runItem = async (itemIndex: number): Promise<void> => {
 		const inputBinary = items[itemIndex].binary;
 		try {
 			const outcome = await operation(ctx, itemIndex);
-			for (const result of Array.isArray(outcome) ? outcome : [outcome]) {
+			perItem[itemIndex] = (Array.isArray(outcome) ? outcome : [outcome]).map((result) => {
 				const binary = result.binary || inputBinary ? { ...inputBinary, ...result.binary } : undefined;
-				output.push({ json: result.json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } });
-			}
+				return { json: result.json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } };
+			});
 		} catch (caught) {
 			const error = toNodeError(ctx.getNode(), caught, itemIndex);
-			if (!ctx.continueOnFail()) throw error;
+			if (!continueOnFail) {
+				if (!failure || itemIndex < failure.itemIndex) failure = { itemIndex, error };
+				return;
+			}
 			const httpCode = 'httpCode' in error && error.httpCode ? { httpCode: error.httpCode } : {};
-			output.push({
-				// Only these keys: n8n sends an item to the error output only if its json has nothing else.
-				json: { error: error.message, details: { description: error.description ?? null, ...httpCode } },
-				...(inputBinary ? { binary: inputBinary } : {}),
-				pairedItem: { item: itemIndex },
-			});
+			perItem[itemIndex] = [
+				{
+					json: { error: error.message, details: { description: error.description ?? null, ...httpCode } },
+					// What sends the item to the error output ("continue using error output"): n8n 2 also takes a
+					// json of only error/message/details, n8n 1.x only a json of exactly {error} or {error, message}.
+					error,
+					...(inputBinary ? { binary: inputBinary } : {}),
+					pairedItem: { item: itemIndex },
+				},
+			];
 		}
-	}
-	return output;
+	};
+
+	// Items start in order, and an item starts only while it is fewer than Parallel Requests places after
+	// the lowest one not yet finished: when item k fails, nothing after item k + Parallel Requests - 1 was sent.
+	const window = parallelRequestsOf(ctx);
+	const finished: boolean[] = new Array(items.length).fill(false);
+	let lowestUnfinished = 0;
+	let wake: Array<() => void> = [];
+	const lane = async (): Promise<void> => {
+		while (next < items.length && !failure) {
+			if (next - lowestUnfinished >= window) {
+				await new Promise<void>((resolve) => wake.push(resolve));
+				continue;
+			}
+			const itemIndex = next++;
+			await runItem(itemIndex);
+			finished[itemIndex] = true;
+			while (lowestUnfinished < items.length && finished[lowestUnfinished]) lowestUnfinished++;
+			const waiting = wake;
+			wake = [];
+			for (const resolve of waiting) resolve();
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(window, items.length) }, lane));
+	if (failure) throw failure.error;
+	return perItem.flat();
 }

@@ -1,0 +1,68 @@
+/**
+ * The limit the node is measured against: a plain Node script doing the same uploads with nothing
+ * else in the way. Per file: read it, base64 it, POST {fileName, data} as JSON with the raw key, over
+ * a keep-alive connection, `concurrency` at once, after one untimed warm-up upload. Prints one JSON
+ * line: items, ms, peak RSS.
+ *
+ *   node dist/scripts/bench/plain-upload.js <documents URL> <api key> <folder> <concurrency> [fresh]
+ *
+ * With `fresh`, each request gets a new agent and so a new connection, as n8n's request helper does
+ * (it builds its agents per request): the limit without connection reuse.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
+import path from 'node:path';
+
+async function post(url: URL, agent: Agent, key: string, body: string): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const outgoing = request(
+			url,
+			{ method: 'POST', agent, headers: { authorization: key, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+			(answer) => {
+				answer.resume();
+				answer.on('end', () => resolve(answer.statusCode ?? 0));
+			},
+		);
+		outgoing.on('error', reject);
+		outgoing.end(body);
+	});
+}
+
+async function main() {
+	const [endpoint, key, folder, concurrencyText, mode] = process.argv.slice(2);
+	const fresh = mode === 'fresh';
+	const concurrency = Number(concurrencyText);
+	const files = (await readdir(folder)).filter((name) => name.endsWith('.jpg')).sort();
+	const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+	const url = new URL(endpoint);
+	const statuses: number[] = [];
+	let next = 0;
+	// One untimed upload first, as the n8n variants warm up on one file.
+	const first = await readFile(path.join(folder, files[0]));
+	await post(url, agent, key, JSON.stringify({ fileName: files[0], data: first.toString('base64') }));
+	const started = process.hrtime.bigint();
+	const lane = async () => {
+		while (next < files.length) {
+			const name = files[next++];
+			const bytes = await readFile(path.join(folder, name));
+			const body = JSON.stringify({ fileName: name, data: bytes.toString('base64') });
+			if (!fresh) {
+				statuses.push(await post(url, agent, key, body));
+				continue;
+			}
+			const once = new Agent({ keepAlive: false });
+			statuses.push(await post(url, once, key, body));
+			once.destroy();
+		}
+	};
+	await Promise.all(Array.from({ length: concurrency }, lane));
+	const ms = Number(process.hrtime.bigint() - started) / 1e6;
+	agent.destroy();
+	const failed = statuses.filter((status) => status >= 400).length;
+	process.stdout.write(`${JSON.stringify({ items: files.length, ms, failed, peakRssKb: process.resourceUsage().maxRSS })}\n`);
+}
+
+void main().catch((error: unknown) => {
+	process.stderr.write(`${String(error)}\n`);
+	process.exit(1);
+});
