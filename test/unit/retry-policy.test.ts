@@ -1,4 +1,4 @@
-import { MAX_ATTEMPTS, retryDelayMs, shouldRetry, type AttemptOutcome } from '../../nodes/shared/http/retry-policy';
+import { MAX_ATTEMPTS, mayHaveActed, retryAfterMs, retryDelayMs, shouldRetry, type AttemptOutcome } from '../../nodes/shared/http/retry-policy';
 
 const status = (code: number): AttemptOutcome => ({ kind: 'status', status: code });
 const refused: AttemptOutcome = { kind: 'network', arrived: false };
@@ -60,6 +60,16 @@ describe('shouldRetry', () => {
 		});
 	});
 
+	describe("'absent': after an ambiguous failure the service was asked and holds nothing", () => {
+		test.each(attemptsBeforeTheLast)('a create is sent again after attempt %d', (attempt) => {
+			expect(shouldRetry({ kind: 'absent' }, attempt, false)).toBe(true);
+		});
+
+		test('but never past MAX_ATTEMPTS', () => {
+			expect(shouldRetry({ kind: 'absent' }, MAX_ATTEMPTS, false)).toBe(false);
+		});
+	});
+
 	test('a 429 that keeps coming is sent exactly MAX_ATTEMPTS times in all', () => {
 		let sent = 0;
 		for (let attempt = 1; ; attempt++) {
@@ -106,8 +116,43 @@ describe('retryDelayMs', () => {
 		},
 	);
 
-	test('an HTTP-date Retry-After is not understood and falls back to the backoff', () => {
-		expect(retryDelayMs(2, 'Wed, 21 Oct 2015 07:28:00 GMT')).toBe(1000);
+	describe('Retry-After as an HTTP date (RFC 9110 §10.2.3)', () => {
+		const now = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT');
+
+		test.each<[string, number]>([
+			['Wed, 21 Oct 2015 07:28:03 GMT', 3000],
+			['Wed, 21 Oct 2015 07:28:00 GMT', 0],
+			['Wed, 21 Oct 2015 07:27:00 GMT', 0],
+			['  Wed, 21 Oct 2015 07:28:05 GMT ', 5000],
+			// The obsolete forms recipients must accept: RFC 850 and asctime (always GMT, though it does not say so).
+			['Wednesday, 21-Oct-15 07:28:02 GMT', 2000],
+			['Wed Oct 21 07:28:04 2015', 4000],
+		])('%j is waited until: %d ms', (retryAfter, delay) => {
+			expect(retryAfterMs(retryAfter, now)).toBe(delay);
+			expect(retryDelayMs(2, retryAfter, now)).toBe(delay);
+		});
+
+		test('a date far ahead is capped at 8 s, like a large number of seconds', () => {
+			expect(retryDelayMs(1, 'Wed, 21 Oct 2015 08:28:00 GMT', now)).toBe(8000);
+			expect(retryDelayMs(1, 'Thu, 01 Jan 2099 00:00:00 GMT', now)).toBe(8000);
+		});
+
+		test('a date in the past means now, not the backoff', () => {
+			expect(retryDelayMs(3, 'Tue, 20 Oct 2015 07:28:00 GMT', now)).toBe(0);
+		});
+
+		test.each(['Wed, 32 Oct 2015 07:28:00 GMT', 'Wed, 21 Foo 2015 07:28:00 GMT', 'tomorrow at noon', '2015-10-21', 'Wed, 21 Oct 2015'])(
+			'an unreadable date %j is ignored: the backoff is used',
+			(retryAfter) => {
+				expect(retryDelayMs(2, retryAfter, now)).toBe(1000);
+			},
+		);
+
+		test('with the real clock: a date two seconds ahead waits about two seconds', () => {
+			const delay = retryDelayMs(1, new Date(Date.now() + 2000).toUTCString());
+			expect(delay).toBeGreaterThan(500);
+			expect(delay).toBeLessThanOrEqual(2000);
+		});
 	});
 
 	test('no Retry-After at all uses the backoff', () => {
@@ -123,5 +168,21 @@ describe('retryDelayMs', () => {
 				expect(delay).toBeLessThanOrEqual(8000);
 			}
 		}
+	});
+});
+
+describe('mayHaveActed: which failures of a create need the service asked before anything else', () => {
+	test.each([500, 502, 503, 504, 507, 520, 599])('%d may come after the service acted', (code) => {
+		expect(mayHaveActed(status(code))).toBe(true);
+	});
+
+	test.each([400, 401, 403, 404, 408, 409, 413, 422, 429, 501, 505])('%d says the service did not act', (code) => {
+		expect(mayHaveActed(status(code))).toBe(false);
+	});
+
+	test('a dropped or timed-out connection after sending may have arrived; a refused one did not', () => {
+		expect(mayHaveActed(droppedAfterArrival)).toBe(true);
+		expect(mayHaveActed(refused)).toBe(false);
+		expect(mayHaveActed({ kind: 'absent' })).toBe(false);
 	});
 });

@@ -2,6 +2,7 @@ import { sleep, type IExecuteFunctions, type IN8nHttpFullResponse } from 'n8n-wo
 
 import { retryDelayMs, shouldRetry, type AttemptOutcome } from '../../shared/http/retry-policy';
 import { ServiceError, ServiceUnreachableError } from '../../shared/http/service-error';
+import { timeoutMsFor } from '../../shared/http/request-guard';
 
 const REFUSED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
@@ -21,16 +22,20 @@ export function isContentUrl(data: string): boolean {
  * link valid for 10 minutes). The link carries its own authorisation, so the API key is not sent: it may point
  * at a storage host that is not ComplyCube. A GET changes nothing, so faults are retried.
  */
-export async function downloadContentUrl(ctx: IExecuteFunctions, url: string): Promise<Buffer> {
+export async function downloadContentUrl(ctx: IExecuteFunctions, url: string, itemIndex?: number): Promise<Buffer> {
 	// Errors name the host only: the rest of the link is what grants access to the file.
 	const where = new URL(url).origin;
+	const timeout = timeoutMsFor(ctx, { service: 'ComplyCube', idempotent: true, itemIndex, transfer: true });
 	for (let attempt = 1; ; attempt++) {
 		let outcome: AttemptOutcome;
 		let failure: Error;
+		const abortSignal = AbortSignal.timeout(timeout);
 		try {
 			const response = (await ctx.helpers.httpRequest({
 				method: 'GET',
 				url,
+				timeout,
+				abortSignal,
 				encoding: 'arraybuffer',
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
@@ -41,9 +46,10 @@ export async function downloadContentUrl(ctx: IExecuteFunctions, url: string): P
 			const text = body.toString('utf8').slice(0, 200).trim();
 			failure = new ServiceError('ComplyCube', response.statusCode, text, `the report's content link at ${where} answered: ${text || `HTTP ${response.statusCode}`}`);
 		} catch (error) {
-			const code = codeOf(error);
+			const code = abortSignal.aborted ? 'ETIMEDOUT' : codeOf(error);
 			outcome = { kind: 'network', arrived: !REFUSED_CODES.has(code) };
-			failure = new ServiceUnreachableError('ComplyCube', where, code, outcome.arrived);
+			const words = abortSignal.aborted ? `no answer came within ${timeout / 1000} s (Options → Timeout), so the download was abandoned` : undefined;
+			failure = new ServiceUnreachableError('ComplyCube', where, code, outcome.arrived, words);
 		}
 		if (!shouldRetry(outcome, attempt, true)) throw failure;
 		await sleep(retryDelayMs(attempt));

@@ -14,8 +14,9 @@ export async function complyCubeDownload(
 	path: string,
 	binaryPropertyName: string,
 	fallbackName: string,
+	itemIndex?: number,
 ): Promise<OperationResult> {
-	const answer = await complyCubeApiRequest(ctx, { method: 'GET', path, idempotent: true });
+	const answer = await complyCubeApiRequest(ctx, { method: 'GET', path, idempotent: true, itemIndex, transfer: true });
 	if (typeof answer.data !== 'string') throw new UnexpectedAnswerError('ComplyCube', 200, answer, 'a file as base64 data');
 	const bytes = Buffer.from(answer.data, 'base64');
 	const kind = sniffFileKind(bytes);

@@ -1,7 +1,11 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import type { Reconcile } from '../../shared/http/reconcile';
 import { serviceMessageOf, UnexpectedAnswerError } from '../../shared/http/service-error';
 import { callService, type ServiceContext } from '../../shared/http/service-request';
+
+/** The password fields of the complyCubeApi credential: never shown anywhere. */
+export const COMPLYCUBE_SECRET_FIELDS = ['apiKey'] as const;
 
 export interface ComplyCubeRequest {
 	method: IHttpRequestMethods;
@@ -10,8 +14,19 @@ export interface ComplyCubeRequest {
 	qs?: IDataObject;
 	/** Whether repeating the request cannot create a duplicate. */
 	idempotent: boolean;
-	/** What a success answers: a JSON object (the default) or nothing (deletes answer 204). */
-	answer?: 'object' | 'empty';
+	/**
+	 * What a success answers: a JSON object (the default), a created record (a JSON object with its `id`),
+	 * or nothing (deletes answer 204).
+	 */
+	answer?: 'object' | 'created' | 'empty';
+	/** The item the request is for (its Options → Timeout). */
+	itemIndex?: number;
+	/** An upload or download: the longer default timeout. */
+	transfer?: boolean;
+	/** For a create: finds the record after an ambiguous failure (transport/reconcile.ts). */
+	reconcile?: Reconcile;
+	/** For a create: how a user checks, when ComplyCube cannot be asked. */
+	howToCheck?: string;
 }
 
 /** Calls ComplyCube with the credential's raw key; a success that is not the documented JSON object is an error. */
@@ -20,6 +35,11 @@ export async function complyCubeApiRequest(ctx: ServiceContext, request: ComplyC
 		service: 'ComplyCube',
 		credentialType: 'complyCubeApi',
 		idempotent: request.idempotent,
+		itemIndex: request.itemIndex,
+		transfer: request.transfer,
+		secretFields: COMPLYCUBE_SECRET_FIELDS,
+		reconcile: request.reconcile,
+		howToCheck: request.howToCheck,
 		messageOf: serviceMessageOf,
 		build: (baseUrl) => ({
 			method: request.method,
@@ -34,6 +54,9 @@ export async function complyCubeApiRequest(ctx: ServiceContext, request: ComplyC
 	const { body } = response;
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
 		throw new UnexpectedAnswerError('ComplyCube', response.status, body, 'a JSON object');
+	}
+	if (request.answer === 'created' && !(typeof (body as IDataObject).id === 'string' && (body as IDataObject).id)) {
+		throw new UnexpectedAnswerError('ComplyCube', response.status, body, "the created record's id");
 	}
 	return body as IDataObject;
 }

@@ -22,7 +22,7 @@ export async function complyCubeGetMany(
 	const pageSize = Math.min(limit, PAGE_SIZE);
 	const records: IDataObject[] = [];
 	for (let page = 1; records.length < limit; page++) {
-		const answer = await complyCubeApiRequest(ctx, { method: 'GET', path, qs: { ...filters, page, pageSize }, idempotent: true });
+		const answer = await complyCubeApiRequest(ctx, { method: 'GET', path, qs: { ...filters, page, pageSize }, idempotent: true, itemIndex });
 		if (!Array.isArray(answer.items)) throw new UnexpectedAnswerError('ComplyCube', 200, answer, 'a page of items');
 		records.push(...(answer.items as IDataObject[]));
 		const lastPage = Number(answer.pages);

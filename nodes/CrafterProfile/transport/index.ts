@@ -1,26 +1,59 @@
-import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { serviceMessageOf } from '../../shared/http/service-error';
+import type { Reconcile } from '../../shared/http/reconcile';
+import { serviceMessageOf, UnexpectedAnswerError } from '../../shared/http/service-error';
 import { callService, type ServiceResponse } from '../../shared/http/service-request';
 
 export const API_PREFIX = '/api/1/profile';
 
-/** Crafter answers `{errorCode, message}`; Tomcat's own error pages are HTML. */
-const messageOf = (body: unknown) => {
-	if (typeof body === 'string') return /<h1>([^<]*)<\/h1>/i.exec(body)?.[1] ?? undefined;
-	return serviceMessageOf(body);
-};
+/** The password fields of the crafterProfileApi credential: never shown anywhere (the server echoes the token in its 403s). */
+export const CRAFTER_SECRET_FIELDS = ['accessTokenId'] as const;
 
-/** Calls Crafter Profile with the access token; uploads with the same base name replace, so every call is safe to repeat. */
+export interface CrafterCall {
+	/** The item the request is for (its Options → Timeout). */
+	itemIndex?: number;
+	/** An upload or download: the longer default timeout. */
+	transfer?: boolean;
+	/** After the last attempt failed ambiguously: whether Crafter holds what was sent. */
+	reconcile?: Reconcile;
+}
+
+/**
+ * Calls Crafter Profile with the access token; uploads with the same base name replace, so every call is safe
+ * to repeat. Crafter answers `{errorCode, message}`; Tomcat's own error pages are HTML (summarised by title).
+ */
 export async function crafterApiRequest(
 	ctx: IExecuteFunctions,
 	build: () => Omit<IHttpRequestOptions, 'baseURL'> | Promise<Omit<IHttpRequestOptions, 'baseURL'>>,
+	call: CrafterCall = {},
 ): Promise<ServiceResponse> {
 	return await callService(ctx, {
 		service: 'Crafter Profile',
 		credentialType: 'crafterProfileApi',
 		idempotent: true,
-		messageOf,
+		itemIndex: call.itemIndex,
+		transfer: call.transfer,
+		secretFields: CRAFTER_SECRET_FIELDS,
+		reconcile: call.reconcile,
+		messageOf: serviceMessageOf,
 		build: async (baseUrl) => ({ ...(await build()), baseURL: `${baseUrl}${API_PREFIX}` }),
 	});
+}
+
+/** The answer as the JSON object Crafter documents; with `id`, a stored attachment must carry its id. */
+export function crafterObject(response: ServiceResponse, expected: 'object' | 'attachment'): IDataObject {
+	const { body } = response;
+	if (!body || typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body)) {
+		throw new UnexpectedAnswerError('Crafter Profile', response.status, body, 'a JSON object');
+	}
+	if (expected === 'attachment' && !(typeof (body as IDataObject).id === 'string' && (body as IDataObject).id)) {
+		throw new UnexpectedAnswerError('Crafter Profile', response.status, body, "the stored attachment's id");
+	}
+	return body as IDataObject;
+}
+
+/** The answer as the JSON list Crafter documents. */
+export function crafterList(response: ServiceResponse): IDataObject[] {
+	if (!Array.isArray(response.body)) throw new UnexpectedAnswerError('Crafter Profile', response.status, response.body, 'a JSON list');
+	return response.body as IDataObject[];
 }

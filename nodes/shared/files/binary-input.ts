@@ -19,7 +19,7 @@ export async function readBinaryFile(
 		const has = present.length ? `it has ${present.map((name) => `'${name}'`).join(', ')}` : 'it has no binary data at all';
 		throw new NodeOperationError(ctx.getNode(), `This item has no binary property '${propertyName}'`, {
 			itemIndex,
-			description: `Set Input Binary Field to the property that holds the file (${has}), or check the node before this one produces a file.`,
+			description: `Set Input Binary Field to the property that holds the file (${has}), or check the node before this one produces a file. Nothing was sent for this item.`,
 		});
 	}
 	const binary = ctx.helpers.assertBinaryData(itemIndex, propertyName);

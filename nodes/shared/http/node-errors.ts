@@ -6,7 +6,15 @@ import {
 } from 'n8n-workflow';
 
 import { InputRefusal } from '../parameters/input-refusal';
-import { ServiceError, ServiceUnreachableError, UnexpectedAnswerError } from './service-error';
+import { MAX_ATTEMPTS } from './retry-policy';
+import {
+	NothingStoredError,
+	ServiceError,
+	ServiceUnreachableError,
+	UncertainOutcomeError,
+	UnexpectedAnswerError,
+	summarise,
+} from './service-error';
 
 export type NodeError = NodeApiError | NodeOperationError;
 
@@ -38,7 +46,7 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 		const body = (typeof error.body === 'object' && error.body !== null ? error.body : { message: error.serviceMessage }) as JsonObject;
 		return new NodeApiError(node, body, {
 			message: atItem(error.message, itemIndex),
-			description: STATUS_ADVICE[error.status] ?? `The service answered: ${JSON.stringify(error.body)}`,
+			description: STATUS_ADVICE[error.status] ?? serverAdvice(error),
 			httpCode: String(error.status),
 			itemIndex,
 		});
@@ -47,9 +55,26 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 		// No `code` in the body: NodeApiError would replace the message with a generic one for it.
 		return new NodeApiError(node, { message: error.message }, {
 			message: atItem(error.message, itemIndex),
+			// Creates that may have arrived are UncertainOutcomeErrors; what is left here replaces what it sets.
 			description: error.mayHaveArrived
-				? 'The connection failed after the request was sent, so the upload may have arrived: check the service before running this item again.'
+				? `The connection failed after the request was sent, on each of up to ${MAX_ATTEMPTS} attempts. This request only replaces what it sets, so running the item again is safe: check that the service is up and the Base URL is right, or raise Options → Timeout if the service is slow.`
 				: 'Nothing reached the service. Check the Base URL in the credential and that the service is up.',
+			itemIndex,
+		});
+	}
+	if (error instanceof UncertainOutcomeError) {
+		return new NodeApiError(node, { message: error.message }, {
+			message: atItem(error.message, itemIndex),
+			description: `${error.service} may have stored it, and the node could not find out${error.lookupFailure ? '' : ' (this operation has no way to ask)'}, so it did not send it again. ${error.howToCheck} Run the item again only if it is not there.`,
+			...(error.failure instanceof ServiceError ? { httpCode: String(error.failure.status) } : {}),
+			itemIndex,
+		});
+	}
+	if (error instanceof NothingStoredError) {
+		return new NodeApiError(node, { message: error.message }, {
+			message: atItem(error.message, itemIndex),
+			description: `${error.service} was asked after the failure and holds nothing from this request, so nothing was stored: running this item again is safe (once the service answers again).`,
+			...(error.failure instanceof ServiceError ? { httpCode: String(error.failure.status) } : {}),
 			itemIndex,
 		});
 	}
@@ -63,4 +88,12 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 	}
 	const message = error instanceof Error ? error.message : String(error);
 	return new NodeOperationError(node, atItem(message, itemIndex), { itemIndex });
+}
+
+/** For a status with no advice of its own: a server fault after retries, or the service's answer in one line. */
+function serverAdvice(error: ServiceError): string {
+	if (error.status >= 500) {
+		return `The service failed (HTTP ${error.status}: ${summarise(error.body)}). The node retried what was safe to retry; try again later, and check the service's status page if it keeps failing.`;
+	}
+	return `The service answered HTTP ${error.status}: ${summarise(error.body)}. Check the parameters of this item against that answer.`;
 }

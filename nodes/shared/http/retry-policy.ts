@@ -1,15 +1,33 @@
 /** When a failed attempt may be sent again without risking a duplicate upload. Pure, so it is tested alone. */
 export const MAX_ATTEMPTS = 4;
 const BASE_DELAY_MS = 500;
-const MAX_DELAY_MS = 8_000;
+export const MAX_DELAY_MS = 8_000;
 
 export type AttemptOutcome =
 	| { kind: 'status'; status: number }
 	/** `arrived` is false only when the connection was refused: the service never saw the request. */
-	| { kind: 'network'; arrived: boolean };
+	| { kind: 'network'; arrived: boolean }
+	/** After an ambiguous failure the service was asked and holds nothing from the attempt: safe to send again. */
+	| { kind: 'absent' };
+
+/** 5xx answers that say the server did not act (501 Not Implemented, 505 HTTP Version Not Supported). */
+const NOT_PROCESSED_5XX = new Set([501, 505]);
+
+/**
+ * Whether a failed attempt may have been acted on by the service: a connection dropped or timed out
+ * after the request was sent, or a server fault (5xx) that does not say "not processed". 4xx answers,
+ * 429 included, are refusals before acting.
+ */
+export function mayHaveActed(outcome: AttemptOutcome): boolean {
+	if (outcome.kind === 'network') return outcome.arrived;
+	if (outcome.kind === 'absent') return false;
+	return outcome.status >= 500 && !NOT_PROCESSED_5XX.has(outcome.status);
+}
 
 export function shouldRetry(outcome: AttemptOutcome, attempt: number, idempotent: boolean): boolean {
 	if (attempt >= MAX_ATTEMPTS) return false;
+	// The service was asked: nothing from this attempt is there, so even a create is sent again.
+	if (outcome.kind === 'absent') return true;
 	if (outcome.kind === 'network') return idempotent || !outcome.arrived;
 	// 429 means the service refused before acting, so even a create is safe to send again.
 	if (outcome.status === 429) return true;
@@ -17,11 +35,30 @@ export function shouldRetry(outcome: AttemptOutcome, attempt: number, idempotent
 	return idempotent && [500, 502, 503, 504].includes(outcome.status);
 }
 
-/** Exponential backoff, or the service's Retry-After when it gives one. */
-export function retryDelayMs(attempt: number, retryAfter?: string): number {
-	const seconds = Number(retryAfter);
-	if (retryAfter !== undefined && retryAfter.trim() !== '' && Number.isFinite(seconds) && seconds >= 0) {
-		return Math.min(seconds * 1000, MAX_DELAY_MS);
-	}
+/**
+ * Exponential backoff, or the service's Retry-After when it gives one: delay-seconds or an HTTP date
+ * (RFC 9110 §10.2.3). Capped at 8 s either way; a date in the past means "now".
+ */
+export function retryDelayMs(attempt: number, retryAfter?: string, now: number = Date.now()): number {
+	const asked = retryAfterMs(retryAfter, now);
+	if (asked !== undefined) return Math.min(asked, MAX_DELAY_MS);
 	return Math.min(BASE_DELAY_MS * 2 ** (attempt - 1), MAX_DELAY_MS);
+}
+
+/** The wait a Retry-After header asks for, in ms, or undefined when it says nothing usable. */
+export function retryAfterMs(retryAfter: string | undefined, now: number = Date.now()): number | undefined {
+	if (retryAfter === undefined) return undefined;
+	const text = retryAfter.trim();
+	if (text === '') return undefined;
+	if (/^\d+(\.\d+)?$/.test(text)) {
+		const seconds = Number(text);
+		return Number.isFinite(seconds) ? seconds * 1000 : undefined;
+	}
+	// An HTTP date names a weekday, a date and a time: "Wed, 21 Oct 2015 07:28:00 GMT" (or the obsolete RFC 850
+	// and asctime forms, which recipients must accept). Anything else is ignored.
+	if (!/^[A-Za-z]{3}/.test(text) || !/\b\d{2}:\d{2}:\d{2}\b/.test(text)) return undefined;
+	// asctime carries no zone but, like every HTTP date, is in GMT.
+	const at = Date.parse(/\b(GMT|UTC)\b/.test(text) ? text : `${text} GMT`);
+	if (!Number.isFinite(at)) return undefined;
+	return Math.max(0, at - now);
 }

@@ -1,5 +1,4 @@
 import {
-	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHookFunctions,
@@ -8,10 +7,14 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { credentialSession, rateLimitSlot, sendWithSession } from './credential-session';
+import { checkedBaseUrl } from './base-url';
+import { RequestGuard, TIMEOUT_CODE, type GuardedCall } from './request-guard';
 import { retryDelayMs, shouldRetry, type AttemptOutcome } from './retry-policy';
 import { ServiceError, ServiceUnreachableError } from './service-error';
 
-export interface ServiceCall {
+/** The guard's fields (request-guard.ts): item, transfer, secret fields, reconcile, how to check. */
+export interface ServiceCall extends GuardedCall {
 	service: string;
 	credentialType: string;
 	/** True when sending the request twice leaves the same result (an overwrite), so server faults may be retried. */
@@ -26,41 +29,56 @@ export interface ServiceResponse {
 	status: number;
 	body: unknown;
 	headers: IDataObject;
+	/** True when the answer was lost and the record was found by asking the service (reconcile.ts). */
+	recovered?: boolean;
 }
 
 const REFUSED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
-/** Sends a request with the node's credential, retrying only where no duplicate can result; throws ServiceError on a refusal. */
 /** A node running its items, a trigger registering its webhook, or a trigger receiving a delivery. */
 export type ServiceContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
 
+/** Sends a request with the node's credential, retrying only where no duplicate can result; throws ServiceError on a refusal. */
 export async function callService(ctx: ServiceContext, call: ServiceCall): Promise<ServiceResponse> {
-	const credentials = await ctx.getCredentials(call.credentialType);
-	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	// Read and decrypted once per node run, with the credential's rate limit (credential-session.ts).
+	const session = await credentialSession(ctx, call.credentialType);
+	// Checked before anything is sent; timeout, deadline, redaction and reconciliation live in request-guard.ts.
+	const baseUrl = checkedBaseUrl(session.credentials.baseUrl, call.service);
+	const guard = new RequestGuard(ctx, call, session.credentials);
 	for (let attempt = 1; ; attempt++) {
 		const request = await call.build(baseUrl);
 		const url = `${request.baseURL ?? ''}${request.url}`;
 		let outcome: AttemptOutcome;
 		let failure: Error;
 		let retryAfter: string | undefined;
+		// Waiting for the rate limit comes before the attempt's timeout starts; the slot is given back once the answer came.
+		const slot = await rateLimitSlot(ctx, session);
+		const timing = guard.startAttempt();
 		try {
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, call.credentialType, {
+			const response = (await sendWithSession(ctx, call.credentialType, session, slot, {
 				...request,
+				...timing.options,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 			})) as IN8nHttpFullResponse;
-			const body = parseBody(response);
+			const body = guard.redact(parseBody(response));
 			if (response.statusCode < 400) return { status: response.statusCode, body, headers: response.headers };
 			outcome = { kind: 'status', status: response.statusCode };
 			failure = new ServiceError(call.service, response.statusCode, body, call.messageOf(body) ?? `HTTP ${response.statusCode}`);
 			retryAfter = response.headers['retry-after'] as string | undefined;
 		} catch (error) {
-			const code = networkCodeOf(error);
+			const timedOut = timing.timedOut(error);
+			const code = timedOut ? TIMEOUT_CODE : networkCodeOf(error);
 			outcome = { kind: 'network', arrived: !REFUSED_CODES.has(code) };
-			failure = new ServiceUnreachableError(call.service, url, code, outcome.arrived);
+			failure = new ServiceUnreachableError(call.service, guard.redactText(url), code, outcome.arrived, timedOut ? timing.timeoutWords() : undefined);
 		}
-		if (!shouldRetry(outcome, attempt, call.idempotent)) throw failure;
-		await sleep(retryDelayMs(attempt, retryAfter));
+		const delay = retryDelayMs(attempt, retryAfter);
+		const last = !shouldRetry(outcome, attempt, call.idempotent) || !guard.canWait(delay);
+		const settled = await guard.settle(outcome, failure, last);
+		if (settled.recovered) return { status: 200, body: settled.recovered, headers: {}, recovered: true };
+		({ outcome, failure } = settled);
+		if (!shouldRetry(outcome, attempt, call.idempotent) || !guard.canWait(delay)) throw failure;
+		await guard.wait(delay);
 	}
 }
 

@@ -1,14 +1,12 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { InputRefusal } from './input-refusal';
 
 /** A required text parameter, trimmed; an empty value (often an expression that found nothing) is a clear error. */
 export function requiredText(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
 	const value = String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	if (!value) {
-		throw new NodeOperationError(ctx.getNode(), `${label} is empty`, {
-			itemIndex,
-			description: `Set ${label}; if it comes from an expression, check that the expression finds a value for this item.`,
-		});
+		// An InputRefusal: the item's error says that nothing was sent.
+		throw new InputRefusal(`${label} is empty`, `Set ${label}; if it comes from an expression, check that the expression finds a value for this item.`);
 	}
 	return value;
 }

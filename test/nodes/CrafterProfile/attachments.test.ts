@@ -112,14 +112,34 @@ describe('refused before anything is sent', () => {
 describe("the server's own refusals, with its words and status, and never the token", () => {
 	test.each([
 		['an unknown profile', {}, { profileId: '0123456789abcdef01234567' }, 'HTTP 404): No profile with ID "0123456789abcdef01234567" found (NO_SUCH_PROFILE)'],
-		['a malformed profile ID', {}, { profileId: 'not-an-id' }, 'HTTP 500): Error occurred while trying to get profile "not-an-id" (OTHER)'],
 		['a token without MANAGE_PROFILES', { token: CRAFTER_READONLY_TOKEN }, {}, 'HTTP 403): Current subject does not have permission'],
-		['an expired token', { token: CRAFTER_EXPIRED_TOKEN }, {}, `HTTP 403): Access token "${CRAFTER_EXPIRED_TOKEN}" for application`],
+		// The server echoes the token it was given; the node replaces it before the words reach anyone.
+		['an expired token', { token: CRAFTER_EXPIRED_TOKEN }, {}, 'HTTP 403): Access token "[redacted]" for application "legacy-portal" expired on 01/01/2024 (ACCESS_DENIED)'],
+		['an unknown token', { token: 'f00dfeed-0000-4000-8000-00000000cafe' }, {}, 'HTTP 403): No access token found for ID "[redacted]" (ACCESS_DENIED)'],
 	])('%s', async (_case, { token }: { token?: string }, json, message) => {
 		const { item } = fileItem('jpeg', 10_000, 'a.jpg', json);
 		const result = await run([item], uploadOnly, credentials(token));
 		expect(result.error?.message).toContain(`Crafter Profile refused the request (${message}`);
-		expectNoSecret(emulator.accessToken, result.error, result.run.data.resultData);
+		const used = token ?? emulator.accessToken;
+		expectNoSecret(used, result.error, result.run.data.resultData);
+		expect(emulator.received.some((request) => request.query.get('accessTokenId') === used)).toBe(true);
+	});
+
+	test('the token in the answer does not leak through the error item either (continue on error)', async () => {
+		const { item } = fileItem('jpeg', 10_000, 'a.jpg');
+		const result = await run([item], { ...uploadOnly, [UPLOAD]: { onError: 'continueRegularOutput' } }, credentials(CRAFTER_EXPIRED_TOKEN));
+		expect(result.error).toBeUndefined();
+		const [failed] = result.output(UPLOAD);
+		expect(failed.json.error).toContain('Access token "[redacted]"');
+		expectNoSecret(CRAFTER_EXPIRED_TOKEN, result.run.data);
+	});
+
+	test('a malformed profile ID is refused before sending, naming the field and what it must be', async () => {
+		const { item } = fileItem('jpeg', 10_000, 'a.jpg', { profileId: 'not-an-id' });
+		const result = await run([item], uploadOnly);
+		expect(result.error?.message).toBe("Profile ID 'not-an-id' is not a Crafter profile ID [item 0]");
+		expect(result.error?.description).toMatch(/24 hexadecimal characters.*Nothing was sent for this item\.$/);
+		expect(emulator.received).toHaveLength(0);
 	});
 });
 

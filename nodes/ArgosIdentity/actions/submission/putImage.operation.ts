@@ -1,11 +1,12 @@
 import FormData from 'form-data';
 import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requiredText } from '../../../shared/parameters/parameters';
+import { requiredId, requiredText } from '../../../shared/parameters/parameters';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { ARGOS_MAX_REQUEST_BYTES } from '../../../shared/files/upload-rules';
-import { argosApiRequest } from '../../transport';
+import { argosApiRequest, submissionImagesFinder } from '../../transport';
 import { IMAGE_SLOTS, readSubmissionImages } from './images';
+import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const ID_TYPES = [
 	['Drivers License', 'drivers_license'],
@@ -78,10 +79,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['submission'], operation: ['putImage'] } }, properties);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['submission'], operation: ['putImage'] } }, properties), TRANSFER_TIMEOUT_MS);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const submissionId = requiredText(ctx, 'submissionId', 'Submission ID', itemIndex);
+	const submissionId = requiredId(ctx, 'submissionId', 'Submission ID', itemIndex);
 	const admin = requiredText(ctx, 'admin', 'Admin Email', itemIndex);
 	const idType = String(ctx.getNodeParameter('idType', itemIndex, '') ?? '').trim();
 	const images = await readSubmissionImages(ctx, itemIndex, idType);
@@ -106,6 +107,11 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 			},
 		);
 	}
-	const json = await argosApiRequest(ctx, { method: 'PUT', path: '/submission/image', form, idempotent: true });
+	const json = await argosApiRequest(ctx, { method: 'PUT', path: '/submission/image', form,
+		idempotent: true,
+		itemIndex,
+		transfer: true,
+		reconcile: submissionImagesFinder(ctx, itemIndex, submissionId, images),
+	});
 	return { json };
 }

@@ -12,5 +12,5 @@ export const description = withTimeoutOption(updateDisplayOptions({ show: { reso
 /** GET /checks/{id}: its `status` (pending, complete, failed) and, once complete, its `result`. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const checkId = requiredId(ctx, 'checkId', 'Check ID', itemIndex);
-	return { json: await complyCubeApiRequest(ctx, { method: 'GET', path: `/checks/${pathSegment(checkId)}`, idempotent: true }) };
+	return { json: await complyCubeApiRequest(ctx, { method: 'GET', path: `/checks/${pathSegment(checkId)}`, idempotent: true, itemIndex }) };
 }

@@ -88,6 +88,6 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 		);
 	}
 	if (comment.trim()) body.comment = comment;
-	const json = await complyCubeApiRequest(ctx, { method: 'POST', path: `/checks/${pathSegment(checkId)}/validate`, body, idempotent: true });
+	const json = await complyCubeApiRequest(ctx, { method: 'POST', path: `/checks/${pathSegment(checkId)}/validate`, body, idempotent: true, itemIndex });
 	return { json: { checkId, ...json } };
 }

@@ -3,7 +3,9 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { requiredText } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
+import { clientFinder } from '../../transport/reconcile';
 import { clientBody, contactFields, metadataField, personFields } from './details';
+import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	{
@@ -31,7 +33,7 @@ const properties: INodeProperties[] = [
 	metadataField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['create'] } }, properties);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['client'], operation: ['create'] } }, properties), DEFAULT_TIMEOUT_MS);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const type = ctx.getNodeParameter('clientType', itemIndex) as string;
@@ -45,6 +47,17 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body = clientBody({ ...additional, ...fields }, ctx.getNodeParameter('metadata', itemIndex, {}) as IDataObject);
 	if (type === 'company') delete body.personDetails;
-	const json = await complyCubeApiRequest(ctx, { method: 'POST', path: '/clients', body, idempotent: false });
+	const externalId = typeof body.externalId === 'string' && body.externalId ? body.externalId : undefined;
+	const email = String(body.email);
+	const json = await complyCubeApiRequest(ctx, {
+		method: 'POST',
+		path: '/clients',
+		body,
+		idempotent: false,
+		answer: 'created',
+		itemIndex,
+		reconcile: clientFinder(ctx, itemIndex, { type, email, externalId }),
+		howToCheck: `List the clients with email ${email}${externalId ? ` and external ID ${externalId}` : ''} (Client → Get Many) and look for one created in the last minutes.`,
+	});
 	return { json };
 }

@@ -5,11 +5,12 @@ import { pathSegment } from '../../../shared/http/path-segment';
 import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { clientIdField } from '../shared/fields';
+import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
-export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['delete'] } }, [clientIdField]);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['client'], operation: ['delete'] } }, [clientIdField]), DEFAULT_TIMEOUT_MS);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(ctx, 'clientId', 'Client ID', itemIndex);
-	await complyCubeApiRequest(ctx, { method: 'DELETE', path: `/clients/${pathSegment(clientId)}`, idempotent: true, answer: 'empty' });
+	await complyCubeApiRequest(ctx, { method: 'DELETE', path: `/clients/${pathSegment(clientId)}`, idempotent: true, answer: 'empty', itemIndex });
 	return { json: { id: clientId, deleted: true } };
 }

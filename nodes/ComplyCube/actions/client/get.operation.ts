@@ -5,10 +5,11 @@ import { pathSegment } from '../../../shared/http/path-segment';
 import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { clientIdField } from '../shared/fields';
+import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
-export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['get'] } }, [clientIdField]);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['client'], operation: ['get'] } }, [clientIdField]), DEFAULT_TIMEOUT_MS);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(ctx, 'clientId', 'Client ID', itemIndex);
-	return { json: await complyCubeApiRequest(ctx, { method: 'GET', path: `/clients/${pathSegment(clientId)}`, idempotent: true }) };
+	return { json: await complyCubeApiRequest(ctx, { method: 'GET', path: `/clients/${pathSegment(clientId)}`, idempotent: true, itemIndex }) };
 }

@@ -4,6 +4,7 @@ import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { returnAllFields } from '../../../shared/parameters/return-all';
 import { complyCubeGetMany } from '../../transport/pagination';
 import { compactFilters } from '../shared/filters';
+import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
@@ -30,7 +31,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['getAll'] } }, properties);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['client'], operation: ['getAll'] } }, properties), DEFAULT_TIMEOUT_MS);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {
 	const filters = compactFilters(ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject);

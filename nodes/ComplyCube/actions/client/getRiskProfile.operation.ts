@@ -5,12 +5,13 @@ import { pathSegment } from '../../../shared/http/path-segment';
 import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { clientIdField } from '../shared/fields';
+import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
-export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['getRiskProfile'] } }, [clientIdField]);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['client'], operation: ['getRiskProfile'] } }, [clientIdField]), DEFAULT_TIMEOUT_MS);
 
 /** GET /clients/{id}/riskProfile: `{overall, countryRisk, politicalExposureRisk, occupationRisk, watchlistRisk, updatedAt}`. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(ctx, 'clientId', 'Client ID', itemIndex);
-	const json = await complyCubeApiRequest(ctx, { method: 'GET', path: `/clients/${pathSegment(clientId)}/riskProfile`, idempotent: true });
+	const json = await complyCubeApiRequest(ctx, { method: 'GET', path: `/clients/${pathSegment(clientId)}/riskProfile`, idempotent: true, itemIndex });
 	return { json: { clientId, ...json } };
 }

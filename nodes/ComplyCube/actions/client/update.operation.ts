@@ -7,6 +7,7 @@ import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { clientIdField } from '../shared/fields';
 import { clientBody, contactFields, metadataField, personFields } from './details';
+import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	clientIdField,
@@ -28,7 +29,7 @@ const properties: INodeProperties[] = [
 	{ ...metadataField, description: 'Key-value pairs ComplyCube keeps with the client; these replace the metadata it holds' },
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['update'] } }, properties);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['client'], operation: ['update'] } }, properties), DEFAULT_TIMEOUT_MS);
 
 /** ComplyCube updates with POST /clients/{id}; fields not sent are kept. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
@@ -38,6 +39,6 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	if (Object.keys(body).length === 0) {
 		throw new InputRefusal('No field to update', 'Add at least one field under Update Fields or Metadata.');
 	}
-	const json = await complyCubeApiRequest(ctx, { method: 'POST', path: `/clients/${pathSegment(clientId)}`, body, idempotent: true });
+	const json = await complyCubeApiRequest(ctx, { method: 'POST', path: `/clients/${pathSegment(clientId)}`, body, idempotent: true, itemIndex });
 	return { json };
 }

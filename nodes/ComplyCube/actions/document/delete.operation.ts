@@ -5,12 +5,13 @@ import { pathSegment } from '../../../shared/http/path-segment';
 import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { documentIdField } from '../shared/fields';
+import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
-export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['delete'] } }, [documentIdField]);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['document'], operation: ['delete'] } }, [documentIdField]), DEFAULT_TIMEOUT_MS);
 
 /** DELETE /documents/{id}: the document and its images (answers 204). */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const documentId = requiredId(ctx, 'documentId', 'Document ID', itemIndex);
-	await complyCubeApiRequest(ctx, { method: 'DELETE', path: `/documents/${pathSegment(documentId)}`, idempotent: true, answer: 'empty' });
+	await complyCubeApiRequest(ctx, { method: 'DELETE', path: `/documents/${pathSegment(documentId)}`, idempotent: true, answer: 'empty', itemIndex });
 	return { json: { id: documentId, deleted: true } };
 }

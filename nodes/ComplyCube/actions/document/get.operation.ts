@@ -5,10 +5,11 @@ import { pathSegment } from '../../../shared/http/path-segment';
 import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { documentIdField } from '../shared/fields';
+import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
-export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['get'] } }, [documentIdField]);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['document'], operation: ['get'] } }, [documentIdField]), DEFAULT_TIMEOUT_MS);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const documentId = requiredId(ctx, 'documentId', 'Document ID', itemIndex);
-	return { json: await complyCubeApiRequest(ctx, { method: 'GET', path: `/documents/${pathSegment(documentId)}`, idempotent: true }) };
+	return { json: await complyCubeApiRequest(ctx, { method: 'GET', path: `/documents/${pathSegment(documentId)}`, idempotent: true, itemIndex }) };
 }

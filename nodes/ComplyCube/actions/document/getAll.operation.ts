@@ -7,6 +7,7 @@ import { complyCubeGetMany } from '../../transport/pagination';
 import { clientIdField } from '../shared/fields';
 import { compactFilters } from '../shared/filters';
 import { documentTypeOptions } from './types';
+import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	{ ...clientIdField, description: 'The ComplyCube client whose documents to list' },
@@ -21,7 +22,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['getAll'] } }, properties);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['document'], operation: ['getAll'] } }, properties), DEFAULT_TIMEOUT_MS);
 
 /** GET /documents?clientId=&type=: one output item per document. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {

@@ -2,12 +2,14 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 
 import { binaryPropertyField, fileNameOptions } from '../../../shared/parameters/binary-property';
 import { readUploadFile } from '../../../shared/files/binary-input';
-import { requiredText } from '../../../shared/parameters/parameters';
+import { requiredId, requiredText } from '../../../shared/parameters/parameters';
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { complyCubeDocumentRules } from '../../../shared/files/upload-rules';
 import { complyCubeApiRequest } from '../../transport';
-import { documentIdField, documentSideField } from '../shared/fields';
+import { documentImageFinder } from '../../transport/reconcile';
+import { documentIdField, documentSideField, readDocumentSide } from '../shared/fields';
+import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	documentIdField,
@@ -19,23 +21,31 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = updateDisplayOptions(
+export const description = withTimeoutOption(updateDisplayOptions(
 	{ show: { resource: ['document'], operation: ['uploadImage'] } },
 	properties,
-);
+), TRANSFER_TIMEOUT_MS);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const documentId = requiredText(ctx, 'documentId', 'Document ID', itemIndex);
-	const side = ctx.getNodeParameter('documentSide', itemIndex) as string;
+	const documentId = requiredId(ctx, 'documentId', 'Document ID', itemIndex);
+	const side = readDocumentSide(ctx, itemIndex);
 	const binaryPropertyName = requiredText(ctx, 'binaryPropertyName', 'Input Binary Field', itemIndex);
 	const userFileName = ctx.getNodeParameter('options.fileName', itemIndex, '') as string;
 	const file = await readUploadFile(ctx, itemIndex, binaryPropertyName, complyCubeDocumentRules, userFileName);
+	// The document rules always name the file.
+	const fileName = file.fileName ?? '';
 	const json = await complyCubeApiRequest(ctx, {
 		method: 'POST',
 		path: `/documents/${pathSegment(documentId)}/upload/${pathSegment(side)}`,
-		body: { fileName: file.fileName, data: file.bytes.toString('base64') },
-		// Re-uploading a side probably replaces it, but that is not documented: treat it as a create.
+		body: { fileName, data: file.bytes.toString('base64') },
+		// Re-uploading a side probably replaces it, but that is not documented: treat it as a create, and
+		// after an ambiguous failure look for the image on the document before sending it again.
 		idempotent: false,
+		answer: 'created',
+		itemIndex,
+		transfer: true,
+		reconcile: documentImageFinder(ctx, itemIndex, documentId, side, fileName, file.bytes.length),
+		howToCheck: `Get the document ${documentId} (Document → Get) and look for a ${side} image named '${fileName}' of ${file.bytes.length.toLocaleString('en-US')} bytes.`,
 	});
 	return { json };
 }

@@ -5,12 +5,13 @@ import { pathSegment } from '../../../shared/http/path-segment';
 import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { livePhotoIdField } from '../shared/fields';
+import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
-export const description = updateDisplayOptions({ show: { resource: ['livePhoto'], operation: ['delete'] } }, [livePhotoIdField]);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['livePhoto'], operation: ['delete'] } }, [livePhotoIdField]), DEFAULT_TIMEOUT_MS);
 
 /** DELETE /livePhotos/{id} (answers 204). */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const livePhotoId = requiredId(ctx, 'livePhotoId', 'Live Photo ID', itemIndex);
-	await complyCubeApiRequest(ctx, { method: 'DELETE', path: `/livePhotos/${pathSegment(livePhotoId)}`, idempotent: true, answer: 'empty' });
+	await complyCubeApiRequest(ctx, { method: 'DELETE', path: `/livePhotos/${pathSegment(livePhotoId)}`, idempotent: true, answer: 'empty', itemIndex });
 	return { json: { id: livePhotoId, deleted: true } };
 }

@@ -6,15 +6,16 @@ import { outputBinaryField } from '../../../shared/parameters/binary-property';
 import { requiredId, requiredText } from '../../../shared/parameters/parameters';
 import { complyCubeDownload } from '../../transport/download';
 import { livePhotoIdField } from '../shared/fields';
+import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
-export const description = updateDisplayOptions({ show: { resource: ['livePhoto'], operation: ['download'] } }, [
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['livePhoto'], operation: ['download'] } }, [
 	livePhotoIdField,
 	outputBinaryField(),
-]);
+]), TRANSFER_TIMEOUT_MS);
 
 /** GET /livePhotos/{id}/download: the selfie as an n8n binary. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const livePhotoId = requiredId(ctx, 'livePhotoId', 'Live Photo ID', itemIndex);
 	const binaryPropertyName = requiredText(ctx, 'binaryPropertyName', 'Put Output File in Field', itemIndex);
-	return await complyCubeDownload(ctx, `/livePhotos/${pathSegment(livePhotoId)}/download`, binaryPropertyName, 'live-photo');
+	return await complyCubeDownload(ctx, `/livePhotos/${pathSegment(livePhotoId)}/download`, binaryPropertyName, 'live-photo', itemIndex);
 }

@@ -5,10 +5,11 @@ import { pathSegment } from '../../../shared/http/path-segment';
 import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { livePhotoIdField } from '../shared/fields';
+import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
-export const description = updateDisplayOptions({ show: { resource: ['livePhoto'], operation: ['get'] } }, [livePhotoIdField]);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['livePhoto'], operation: ['get'] } }, [livePhotoIdField]), DEFAULT_TIMEOUT_MS);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const livePhotoId = requiredId(ctx, 'livePhotoId', 'Live Photo ID', itemIndex);
-	return { json: await complyCubeApiRequest(ctx, { method: 'GET', path: `/livePhotos/${pathSegment(livePhotoId)}`, idempotent: true }) };
+	return { json: await complyCubeApiRequest(ctx, { method: 'GET', path: `/livePhotos/${pathSegment(livePhotoId)}`, idempotent: true, itemIndex }) };
 }

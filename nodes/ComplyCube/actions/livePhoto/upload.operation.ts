@@ -2,10 +2,12 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 
 import { binaryPropertyField } from '../../../shared/parameters/binary-property';
 import { readUploadFile } from '../../../shared/files/binary-input';
-import { requiredText } from '../../../shared/parameters/parameters';
+import { requiredId, requiredText } from '../../../shared/parameters/parameters';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { complyCubeLivePhotoRules } from '../../../shared/files/upload-rules';
 import { complyCubeApiRequest } from '../../transport';
+import { livePhotoFinder } from '../../transport/reconcile';
+import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	{
@@ -27,10 +29,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['livePhoto'], operation: ['upload'] } }, properties);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['livePhoto'], operation: ['upload'] } }, properties), TRANSFER_TIMEOUT_MS);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const clientId = requiredText(ctx, 'clientId', 'Client ID', itemIndex);
+	const clientId = requiredId(ctx, 'clientId', 'Client ID', itemIndex);
 	const binaryPropertyName = requiredText(ctx, 'binaryPropertyName', 'Input Binary Field', itemIndex);
 	const performLivenessCheck = ctx.getNodeParameter('performLivenessCheck', itemIndex, true) as boolean;
 	const file = await readUploadFile(ctx, itemIndex, binaryPropertyName, complyCubeLivePhotoRules);
@@ -38,7 +40,13 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 		method: 'POST',
 		path: '/livePhotos',
 		body: { clientId, data: file.bytes.toString('base64'), performLivenessCheck },
+		// Each upload adds a live photo: after an ambiguous failure, the client's newest one of this size is looked for.
 		idempotent: false,
+		answer: 'created',
+		itemIndex,
+		transfer: true,
+		reconcile: livePhotoFinder(ctx, itemIndex, clientId, file.bytes.length),
+		howToCheck: `List the live photos of client ${clientId} (Live Photo → Get Many) and look for one of ${file.bytes.length.toLocaleString('en-US')} bytes created in the last minutes.`,
 	});
 	return { json };
 }

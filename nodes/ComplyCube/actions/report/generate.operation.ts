@@ -8,6 +8,7 @@ import { requiredId, requiredText } from '../../../shared/parameters/parameters'
 import { complyCubeApiRequest } from '../../transport';
 import { downloadContentUrl, isContentUrl } from '../../transport/content-url';
 import { checkIdField, clientIdField, workflowSessionIdField } from '../shared/fields';
+import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 /** What a report can be about: its query parameter (= the ID parameter), its label, and the word in the file name. */
 const SUBJECTS = {
@@ -35,7 +36,7 @@ const properties: INodeProperties[] = [
 	outputBinaryField(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['generate'] } }, properties);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['report'], operation: ['generate'] } }, properties), TRANSFER_TIMEOUT_MS);
 
 /**
  * GET /reports?clientId= | checkId= | workflowSessionId=: ComplyCube answers `{contentType, data}`, where data is
@@ -48,11 +49,11 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const id = requiredId(ctx, subject.idName, subject.label, itemIndex);
 	const binaryPropertyName = requiredText(ctx, 'binaryPropertyName', 'Put Output File in Field', itemIndex);
 
-	const answer = await complyCubeApiRequest(ctx, { method: 'GET', path: '/reports', qs: { [subject.idName]: id }, idempotent: true });
+	const answer = await complyCubeApiRequest(ctx, { method: 'GET', path: '/reports', qs: { [subject.idName]: id }, idempotent: true, itemIndex, transfer: true });
 	if (typeof answer.data !== 'string' || !answer.data) throw new UnexpectedAnswerError('ComplyCube', 200, answer, 'a PDF report in data');
 	// Client and check reports carry the PDF as base64; a workflow session report carries a content URL to fetch it from.
 	const fromUrl = isContentUrl(answer.data);
-	const bytes = fromUrl ? await downloadContentUrl(ctx, answer.data) : Buffer.from(answer.data, 'base64');
+	const bytes = fromUrl ? await downloadContentUrl(ctx, answer.data, itemIndex) : Buffer.from(answer.data, 'base64');
 	if (sniffFileKind(bytes) !== 'pdf') {
 		const what = fromUrl ? 'a PDF file behind the content URL in data' : 'a PDF file in data';
 		throw new UnexpectedAnswerError('ComplyCube', 200, { contentType: answer.contentType, size: bytes.length }, what);

@@ -1,4 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { InputRefusal } from '../../../shared/parameters/input-refusal';
 
 /** A required ComplyCube ID parameter (`clientId`, `documentId`, …). */
 export function idField(name: string, displayName: string, description: string): INodeProperties {
@@ -39,3 +41,12 @@ export const documentSideField: INodeProperties = {
 	default: 'front',
 	description: 'Which side of the document this image shows',
 };
+
+/** The Document Side of an item: 'front' or 'back', also when an expression gives it. Refused before sending otherwise. */
+export function readDocumentSide(ctx: IExecuteFunctions, itemIndex: number): 'front' | 'back' {
+	const side = String(ctx.getNodeParameter('documentSide', itemIndex, 'front') ?? '').trim();
+	if (side !== 'front' && side !== 'back') {
+		throw new InputRefusal(`Document Side '${side}' is not front or back`, "Set Document Side to 'front' or 'back' (an expression must give one of the two).");
+	}
+	return side;
+}

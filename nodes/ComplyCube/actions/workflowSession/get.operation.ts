@@ -5,12 +5,13 @@ import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { workflowSessionIdField } from '../shared/fields';
+import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
-export const description = updateDisplayOptions({ show: { resource: ['workflowSession'], operation: ['get'] } }, [workflowSessionIdField]);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['workflowSession'], operation: ['get'] } }, [workflowSessionIdField]), DEFAULT_TIMEOUT_MS);
 
 /** GET /workflowSessions/{id}: the session as ComplyCube answers it (`status`, `outcome`, `allRelatedChecks`, …). */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const workflowSessionId = requiredId(ctx, 'workflowSessionId', 'Workflow Session ID', itemIndex);
-	const json = await complyCubeApiRequest(ctx, { method: 'GET', path: `/workflowSessions/${pathSegment(workflowSessionId)}`, idempotent: true });
+	const json = await complyCubeApiRequest(ctx, { method: 'GET', path: `/workflowSessions/${pathSegment(workflowSessionId)}`, idempotent: true, itemIndex });
 	return { json };
 }

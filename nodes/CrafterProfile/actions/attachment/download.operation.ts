@@ -6,8 +6,9 @@ import { requiredText } from '../../../shared/parameters/parameters';
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { crafterApiRequest } from '../../transport';
-import { attachmentName, attachmentNameField, profileIdField } from './fields';
+import { attachmentName, attachmentNameField, profileIdField, profileIdOf } from './fields';
 import { noSuchAttachment } from './getDetails.operation';
+import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	profileIdField,
@@ -15,10 +16,10 @@ const properties: INodeProperties[] = [
 	outputBinaryField(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['attachment'], operation: ['download'] } }, properties);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['attachment'], operation: ['download'] } }, properties), TRANSFER_TIMEOUT_MS);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const profileId = requiredText(ctx, 'profileId', 'Profile ID', itemIndex);
+	const profileId = profileIdOf(ctx, itemIndex);
 	const name = attachmentName(ctx, itemIndex);
 	const binaryPropertyName = requiredText(ctx, 'binaryPropertyName', 'Put Output File in Field', itemIndex);
 	const response = await crafterApiRequest(ctx, () => ({
@@ -26,7 +27,7 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 		url: `/${pathSegment(profileId)}/attachment/${pathSegment(name)}`,
 		encoding: 'arraybuffer',
 		json: false,
-	}));
+	}), { itemIndex, transfer: true });
 	const bytes = Buffer.from(response.body as ArrayBuffer);
 	// An unknown name streams an empty 200.
 	if (bytes.length === 0) throw noSuchAttachment(ctx, itemIndex, name, profileId);

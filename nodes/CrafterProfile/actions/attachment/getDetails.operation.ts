@@ -1,24 +1,24 @@
-import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requiredText } from '../../../shared/parameters/parameters';
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
-import { crafterApiRequest } from '../../transport';
-import { attachmentName, attachmentNameField, profileIdField } from './fields';
+import { crafterApiRequest, crafterObject } from '../../transport';
+import { attachmentName, attachmentNameField, profileIdField, profileIdOf } from './fields';
+import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [profileIdField, attachmentNameField];
 
-export const description = updateDisplayOptions({ show: { resource: ['attachment'], operation: ['getDetails'] } }, properties);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['attachment'], operation: ['getDetails'] } }, properties), DEFAULT_TIMEOUT_MS);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const profileId = requiredText(ctx, 'profileId', 'Profile ID', itemIndex);
+	const profileId = profileIdOf(ctx, itemIndex);
 	const name = attachmentName(ctx, itemIndex);
 	const response = await crafterApiRequest(ctx, () => ({
 		method: 'GET',
 		url: `/${pathSegment(profileId)}/attachment/${pathSegment(name)}/details`,
 		json: true,
-	}));
-	const details = response.body as IDataObject;
+	}), { itemIndex });
+	const details = crafterObject(response, 'object');
 	// The server answers 200 with every field null for a name it does not have.
 	if (!details?.id) throw noSuchAttachment(ctx, itemIndex, name, profileId);
 	return { json: details };

@@ -1,16 +1,16 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions, type IExecuteFunctions } from 'n8n-workflow';
 
-import { requiredText } from '../../../shared/parameters/parameters';
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
-import { crafterApiRequest } from '../../transport';
-import { profileIdField } from './fields';
+import { crafterApiRequest, crafterList } from '../../transport';
+import { profileIdField, profileIdOf } from './fields';
+import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
-export const description = updateDisplayOptions({ show: { resource: ['attachment'], operation: ['list'] } }, [profileIdField]);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['attachment'], operation: ['list'] } }, [profileIdField]), DEFAULT_TIMEOUT_MS);
 
 /** One output item per attachment. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {
-	const profileId = requiredText(ctx, 'profileId', 'Profile ID', itemIndex);
+	const profileId = profileIdOf(ctx, itemIndex);
 	const response = await crafterApiRequest(ctx, () => ({
 		method: 'GET',
 		// Current servers read the profile from a profileId parameter and ignore the path's id; the path
@@ -18,6 +18,6 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 		url: `/${pathSegment(profileId)}/attachments/`,
 		qs: { profileId },
 		json: true,
-	}));
-	return ((response.body as IDataObject[]) ?? []).map((attachment) => ({ json: attachment }));
+	}), { itemIndex });
+	return crafterList(response).map((attachment) => ({ json: attachment }));
 }

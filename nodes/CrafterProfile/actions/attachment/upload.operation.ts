@@ -1,5 +1,7 @@
+import type { Readable } from 'node:stream';
+
 import FormData from 'form-data';
-import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { binaryPropertyField, fileNameOptions } from '../../../shared/parameters/binary-property';
 import { openUploadFile } from '../../../shared/files/binary-stream';
@@ -7,8 +9,10 @@ import { requiredText } from '../../../shared/parameters/parameters';
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { CRAFTER_MAX_BYTES, crafterAttachmentRules } from '../../../shared/files/upload-rules';
-import { crafterApiRequest } from '../../transport';
-import { profileIdField } from './fields';
+import { crafterApiRequest, crafterObject } from '../../transport';
+import { profileIdField, profileIdOf } from './fields';
+import { attachmentFinder } from './reconcile';
+import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	profileIdField,
@@ -19,20 +23,19 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['attachment'], operation: ['upload'] } }, properties);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['attachment'], operation: ['upload'] } }, properties), TRANSFER_TIMEOUT_MS);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const profileId = requiredText(ctx, 'profileId', 'Profile ID', itemIndex);
+	const profileId = profileIdOf(ctx, itemIndex);
 	const binaryPropertyName = requiredText(ctx, 'binaryPropertyName', 'Input Binary Field', itemIndex);
 	const userFileName = ctx.getNodeParameter('options.fileName', itemIndex, '') as string;
 	const file = await openUploadFile(ctx, itemIndex, binaryPropertyName, crafterAttachmentRules, userFileName);
-	const form = async () => {
-		const body = new FormData();
-		body.append('attachment', await file.open(), { filename: file.fileName, contentType: file.mimeType, knownLength: file.size });
-		return body;
-	};
-	// The server's 5 MB limit applies to the whole multipart request, not only the file.
-	const requestSize = (await form()).getLengthSync();
+	const part = { filename: file.fileName, contentType: file.mimeType, knownLength: file.size };
+	// The server's 5 MB limit applies to the whole multipart request, not only the file. Measured with an
+	// empty stand-in of the file's known length: opening the file just to measure it would leave a stream open.
+	const measure = new FormData();
+	measure.append('attachment', Buffer.alloc(0), part);
+	const requestSize = measure.getLengthSync();
 	if (requestSize > CRAFTER_MAX_BYTES) {
 		throw new NodeOperationError(
 			ctx.getNode(),
@@ -40,10 +43,27 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 			{ itemIndex, description: 'Resize or compress the image a little before sending it. Nothing was sent for this item.' },
 		);
 	}
-	const response = await crafterApiRequest(ctx, async () => ({
-		method: 'POST',
-		url: `/${pathSegment(profileId)}/uploadAttachment`,
-		body: await form(),
-	}));
-	return { json: response.body as IDataObject };
+	// One stream per attempt; whatever an attempt left unread (a timeout, a reset) is closed, not left to the collector.
+	const opened: Array<Readable | Buffer> = [];
+	try {
+		const response = await crafterApiRequest(
+			ctx,
+			async () => {
+				for (const earlier of opened.splice(0)) closeStream(earlier);
+				const content = await file.open();
+				opened.push(content);
+				const body = new FormData();
+				body.append('attachment', content, part);
+				return { method: 'POST', url: `/${pathSegment(profileId)}/uploadAttachment`, body };
+			},
+			{ itemIndex, transfer: true, reconcile: attachmentFinder(ctx, itemIndex, profileId, file.fileName ?? '', file) },
+		);
+		return { json: crafterObject(response, 'attachment') };
+	} finally {
+		for (const stream of opened) closeStream(stream);
+	}
+}
+
+function closeStream(content: Readable | Buffer): void {
+	if (!Buffer.isBuffer(content) && !content.destroyed) content.destroy();
 }

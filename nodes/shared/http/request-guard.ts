@@ -1,0 +1,169 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+import { sleep, type ICredentialDataDecryptedObject, type IDataObject } from 'n8n-workflow';
+
+import { InputRefusal } from '../parameters/input-refusal';
+import { markRecovered, type Reconcile } from './reconcile';
+import { redact, redactText, secretValues } from './redact';
+import { MAX_ATTEMPTS, MAX_DELAY_MS, mayHaveActed, type AttemptOutcome } from './retry-policy';
+import { NothingStoredError, UncertainOutcomeError } from './service-error';
+import type { ServiceContext } from './service-request';
+
+/** Per attempt, unless Options → Timeout says otherwise: an upload or a download may take a while, the rest should not. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const TRANSFER_TIMEOUT_MS = 60_000;
+
+/** The code a timed-out attempt is reported with (socket codes mean something else). */
+export const TIMEOUT_CODE = 'ETIMEDOUT';
+
+/**
+ * The longest one call can hold its item, reconciliation included: every attempt running out its timeout,
+ * with the longest wait between attempts (a Retry-After is capped at 8 s).
+ */
+export function worstCaseMs(timeoutMs: number): number {
+	return MAX_ATTEMPTS * timeoutMs + (MAX_ATTEMPTS - 1) * MAX_DELAY_MS;
+}
+
+/** What a call tells the guard about itself. */
+export interface GuardedCall {
+	service: string;
+	idempotent: boolean;
+	/** The item the call is for: Options → Timeout is read for it. */
+	itemIndex?: number;
+	/** An upload or download: the longer default timeout. */
+	transfer?: boolean;
+	/** The credential's password fields: their values never leave the request path. */
+	secretFields?: readonly string[];
+	/**
+	 * Finds what the service holds after an ambiguous failure: for a create after each one (before it is sent
+	 * again); for an overwrite (idempotent) only when the last attempt failed so, to tell success from failure.
+	 */
+	reconcile?: Reconcile;
+	/** For a create: how a user checks what the service holds, when it cannot be asked. */
+	howToCheck?: string;
+}
+
+// The deadline of the call a reconciliation runs for: its lookups share that call's bound.
+const outerDeadline = new AsyncLocalStorage<number>();
+
+/** Options → Timeout for the item (ms, as n8n's HTTP Request node names it), or the default. Checked before sending. */
+export function timeoutMsFor(ctx: ServiceContext, call: GuardedCall): number {
+	const fallback = call.transfer ? TRANSFER_TIMEOUT_MS : DEFAULT_TIMEOUT_MS;
+	// Triggers (webhook registration, deliveries) have no items and no Options.
+	if (!('getInputData' in ctx)) return fallback;
+	const value = ctx.getNodeParameter('options.timeout', call.itemIndex ?? 0, fallback) as unknown;
+	const ms = Number(value);
+	if (value === '' || value === null || !Number.isFinite(ms) || ms < 1) {
+		throw new InputRefusal(
+			`Timeout '${String(value)}' is not a number of milliseconds`,
+			`Set Options → Timeout to the milliseconds to wait for each attempt, e.g. ${fallback} for ${fallback / 1000} s.`,
+		);
+	}
+	return Math.floor(ms);
+}
+
+export interface Attempt {
+	/** What goes into the request: n8n's timeout and a signal that ends the attempt at its deadline. */
+	options: { timeout: number; abortSignal: AbortSignal };
+	/** Whether the attempt ended because its time ran out. */
+	timedOut(error: unknown): boolean;
+	/** The words for a timed-out attempt. */
+	timeoutWords(): string;
+}
+
+/** Timeout, deadline, redaction and reconciliation for one call of the request path. */
+export class RequestGuard {
+	readonly startedAt = new Date();
+	readonly timeoutMs: number;
+	private readonly deadline: number;
+	private readonly secrets: string[];
+
+	constructor(
+		ctx: ServiceContext,
+		private readonly call: GuardedCall,
+		credentials: ICredentialDataDecryptedObject,
+	) {
+		this.secrets = secretValues(credentials, call.secretFields ?? []);
+		this.timeoutMs = timeoutMsFor(ctx, call);
+		this.deadline = Math.min(outerDeadline.getStore() ?? Infinity, this.startedAt.getTime() + worstCaseMs(this.timeoutMs));
+	}
+
+	redact<T>(value: T): T {
+		return redact(value, this.secrets);
+	}
+
+	redactText(text: string): string {
+		return redactText(text, this.secrets);
+	}
+
+	startAttempt(): Attempt {
+		const ms = Math.max(1, Math.min(this.timeoutMs, this.deadline - Date.now()));
+		const abortSignal = AbortSignal.timeout(ms);
+		return {
+			options: { timeout: ms, abortSignal },
+			timedOut: (error) => abortSignal.aborted || /^(ECONNABORTED|ETIMEDOUT)$/.test(codeOf(error)),
+			timeoutWords: () => `no answer came within ${seconds(ms)} (Options → Timeout), so the request was abandoned`,
+		};
+	}
+
+	/** Whether there is time to wait `delayMs` and try again within the call's bound. */
+	canWait(delayMs: number): boolean {
+		return Date.now() + delayMs < this.deadline;
+	}
+
+	async wait(delayMs: number): Promise<void> {
+		await sleep(Math.max(0, Math.min(delayMs, this.deadline - Date.now())));
+	}
+
+	/**
+	 * After a failed attempt of a create that may have reached the service: asks the service (the call's
+	 * reconcile) what it made since the call started. Found: the record, marked recovered. Not found: the
+	 * outcome becomes 'absent', safe to send again. Cannot be asked (or no way to ask): the failure becomes
+	 * an UncertainOutcomeError that says the request may have arrived and how to check.
+	 *
+	 * An overwrite is sent again anyway; only after its last attempt is the service asked (when the call can),
+	 * and a lookup that fails leaves the failure as it is: running an overwrite again is safe.
+	 */
+	async settle(outcome: AttemptOutcome, failure: Error, last: boolean): Promise<{ recovered?: IDataObject; outcome: AttemptOutcome; failure: Error }> {
+		if (!mayHaveActed(outcome)) return { outcome, failure };
+		if (this.call.idempotent) return last && this.call.reconcile ? await this.settleOverwrite(outcome, failure) : { outcome, failure };
+		const howToCheck = this.call.howToCheck ?? `Look for the record in ${this.call.service} before running this item again.`;
+		if (!this.call.reconcile) return { outcome, failure: new UncertainOutcomeError(this.call.service, failure, howToCheck) };
+		let found: IDataObject | undefined;
+		try {
+			const reconcile = this.call.reconcile;
+			found = await outerDeadline.run(this.deadline, async () => await reconcile(this.startedAt));
+		} catch (lookupError) {
+			const words = this.redactText(lookupError instanceof Error ? lookupError.message : String(lookupError));
+			return { outcome, failure: new UncertainOutcomeError(this.call.service, failure, howToCheck, words) };
+		}
+		if (found) return { recovered: this.redact(markRecovered(found, this.call.service, failure)), outcome, failure };
+		return { outcome: { kind: 'absent' }, failure: new NothingStoredError(this.call.service, failure) };
+	}
+
+	private async settleOverwrite(outcome: AttemptOutcome, failure: Error): Promise<{ recovered?: IDataObject; outcome: AttemptOutcome; failure: Error }> {
+		const reconcile = this.call.reconcile!;
+		try {
+			const found = await outerDeadline.run(this.deadline, async () => await reconcile(this.startedAt));
+			if (found) return { recovered: this.redact(markRecovered(found, this.call.service, failure)), outcome, failure };
+			return { outcome, failure: new NothingStoredError(this.call.service, failure) };
+		} catch {
+			// The service cannot be asked either: the failure stands, and its description says a re-run is safe.
+			return { outcome, failure };
+		}
+	}
+}
+
+function seconds(ms: number): string {
+	return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function codeOf(error: unknown): string {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string') return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return '';
+}
