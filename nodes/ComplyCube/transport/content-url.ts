@@ -3,6 +3,7 @@ import { sleep, type IExecuteFunctions, type IN8nHttpFullResponse } from 'n8n-wo
 import { retryDelayMs, shouldRetry, type AttemptOutcome } from '../../shared/http/retry-policy';
 import { ServiceError, ServiceUnreachableError } from '../../shared/http/service-error';
 import { timeoutMsFor } from '../../shared/http/request-guard';
+import { networkCodeOf } from '../../shared/http/network-code';
 
 const REFUSED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
@@ -46,7 +47,7 @@ export async function downloadContentUrl(ctx: IExecuteFunctions, url: string, it
 			const text = body.toString('utf8').slice(0, 200).trim();
 			failure = new ServiceError('ComplyCube', response.statusCode, text, `the report's content link at ${where} answered: ${text || `HTTP ${response.statusCode}`}`);
 		} catch (error) {
-			const code = abortSignal.aborted ? 'ETIMEDOUT' : codeOf(error);
+			const code = abortSignal.aborted ? 'ETIMEDOUT' : networkCodeOf(error);
 			outcome = { kind: 'network', arrived: !REFUSED_CODES.has(code) };
 			const words = abortSignal.aborted ? `no answer came within ${timeout / 1000} s (Options → Timeout), so the download was abandoned` : undefined;
 			failure = new ServiceUnreachableError('ComplyCube', where, code, outcome.arrived, words);
@@ -54,14 +55,4 @@ export async function downloadContentUrl(ctx: IExecuteFunctions, url: string, it
 		if (!shouldRetry(outcome, attempt, true)) throw failure;
 		await sleep(retryDelayMs(attempt));
 	}
-}
-
-function codeOf(error: unknown): string {
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
-		current = (current as { cause?: unknown }).cause;
-	}
-	return 'network error';
 }

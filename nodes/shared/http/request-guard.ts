@@ -3,6 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { sleep, type ICredentialDataDecryptedObject, type IDataObject } from 'n8n-workflow';
 
 import { InputRefusal } from '../parameters/input-refusal';
+import { networkCodeOf } from './network-code';
 import { markRecovered, type Reconcile } from './reconcile';
 import { redact, redactText, secretValues } from './redact';
 import { MAX_ATTEMPTS, MAX_DELAY_MS, mayHaveActed, type AttemptOutcome } from './retry-policy';
@@ -101,7 +102,7 @@ export class RequestGuard {
 		const abortSignal = AbortSignal.timeout(ms);
 		return {
 			options: { timeout: ms, abortSignal },
-			timedOut: (error) => abortSignal.aborted || /^(ECONNABORTED|ETIMEDOUT)$/.test(codeOf(error)),
+			timedOut: (error) => abortSignal.aborted || /^(ECONNABORTED|ETIMEDOUT)$/.test(networkCodeOf(error)),
 			timeoutWords: () => `no answer came within ${seconds(ms)} (Options → Timeout), so the request was abandoned`,
 		};
 	}
@@ -156,14 +157,4 @@ export class RequestGuard {
 
 function seconds(ms: number): string {
 	return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-function codeOf(error: unknown): string {
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string') return code;
-		current = (current as { cause?: unknown }).cause;
-	}
-	return '';
 }

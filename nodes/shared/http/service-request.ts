@@ -9,6 +9,7 @@ import {
 
 import { credentialSession, rateLimitSlot, sendWithSession } from './credential-session';
 import { checkedBaseUrl } from './base-url';
+import { networkCodeOf } from './network-code';
 import { RequestGuard, TIMEOUT_CODE, type GuardedCall } from './request-guard';
 import { retryDelayMs, shouldRetry, type AttemptOutcome } from './retry-policy';
 import { ServiceError, ServiceUnreachableError } from './service-error';
@@ -101,15 +102,4 @@ function parseBody(response: IN8nHttpFullResponse): unknown {
 		}
 	}
 	return body;
-}
-
-/** The socket error code behind n8n's wrapped request error, without keeping the error (its config holds the credential). */
-function networkCodeOf(error: unknown): string {
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
-		current = (current as { cause?: unknown }).cause;
-	}
-	return 'network error';
 }

@@ -5,40 +5,33 @@ import { optionalText } from '../../../shared/parameters/parameters';
 import { returnAllFields } from '../../../shared/parameters/return-all';
 import { complyCubeGetMany } from '../../transport/pagination';
 import { clientIdField } from '../shared/fields';
-import { compactFilters } from '../shared/filters';
+import { compactFilters, filtersField } from '../shared/filters';
 import { checkTypeOptions } from './types';
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	{ ...clientIdField, required: false, description: 'The ComplyCube client whose checks to list; leave empty to list the checks of every client' },
 	...returnAllFields(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Complete', value: 'complete' },
-					{ name: 'Failed', value: 'failed' },
-					{ name: 'Pending', value: 'pending' },
-				],
-				default: 'complete',
-			},
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'options',
-				options: checkTypeOptions.map(({ name, value }) => ({ name, value })),
-				default: 'standard_screening_check',
-			},
-		],
-	},
+	filtersField([
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Complete', value: 'complete' },
+				{ name: 'Failed', value: 'failed' },
+				{ name: 'Pending', value: 'pending' },
+			],
+			default: 'complete',
+		},
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			options: checkTypeOptions.map(({ name, value }) => ({ name, value })),
+			default: 'standard_screening_check',
+		},
+	]),
 ];
 
 export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['check'], operation: ['getAll'] } }, properties), DEFAULT_TIMEOUT_MS);

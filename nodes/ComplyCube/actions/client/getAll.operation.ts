@@ -3,32 +3,25 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { returnAllFields } from '../../../shared/parameters/return-all';
 import { complyCubeGetMany } from '../../transport/pagination';
-import { compactFilters } from '../shared/filters';
+import { compactFilters, filtersField } from '../shared/filters';
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-			{ displayName: 'External ID', name: 'externalId', type: 'string', default: '' },
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'options',
-				options: [
-					{ name: 'Company', value: 'company' },
-					{ name: 'Person', value: 'person' },
-				],
-				default: 'person',
-			},
-		],
-	},
+	filtersField([
+		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+		{ displayName: 'External ID', name: 'externalId', type: 'string', default: '' },
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			options: [
+				{ name: 'Company', value: 'company' },
+				{ name: 'Person', value: 'person' },
+			],
+			default: 'person',
+		},
+	]),
 ];
 
 export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['client'], operation: ['getAll'] } }, properties), DEFAULT_TIMEOUT_MS);

@@ -5,21 +5,14 @@ import { requiredId } from '../../../shared/parameters/parameters';
 import { returnAllFields } from '../../../shared/parameters/return-all';
 import { complyCubeGetMany } from '../../transport/pagination';
 import { clientIdField } from '../shared/fields';
-import { compactFilters } from '../shared/filters';
+import { compactFilters, filtersField } from '../shared/filters';
 import { documentTypeOptions } from './types';
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	{ ...clientIdField, description: 'The ComplyCube client whose documents to list' },
 	...returnAllFields(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [{ displayName: 'Type', name: 'type', type: 'options', options: documentTypeOptions, default: 'passport' }],
-	},
+	filtersField([{ displayName: 'Type', name: 'type', type: 'options', options: documentTypeOptions, default: 'passport' }]),
 ];
 
 export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['document'], operation: ['getAll'] } }, properties), DEFAULT_TIMEOUT_MS);

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 /** A Filters collection as query parameters: trimmed, empty values left out. */
 export function compactFilters(filters: IDataObject): IDataObject {
@@ -6,4 +6,9 @@ export function compactFilters(filters: IDataObject): IDataObject {
 		.map(([key, value]) => [key, typeof value === 'string' ? value.trim() : value] as const)
 		.filter(([, value]) => value !== '' && value !== undefined && value !== null);
 	return Object.fromEntries(entries);
+}
+
+/** A Get Many's Filters collection: ComplyCube's list filters, each sent as a query parameter. */
+export function filtersField(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
 }

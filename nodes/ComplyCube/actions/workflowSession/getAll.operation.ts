@@ -3,47 +3,40 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { returnAllFields } from '../../../shared/parameters/return-all';
 import { complyCubeGetMany } from '../../transport/pagination';
-import { compactFilters } from '../shared/filters';
+import { compactFilters, filtersField } from '../shared/filters';
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '', placeholder: 'e.g. 5eb04fcd0f3e360008035eb1' },
-			{
-				displayName: 'Outcome',
-				name: 'outcome',
-				type: 'options',
-				options: [
-					{ name: 'Attention', value: 'attention' },
-					{ name: 'Clear', value: 'clear' },
-					{ name: 'Rejected', value: 'rejected' },
-				],
-				default: 'clear',
-				description: 'The overall outcome of a completed session',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Abandoned', value: 'abandoned' },
-					{ name: 'Cancelled', value: 'cancelled' },
-					{ name: 'Complete', value: 'complete' },
-					{ name: 'Processing', value: 'processing' },
-					{ name: 'Started', value: 'started' },
-				],
-				default: 'complete',
-			},
-			{ displayName: 'Workflow Template ID', name: 'workflowTemplateId', type: 'string', default: '', placeholder: 'e.g. 688f1e2837d2a9000202ad01' },
-		],
-	},
+	filtersField([
+		{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '', placeholder: 'e.g. 5eb04fcd0f3e360008035eb1' },
+		{
+			displayName: 'Outcome',
+			name: 'outcome',
+			type: 'options',
+			options: [
+				{ name: 'Attention', value: 'attention' },
+				{ name: 'Clear', value: 'clear' },
+				{ name: 'Rejected', value: 'rejected' },
+			],
+			default: 'clear',
+			description: 'The overall outcome of a completed session',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Abandoned', value: 'abandoned' },
+				{ name: 'Cancelled', value: 'cancelled' },
+				{ name: 'Complete', value: 'complete' },
+				{ name: 'Processing', value: 'processing' },
+				{ name: 'Started', value: 'started' },
+			],
+			default: 'complete',
+		},
+		{ displayName: 'Workflow Template ID', name: 'workflowTemplateId', type: 'string', default: '', placeholder: 'e.g. 688f1e2837d2a9000202ad01' },
+	]),
 ];
 
 export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['workflowSession'], operation: ['getAll'] } }, properties), DEFAULT_TIMEOUT_MS);
