@@ -27,6 +27,24 @@ export class ArgosIdentityApi implements ICredentialType {
 			description: 'Change it only to reach a proxy or a local emulator',
 		},
 		{
+			displayName: 'Encryption Secret Key',
+			name: 'secretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"Only if the project encrypts with a dedicated secretKey (dashboard: Security Settings, Data Protection): the key that decrypts encrypted webhooks and answers. Empty: the API key is used, as Argos does by default.",
+		},
+		{
+			displayName: 'Webhook Token',
+			name: 'webhookToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'For the Argos Identity Trigger: a secret you choose and append to the Webhook URL in the Argos dashboard as ?token=…; deliveries without it are refused. Empty: no token is asked for.',
+		},
+		{
 			displayName: 'Requests per Second',
 			name: 'requestsPerSecond',
 			type: 'number',

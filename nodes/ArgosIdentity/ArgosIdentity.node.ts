@@ -7,8 +7,27 @@ import {
 } from 'n8n-workflow';
 
 import { withParallelRequests } from '../shared/items/parallel-requests';
-import * as putSubmissionImage from './actions/submission/putImage.operation';
+import { allowChangesField, ALLOW_CHANGES } from '../shared/parameters/operation-field';
+import { resources } from './actions/resources';
 import { router } from './actions/router';
+
+/** The Resource selector: every resource, except, for an AI agent without Allow Changes, those it could only change. */
+function resourceFields(): INodeTypeDescription['properties'] {
+	const field = (show: Record<string, boolean[]>, offered: typeof resources) => ({
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options' as const,
+		noDataExpression: true,
+		displayOptions: { show },
+		options: offered.map(({ name, value }) => ({ name, value })),
+		default: offered.some((resource) => resource.value === 'submission') ? 'submission' : offered[0].value,
+	});
+	return [
+		field({ '@tool': [false] }, resources),
+		field({ '@tool': [true], [ALLOW_CHANGES]: [true] }, resources),
+		field({ '@tool': [true], [ALLOW_CHANGES]: [false] }, resources.filter((resource) => resource.readOperations.length)),
+	];
+}
 
 export class ArgosIdentity implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,8 +36,8 @@ export class ArgosIdentity implements INodeType {
 		icon: { light: 'file:argosIdentity.svg', dark: 'file:argosIdentity.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ "Put Submission Image" }}',
-		description: 'Set the ID, selfie and proof-of-address images of an Argos Identity submission',
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Put the images of an Argos Identity submission, read its KYC result, approve or reject it, and download its images',
 		defaults: { name: 'Argos Identity' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -26,31 +45,9 @@ export class ArgosIdentity implements INodeType {
 		credentials: [{ name: 'argosIdentityApi', required: true }],
 		// Parallel Requests goes into every operation's Options here, so no operation file has to carry it.
 		properties: withParallelRequests([
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Submission', value: 'submission' }],
-				default: 'submission',
-			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['submission'] } },
-				options: [
-					{
-						name: 'Put Submission Image',
-						value: 'putImage',
-						description: 'Set or replace images of a submission',
-						action: 'Put submission images',
-					},
-				],
-				default: 'putImage',
-			},
-			...putSubmissionImage.description,
+			allowChangesField,
+			...resourceFields(),
+			...resources.flatMap((resource) => resource.description),
 		]),
 	};
 

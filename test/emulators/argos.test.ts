@@ -303,8 +303,8 @@ describe('GET /v3/image', () => {
 	});
 });
 
-describe('GET /v3/submission', () => {
-	it('describes a submission and the slots it holds', async () => {
+describe('GET /v3/submission (more in argos/submissions.test.ts)', () => {
+	it('describes a submission and the slots it holds, without the bytes', async () => {
 		await putImage(selfieFields({ idType: 'passport', idImage: base64(PNG) }));
 		const response = await send('GET', `/v3/submission?submission_id=${SUBMISSION}`);
 		expect(response.status).toBe(200);
@@ -312,9 +312,8 @@ describe('GET /v3/submission', () => {
 			Items: [
 				expect.objectContaining({
 					submission_id: SUBMISSION,
-					admin: ARGOS_ADMIN_EMAIL,
-					idType: 'passport',
-					images: { selfieImage: true, idImage: true },
+					data: expect.objectContaining({ idType: 'passport' }),
+					image: { selfieImage: `${SUBMISSION}/selfieImage`, idImage: `${SUBMISSION}/idImage` },
 				}),
 			],
 		});
@@ -325,10 +324,10 @@ describe('GET /v3/submission', () => {
 		expect(await response.json()).toEqual({ Items: [] });
 	});
 
-	it('lists every submission without an id, the seeded ones first', async () => {
+	it('lists every submission without an id, newest first', async () => {
 		const response = await send('GET', '/v3/submission');
 		const { Items } = (await response.json()) as { Items: Array<{ submission_id: string }> };
-		expect(Items.map((item) => item.submission_id)).toEqual(ARGOS_SEEDED_SUBMISSION_IDS);
+		expect(Items.map((item) => item.submission_id)).toEqual([...ARGOS_SEEDED_SUBMISSION_IDS].reverse());
 	});
 });
 

@@ -5,6 +5,7 @@ import { ComplyCubeApi } from '../../credentials/ComplyCubeApi.credentials';
 import { CrafterProfileApi } from '../../credentials/CrafterProfileApi.credentials';
 import { CrafterProfile } from '../../nodes/CrafterProfile/CrafterProfile.node';
 import { ArgosIdentity } from '../../nodes/ArgosIdentity/ArgosIdentity.node';
+import { ArgosIdentityTrigger } from '../../nodes/ArgosIdentity/ArgosIdentityTrigger.node';
 import { ComplyCube } from '../../nodes/ComplyCube/ComplyCube.node';
 import { ComplyCubeTrigger } from '../../nodes/ComplyCube/ComplyCubeTrigger.node';
 import { ManualTrigger, NoOp, ReadWriteFile, StickyNote } from './core-nodes';
@@ -19,6 +20,7 @@ const types: Record<string, INodeType> = {
 	[`${PACKAGE_NAME}.complyCube`]: new ComplyCube(),
 	[`${PACKAGE_NAME}.complyCubeTrigger`]: new ComplyCubeTrigger(),
 	[`${PACKAGE_NAME}.argosIdentity`]: new ArgosIdentity(),
+	[`${PACKAGE_NAME}.argosIdentityTrigger`]: new ArgosIdentityTrigger(),
 	[`${PACKAGE_NAME}.crafterProfile`]: new CrafterProfile(),
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	'n8n-nodes-base.readWriteFile': new ReadWriteFile(),

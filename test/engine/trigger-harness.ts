@@ -63,15 +63,19 @@ export class TriggerHarness {
 		return new HookContext(this.workflow, this.trigger, this.additionalData(), 'trigger', 'activate').getNodeWebhookUrl('default') as string;
 	}
 
-	/** Activation: `checkExists`, and `create` when it answers false. Throws what the trigger throws. */
+	/**
+	 * Activation: `checkExists`, and `create` when it answers false. Throws what the trigger throws. A trigger
+	 * without webhook methods (its URL is set in the service's dashboard) has nothing to register: a no-op.
+	 */
 	async activate(): Promise<void> {
 		const methods = this.webhookMethods();
+		if (!methods) return;
 		const context = this.hookContext('activate');
 		if (!(await methods.checkExists.call(context))) await methods.create.call(context);
 	}
 
 	async deactivate(): Promise<void> {
-		await this.webhookMethods().delete.call(this.hookContext('activate'));
+		await this.webhookMethods()?.delete.call(this.hookContext('activate'));
 	}
 
 	/** The trigger's static data, as n8n would store it with the workflow. */
@@ -104,9 +108,11 @@ export class TriggerHarness {
 		return nodeTypeOf(this.workflow, this.trigger).description.webhooks![0];
 	}
 
+	/** The trigger's checkExists/create/delete; undefined for a trigger that has none. */
 	private webhookMethods() {
 		const methods = nodeTypeOf(this.workflow, this.trigger).webhookMethods?.default;
-		if (!methods?.checkExists || !methods.create || !methods.delete) throw new Error('The trigger has no webhook methods');
+		if (!methods) return undefined;
+		if (!methods.checkExists || !methods.create || !methods.delete) throw new Error('The trigger has incomplete webhook methods');
 		return methods as Required<typeof methods>;
 	}
 
@@ -151,7 +157,13 @@ export class TriggerHarness {
 			body = {};
 		}
 		const additionalData = this.additionalData();
-		Object.assign(additionalData, { httpRequest: Object.assign(request, { body, rawBody, query: {}, params: {} }), httpResponse: answer });
+		// The query as express parses it (a repeated name becomes a list), for triggers that read getQueryData().
+		const query: Record<string, string | string[]> = {};
+		for (const [name, value] of new URL(request.url, this.origin).searchParams) {
+			const held = query[name];
+			query[name] = held === undefined ? value : [...(Array.isArray(held) ? held : [held]), value];
+		}
+		Object.assign(additionalData, { httpRequest: Object.assign(request, { body, rawBody, query, params: {} }), httpResponse: answer });
 		const context = new WebhookContext(this.workflow, this.trigger, additionalData, 'webhook', this.webhookData(additionalData), [], null);
 		let result: IWebhookResponseData;
 		try {

@@ -1,18 +1,23 @@
 import type FormData from 'form-data';
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import type { Reconcile } from '../../shared/http/reconcile';
 import { ServiceError, serviceMessageOf, UnexpectedAnswerError } from '../../shared/http/service-error';
-import { callService } from '../../shared/http/service-request';
+import { callService, type ServiceContext } from '../../shared/http/service-request';
 
 /** The password fields of the argosIdentityApi credential: never shown anywhere. */
-export const ARGOS_SECRET_FIELDS = ['apiKey'] as const;
+export const ARGOS_SECRET_FIELDS = ['apiKey', 'secretKey', 'webhookToken'] as const;
+
+export const ARGOS = 'Argos Identity';
 
 interface ArgosRequest {
 	method: IHttpRequestMethods;
 	path: string;
-	/** Called once per attempt: a multipart body is a stream that can be sent only once. */
-	form: () => FormData;
+	/** A multipart body, made once per attempt: a multipart body is a stream that can be sent only once. */
+	form?: () => FormData;
+	/** A JSON body. */
+	json?: IDataObject;
+	qs?: IDataObject;
 	idempotent: boolean;
 	/** The item the request is for (its Options → Timeout). */
 	itemIndex?: number;
@@ -23,9 +28,9 @@ interface ArgosRequest {
 }
 
 /** Calls Argos with the credential's key; a success that is not a JSON object (what Argos documents) is an error. */
-export async function argosApiRequest(ctx: IExecuteFunctions, request: ArgosRequest): Promise<IDataObject> {
+export async function argosApiRequest(ctx: ServiceContext, request: ArgosRequest): Promise<IDataObject> {
 	const response = await callService(ctx, {
-		service: 'Argos Identity',
+		service: ARGOS,
 		credentialType: 'argosIdentityApi',
 		idempotent: request.idempotent,
 		itemIndex: request.itemIndex,
@@ -38,30 +43,47 @@ export async function argosApiRequest(ctx: IExecuteFunctions, request: ArgosRequ
 			method: request.method,
 			baseURL: baseUrl,
 			url: request.path,
-			body: request.form(),
+			...(request.qs ? { qs: request.qs } : {}),
+			...(request.form ? { body: request.form() } : {}),
+			...(request.json ? { body: request.json, json: true } : {}),
 		}),
 	});
 	const { body } = response;
 	if (!body || typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body)) {
-		throw new UnexpectedAnswerError('Argos Identity', response.status, body, 'a JSON object');
+		throw new UnexpectedAnswerError(ARGOS, response.status, body, 'a JSON object');
 	}
 	return body as IDataObject;
 }
 
-/** A read (GET) from Argos: a JSON object, or with `bytes` the answer's bytes (an image). */
-export async function argosRead(ctx: IExecuteFunctions, path: string, qs: IDataObject, itemIndex?: number, bytes = false): Promise<IDataObject | Buffer> {
+export interface ReadOptions {
+	itemIndex?: number;
+	/** The answer's bytes (an image) rather than JSON. */
+	bytes?: boolean;
+	/** A download: the longer default timeout. */
+	transfer?: boolean;
+}
+
+/** A read (GET) from Argos: a JSON object, or with `bytes` the answer's bytes and content type (an image). */
+export async function argosRead(ctx: ServiceContext, path: string, qs: IDataObject, options: ReadOptions & { bytes: true }): Promise<{ bytes: Buffer; contentType: string }>;
+export async function argosRead(ctx: ServiceContext, path: string, qs: IDataObject, options?: ReadOptions): Promise<IDataObject>;
+export async function argosRead(ctx: ServiceContext, path: string, qs: IDataObject, options: ReadOptions = {}): Promise<IDataObject | { bytes: Buffer; contentType: string }> {
 	const response = await callService(ctx, {
-		service: 'Argos Identity',
+		service: ARGOS,
 		credentialType: 'argosIdentityApi',
 		idempotent: true,
-		itemIndex,
+		itemIndex: options.itemIndex,
+		transfer: options.transfer,
 		secretFields: ARGOS_SECRET_FIELDS,
 		messageOf: serviceMessageOf,
-		build: (baseUrl) => ({ method: 'GET', baseURL: baseUrl, url: path, qs, ...(bytes ? { encoding: 'arraybuffer' as const } : { json: true }) }),
+		build: (baseUrl) => ({ method: 'GET', baseURL: baseUrl, url: path, qs, ...(options.bytes ? { encoding: 'arraybuffer' as const } : { json: true }) }),
 	});
-	if (bytes) return Buffer.from(response.body as ArrayBuffer);
-	if (!response.body || typeof response.body !== 'object' || Array.isArray(response.body)) {
-		throw new UnexpectedAnswerError('Argos Identity', response.status, response.body, 'a JSON object');
+	if (options.bytes) {
+		const { body } = response;
+		const bytes = Buffer.isBuffer(body) ? body : typeof body === 'string' ? Buffer.from(body) : body instanceof ArrayBuffer ? Buffer.from(body) : Buffer.from(JSON.stringify(body ?? ''));
+		return { bytes, contentType: String(response.headers['content-type'] ?? '') };
+	}
+	if (!response.body || typeof response.body !== 'object' || Array.isArray(response.body) || Buffer.isBuffer(response.body)) {
+		throw new UnexpectedAnswerError(ARGOS, response.status, response.body, 'a JSON object');
 	}
 	return response.body as IDataObject;
 }
@@ -70,22 +92,22 @@ export async function argosRead(ctx: IExecuteFunctions, path: string, qs: IDataO
  * Put Submission Image, after its last attempt failed in a way that may have reached Argos: the submission as
  * Argos holds it when every image sent is there byte for byte, undefined when one is not.
  */
-export function submissionImagesFinder(ctx: IExecuteFunctions, itemIndex: number, submissionId: string, images: Array<[string, string]>): Reconcile {
+export function submissionImagesFinder(ctx: ServiceContext, itemIndex: number, submissionId: string, images: Array<[string, string]>): Reconcile {
 	return async () => {
 		for (const [slot, base64] of images) {
 			const held = await heldImage(ctx, itemIndex, submissionId, slot);
 			if (!held?.equals(Buffer.from(base64, 'base64'))) return undefined;
 		}
-		const answer = (await argosRead(ctx, '/submission', { submission_id: submissionId }, itemIndex)) as IDataObject;
+		const answer = await argosRead(ctx, '/submission', { submission_id: submissionId }, { itemIndex });
 		const [submission] = Array.isArray(answer.Items) ? (answer.Items as IDataObject[]) : [];
 		return { message: 'complete to update image.', ...(submission ? { submission } : {}) };
 	};
 }
 
 /** The image in a slot, or undefined when the slot is empty (Argos answers 400 invalid_submission for that). */
-async function heldImage(ctx: IExecuteFunctions, itemIndex: number, submissionId: string, slot: string): Promise<Buffer | undefined> {
-	return await argosRead(ctx, '/image', { submission_id: submissionId, type: slot }, itemIndex, true).then(
-		(bytes) => bytes as Buffer,
+async function heldImage(ctx: ServiceContext, itemIndex: number, submissionId: string, slot: string): Promise<Buffer | undefined> {
+	return await argosRead(ctx, '/image', { submission_id: submissionId, type: slot }, { itemIndex, bytes: true }).then(
+		({ bytes }) => bytes,
 		async (error: unknown) => (error instanceof ServiceError && error.status === 400 ? undefined : await Promise.reject(error)),
 	);
 }

@@ -8,7 +8,7 @@ import { argosApiRequest, submissionImagesFinder } from '../../transport';
 import { IMAGE_SLOTS, readSubmissionImages } from './images';
 import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
-const ID_TYPES = [
+export const ID_TYPES = [
 	['Drivers License', 'drivers_license'],
 	['Government ID', 'government_id'],
 	['Passport', 'passport'],

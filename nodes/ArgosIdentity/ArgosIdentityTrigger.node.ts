@@ -1,0 +1,80 @@
+import {
+	NodeConnectionTypes,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { receiveDelivery } from './trigger/delivery';
+import { EVENT_OPTIONS } from './trigger/events';
+
+/**
+ * Receives the webhooks of an Argos ID Check project. Argos takes one Webhook URL per project, typed into
+ * its dashboard (Settings → General → Access Management) [WH]: there is no API to register one, so this
+ * trigger has no webhookMethods; the user copies its Production URL there.
+ */
+// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete -- Argos has no API to register, check or delete a webhook: its URL is set in the dashboard only.
+export class ArgosIdentityTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Argos Identity Trigger',
+		name: 'argosIdentityTrigger',
+		icon: { light: 'file:argosIdentity.svg', dark: 'file:argosIdentity.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+		description: 'Starts the workflow when Argos Identity sends a webhook: a submission approved, rejected, pending, updated or deleted',
+		defaults: { name: 'Argos Identity Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'argosIdentityApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName:
+					"Argos sends to the one Webhook URL set in its dashboard: Settings → General → Access Management → Webhook URL. Paste this node's Production URL there (it must be https: set n8n's WEBHOOK_URL to its public https address), adding ?token=… if the credential has a Webhook Token, and save. Argos signs nothing: use a token, the encryption option, or both.",
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['approved', 'rejected'],
+				description: 'The events (webhook_trigger) to start the workflow on; Argos sends every event to the URL, the others are answered and dropped',
+				options: EVENT_OPTIONS,
+			},
+			{
+				displayName: 'Encrypted Payload',
+				name: 'encryptedPayload',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether the project's webhook encryption option is on. Then only a body that decrypts with the credential's key (AES-256, sha256 of the API key or of the Encryption Secret Key) is taken; anything else is refused. Off, an encrypted body is still decrypted.",
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Fetch Full Submission',
+						name: 'fetchFullSubmission',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to read the submission the event is about from the Argos API and add it to the output (under submission), so the next node works from what Argos holds rather than from the delivery',
+					},
+				],
+			},
+		],
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveDelivery.call(this);
+	}
+}

@@ -1,0 +1,171 @@
+import { startHttpEmulator, type EmulatorRequest, type EmulatorResponse, type RunningEmulator } from '../emulator-server';
+import { ARGOS_API_KEY, ARGOS_MAX_REQUEST_BYTES, ARGOS_WEBHOOK_TRIGGERS, type ArgosKycResult, type ArgosWebhookTrigger } from './constants';
+import { argosTimestamp } from './clock';
+import { gatewayError } from './errors';
+import { getImage } from './routes/image';
+import { headerValue, putImage } from './routes/put-image';
+import { deleteSubmission, getSubmission, migrateSubmission, patchSubmission } from './routes/submission';
+import { addSubmission, seed, type ArgosDelivery, type ArgosState, type ArgosSubmission, type ArgosWebhookConfig } from './store';
+import { deliver } from './webhooks';
+
+export * from './constants';
+export { argosTimestamp } from './clock';
+export { argosEncrypt } from './encryption';
+export type { ArgosDelivery, ArgosKyc, ArgosSubmission, ArgosWebhookConfig } from './store';
+
+export interface ArgosEmulatorOptions {
+	port?: number;
+	host?: string;
+	/** Let configureWebhook take an http:// URL (the dashboard takes https only [WH]); for local tests. */
+	allowHttpWebhooks?: boolean;
+}
+
+export interface ArgosEmulator extends RunningEmulator {
+	/** origin + '/v3', what a credential's baseUrl is set to. */
+	baseUrl: string;
+	apiKey: string;
+	/** Every submission, per id: images (slot -> decoded bytes), people fields, KYC result. */
+	submissions: Map<string, ArgosSubmission>;
+	/** Creates a submission (a random id if none given; an existing one is kept) and returns its id. */
+	addSubmission(id?: string, fields?: Partial<Omit<ArgosSubmission, 'images'>>): string;
+	/** The image uploads the service accepted (200), in order: submissionId + slots sent. */
+	acceptedUploads: Array<{ submissionId: string; slots: Array<keyof ArgosSubmission['images']> }>;
+	/** The PATCH /submission calls accepted, in order. */
+	acceptedUpdates: ArgosState['acceptedUpdates'];
+	/** The DELETE /submission calls accepted, in order. */
+	deletions: ArgosState['deletions'];
+	/** Make the next n authenticated requests answer 429 {"message":"Too Many Requests"} (for retry tests). */
+	throttleNext(n: number): void;
+	/**
+	 * The dashboard's Webhook URL and encryption option [WH] (undefined: no URL). An http:// URL is refused
+	 * unless the emulator was started with allowHttpWebhooks, as the dashboard wants https.
+	 */
+	configureWebhook(config: { url: string; encrypted?: boolean; secretKey?: string } | undefined): void;
+	/** The webhook as configured. */
+	readonly webhook: ArgosWebhookConfig | undefined;
+	/** Every webhook delivery attempt, in the order their answers came. */
+	deliveries: ArgosDelivery[];
+	/** Sends one event for a submission to the configured URL (e.g. `created`, `submit`, `aml`). */
+	sendWebhook(submissionId: string, event: ArgosWebhookTrigger): void;
+	/** A reviewer decides in the dashboard: the KYC result changes and the `approved`/`rejected` event is sent. */
+	review(submissionId: string, result: Exclude<ArgosKycResult, 'pending'>, options?: { reviewer?: string; comment?: string[]; commentCode?: string[] }): void;
+	/** The "Secure Data Transmission" option [ENC-GB]: GET /submission answers encrypted, with the API key or this secretKey [ENC]. */
+	setSecureTransmission(on: boolean, secretKey?: string): void;
+	/** Resolves once every delivery started so far has been answered. */
+	settle(): Promise<void>;
+}
+
+type Route = (request: EmulatorRequest, state: ArgosState) => EmulatorResponse;
+
+function routes(add: (fields: Partial<ArgosSubmission>) => string): Record<string, Route> {
+	return {
+		'PUT /v3/submission/image': putImage,
+		'GET /v3/submission': getSubmission,
+		'PATCH /v3/submission': patchSubmission,
+		'DELETE /v3/submission': deleteSubmission,
+		'GET /v3/image': getImage,
+		'POST /v3/submission/migration': (request) => migrateSubmission(request, add),
+	};
+}
+
+/**
+ * In the order an AWS API Gateway (REST) answers: the body size limit (enforced by the server
+ * before this runs), then route matching — an unknown path or a wrong method answers
+ * 403 "Missing Authentication Token", whatever the key — then the API key, then throttling.
+ */
+function handle(request: EmulatorRequest, state: ArgosState, table: Record<string, Route>): EmulatorResponse {
+	const route = table[`${request.method} ${request.path}`];
+	if (!route) return gatewayError(403, 'Missing Authentication Token');
+	// [GET-SUB] [PUT-IMG] [DEL-SUB] header x-api-key; [ADDON] 403 "Forbidden" for a missing or wrong key.
+	if (headerValue(request.headers['x-api-key']) !== state.apiKey) return gatewayError(403, 'Forbidden');
+	if (state.throttled > 0) {
+		state.throttled -= 1;
+		// Inferred: the 429 body is API Gateway's default (docs/argos-api.md: undocumented).
+		return gatewayError(429, 'Too Many Requests');
+	}
+	return route(request, state);
+}
+
+export async function startArgosEmulator(options: ArgosEmulatorOptions = {}): Promise<ArgosEmulator> {
+	const state: ArgosState = {
+		apiKey: ARGOS_API_KEY,
+		submissions: new Map(),
+		acceptedUploads: [],
+		acceptedUpdates: [],
+		deletions: [],
+		deliveries: [],
+		secureTransmission: false,
+		allowHttpWebhooks: options.allowHttpWebhooks ?? false,
+		throttled: 0,
+		pending: new Set(),
+		closed: false,
+	};
+	seed(state);
+	const table = routes((fields) => addSubmission(state, undefined, fields));
+	const running = await startHttpEmulator((request) => handle(request, state, table), {
+		port: options.port,
+		host: options.host,
+		maxBodyBytes: ARGOS_MAX_REQUEST_BYTES,
+		tooLarge: gatewayError(413, 'Request Entity Too Large'),
+	});
+	const known = (id: string) => {
+		const submission = state.submissions.get(id);
+		if (!submission) throw new Error(`The Argos emulator has no submission ${id}`);
+		return submission;
+	};
+	return {
+		...running,
+		close: async () => {
+			await Promise.all(state.pending);
+			state.closed = true;
+			await running.close();
+		},
+		baseUrl: `${running.origin}/v3`,
+		apiKey: state.apiKey,
+		submissions: state.submissions,
+		acceptedUploads: state.acceptedUploads,
+		acceptedUpdates: state.acceptedUpdates,
+		deletions: state.deletions,
+		deliveries: state.deliveries,
+		addSubmission: (id, fields) => addSubmission(state, id, fields),
+		throttleNext: (n) => {
+			state.throttled = Math.max(0, Math.floor(n));
+		},
+		configureWebhook: (config) => {
+			if (!config) {
+				state.webhook = undefined;
+				return;
+			}
+			const url = new URL(config.url);
+			// [WH] "The URL must use the HTTPS protocol and be in a valid format."
+			if (url.protocol !== 'https:' && !(state.allowHttpWebhooks && url.protocol === 'http:')) {
+				throw new Error('The Webhook URL must use the HTTPS protocol and be in a valid format.');
+			}
+			state.webhook = { url: config.url, encrypted: config.encrypted ?? false, ...(config.secretKey ? { secretKey: config.secretKey } : {}) };
+		},
+		get webhook() {
+			return state.webhook;
+		},
+		sendWebhook: (id, event) => {
+			known(id);
+			if (!(ARGOS_WEBHOOK_TRIGGERS as readonly string[]).includes(event)) throw new Error(`Argos sends no '${event}' event`);
+			deliver(state, id, event);
+		},
+		review: (id, result, review = {}) => {
+			const submission = known(id);
+			const now = argosTimestamp();
+			submission.kyc = { result, comment: review.comment ?? [], commentCode: review.commentCode ?? [] };
+			submission.kycResultAt = now;
+			submission.updatedAt = now;
+			submission.reviewer = review.reviewer ?? 'system';
+			deliver(state, id, result);
+		},
+		setSecureTransmission: (on, secretKey) => {
+			state.secureTransmission = on;
+			state.secureTransmissionKey = secretKey;
+		},
+		settle: async () => {
+			while (state.pending.size) await Promise.all(state.pending);
+		},
+	};
+}

@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+
+import { argosTimestamp } from './clock';
+import { ARGOS_SEEDED_SUBMISSION_IDS, type ArgosImageSlot, type ArgosKycResult, type ArgosWebhookTrigger } from './constants';
+
+const ARGOS_REVIEWER = 'reviewer@example.com';
+
+export interface ArgosKyc {
+	result: ArgosKycResult;
+	comment?: string[];
+	commentCode?: string[];
+}
+
+export interface ArgosSubmission {
+	images: Partial<Record<ArgosImageSlot, Buffer>>;
+	/** The admin of the last accepted image upload. */
+	admin?: string;
+	idType?: string;
+	/** The personal data fields (the item's `data`), e.g. full_name, gender, date_of_birth. */
+	data?: Record<string, unknown>;
+	/** `YYYY-MM-DD-HH-MM-SS-ZZZ` [GET-SUB-ID]. */
+	createdAt?: string;
+	updatedAt?: string;
+	email?: string;
+	userid?: string;
+	kyc?: ArgosKyc;
+	pendingAt?: string;
+	kycResultAt?: string;
+	reviewer?: string;
+	aml?: Record<string, unknown>;
+	/** Set by DELETE /submission: personal data, images and AML data are gone; id, date, ID type and KYC status stay [DEL-SUB]. */
+	deletedAt?: string;
+}
+
+export interface ArgosWebhookConfig {
+	url: string;
+	/** The dashboard's encryption option [WH]: bodies become {"data": "<encrypted>"}. */
+	encrypted: boolean;
+	/** The dedicated secretKey the project encrypts with; the API key when absent [ENC]. */
+	secretKey?: string;
+}
+
+export interface ArgosDelivery {
+	url: string;
+	event: ArgosWebhookTrigger;
+	submissionId: string;
+	/** The JSON that was sent (encrypted when the option is on). */
+	body: string;
+	/** The payload before encryption. */
+	payload: Record<string, unknown>;
+	status: number | 'network-error';
+}
+
+export interface ArgosState {
+	apiKey: string;
+	submissions: Map<string, ArgosSubmission>;
+	acceptedUploads: Array<{ submissionId: string; slots: ArgosImageSlot[] }>;
+	/** Accepted PATCH /submission calls: submission + the data fields changed. */
+	acceptedUpdates: Array<{ submissionId: string; admin: string; fields: string[] }>;
+	/** Accepted DELETE /submission calls. */
+	deletions: Array<{ submissionId: string; admin?: string }>;
+	webhook?: ArgosWebhookConfig;
+	deliveries: ArgosDelivery[];
+	/** The "Secure Data Transmission" option [ENC-GB]: GET /submission answers {"data": "<encrypted>"}. */
+	secureTransmission: boolean;
+	/** The secretKey Secure Data Transmission encrypts with; the API key when absent [ENC]. */
+	secureTransmissionKey?: string;
+	allowHttpWebhooks: boolean;
+	throttled: number;
+	pending: Set<Promise<void>>;
+	closed: boolean;
+}
+
+export function addSubmission(state: ArgosState, id = randomBytes(8).toString('hex'), fields: Partial<Omit<ArgosSubmission, 'images'>> = {}): string {
+	if (!state.submissions.has(id)) {
+		const createdAt = fields.createdAt ?? argosTimestamp();
+		state.submissions.set(id, { images: {}, ...fields, createdAt, updatedAt: fields.updatedAt ?? createdAt });
+	}
+	return id;
+}
+
+/**
+ * Three submissions with the KYC results a workflow meets: approved (by the system), rejected (with Argos's
+ * comment codes, [GET-SUB-USER] "too_many_retry"), and pending review [WH-GB: submit → "Pending"]. Their
+ * people, dates and ids are fixed so that searches by user, e-mail and date find known records; they
+ * hold no images until a test or an example puts some.
+ */
+export function seed(state: ArgosState): void {
+	const [approved, rejected, pending] = ARGOS_SEEDED_SUBMISSION_IDS;
+	addSubmission(state, approved, {
+		createdAt: '2025-03-03-09-15-00-000',
+		pendingAt: '2025-03-03-09-17-41-000',
+		kycResultAt: '2025-03-03-09-18-02-000',
+		updatedAt: '2025-03-03-09-18-02-000',
+		reviewer: 'system',
+		email: 'jane.doe@example.com',
+		userid: 'user-1001',
+		idType: 'drivers_license',
+		kyc: { result: 'approved', comment: [], commentCode: [] },
+		data: { full_name: 'Jane Doe', first_name: 'Jane', last_name: 'Doe', gender: 'female', nationality: 'GBR', date_of_birth: '1990-04-12', age_group: '30-39' },
+		aml: { currentstatus: 'Not Screened', risk_level_summary: 'Not Screened' },
+	});
+	addSubmission(state, rejected, {
+		createdAt: '2025-03-04-14-02-10-000',
+		pendingAt: '2025-03-04-14-05-33-000',
+		kycResultAt: '2025-03-04-16-40-00-000',
+		updatedAt: '2025-03-04-16-40-00-000',
+		reviewer: ARGOS_REVIEWER,
+		email: 'john.roe@example.com',
+		userid: 'user-1002',
+		idType: 'passport',
+		kyc: { result: 'rejected', comment: ['Too many retries: the selfie did not match the ID photo.'], commentCode: ['too_many_retry'] },
+		data: { full_name: 'John Roe', first_name: 'John', last_name: 'Roe', gender: 'male', nationality: 'USA', date_of_birth: '1985-11-30', age_group: '30-39' },
+	});
+	addSubmission(state, pending, {
+		createdAt: '2025-03-05-08-45-59-000',
+		pendingAt: '2025-03-05-08-49-12-000',
+		updatedAt: '2025-03-05-08-49-12-000',
+		email: 'mei.lin@example.com',
+		userid: 'user-1003',
+		idType: 'government_id',
+		// Inferred: whether kyc.result can literally be "pending" is unconfirmed (docs/argos-api.md).
+		kyc: { result: 'pending', comment: [], commentCode: [] },
+		data: { full_name: 'Mei Lin', first_name: 'Mei', last_name: 'Lin', gender: 'female', nationality: 'SGP', date_of_birth: '1998-07-02', age_group: '20-29' },
+	});
+}

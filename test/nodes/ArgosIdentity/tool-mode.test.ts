@@ -1,0 +1,95 @@
+import { NodeHelpers, type IExecuteFunctions, type INode, type INodeParameters, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
+
+import { ArgosIdentity } from '../../../nodes/ArgosIdentity/ArgosIdentity.node';
+import { router } from '../../../nodes/ArgosIdentity/actions/router';
+import { resources } from '../../../nodes/ArgosIdentity/actions/resources';
+import { operationsOf } from '../../../nodes/shared/items/parallel-requests';
+
+const node = new ArgosIdentity();
+const asTool = { ...node.description, name: 'argosIdentityTool' } as INodeTypeDescription;
+const typeName = (description: INodeTypeDescription) => `n8n-nodes-identity-uploads.${description.name}`;
+
+function shownOptions(description: INodeTypeDescription, values: INodeParameters, name: string): string[] {
+	const instance = { type: typeName(description), typeVersion: 1, parameters: values } as unknown as INode;
+	const shown = description.properties.filter(
+		(property: INodeProperties) => property.name === name && NodeHelpers.displayParameter(values, property, instance, description),
+	);
+	expect(shown).toHaveLength(1);
+	return (shown[0].options as Array<{ value: string }>).map((option) => option.value);
+}
+
+/** The parameters the editor shows for these values. */
+function shownParameters(values: INodeParameters): string[] {
+	const instance = { type: typeName(node.description), typeVersion: 1, parameters: values } as unknown as INode;
+	return node.description.properties.filter((property) => NodeHelpers.displayParameter(values, property, instance, node.description)).map((property) => property.name);
+}
+
+test('as a node every operation is offered; the contract values are there', () => {
+	expect(shownOptions(node.description, {}, 'resource')).toEqual(['image', 'submission']);
+	expect(shownOptions(node.description, { resource: 'submission' }, 'operation')).toEqual(['delete', 'get', 'getAll', 'putImage', 'update']);
+	expect(shownOptions(node.description, { resource: 'image' }, 'operation')).toEqual(['get']);
+});
+
+test('every operation the router runs is offered', () => {
+	const offered = operationsOf(node.description.properties).map(({ resource, operation }) => `${resource}/${operation}`);
+	const routed = resources.flatMap((resource) => Object.keys(resource.operations).map((operation) => `${resource.value}/${operation}`));
+	expect(offered.sort()).toEqual(routed.sort());
+});
+
+test('as an AI agent tool only reading operations are offered unless Allow Changes is on', () => {
+	expect(shownOptions(asTool, { resource: 'submission', allowChanges: false }, 'operation')).toEqual(['get', 'getAll']);
+	expect(shownOptions(asTool, { resource: 'image', allowChanges: false }, 'operation')).toEqual(['get']);
+	expect(shownOptions(asTool, { resource: 'submission', allowChanges: true }, 'operation')).toEqual(['delete', 'get', 'getAll', 'putImage', 'update']);
+});
+
+test('a saved workflow without these parameters keeps its defaults: Submission → Put Submission Image; as a tool, Submission → Get', () => {
+	const instance = { type: typeName(node.description), typeVersion: 1, parameters: {} } as unknown as INode;
+	expect(NodeHelpers.getNodeParameters(node.description.properties, {}, true, false, instance, node.description)).toMatchObject({ resource: 'submission', operation: 'putImage' });
+	const toolInstance = { ...instance, type: typeName(asTool) };
+	expect(NodeHelpers.getNodeParameters(asTool.properties, {}, true, false, toolInstance, asTool)).toMatchObject({ resource: 'submission', operation: 'get' });
+});
+
+test.each([
+	['userId', ['userId']],
+	['email', ['email']],
+	['dateRange', ['startDate', 'endDate']],
+	['all', []],
+])('Get Many by %s shows only its own search fields', (searchBy, fields) => {
+	const shown = shownParameters({ resource: 'submission', operation: 'getAll', searchBy, returnAll: false });
+	expect(shown.filter((name) => ['userId', 'email', 'startDate', 'endDate'].includes(name))).toEqual(fields);
+	expect(shown).toEqual(expect.arrayContaining(['searchBy', 'returnAll', 'limit', 'options']));
+});
+
+test('Get Many: Limit defaults to 50; Get: Request Type defaults to everything', () => {
+	const limit = node.description.properties.find((property) => property.name === 'limit' && property.displayOptions?.show?.operation?.includes('getAll'));
+	expect(limit?.default).toBe(50);
+	const getOptions = node.description.properties.find((property) => property.name === 'options' && property.displayOptions?.show?.operation?.includes('get') && property.displayOptions.show.resource?.includes('submission'));
+	expect((getOptions?.options as INodeProperties[]).find((option) => option.name === 'requestType')).toMatchObject({ default: 'everything' });
+});
+
+describe('the router as a tool', () => {
+	const toolContext = (parameters: Record<string, unknown>) =>
+		({
+			getNode: () => ({ name: 'Argos', type: 'n8n-nodes-identity-uploads.argosIdentityTool', typeVersion: 1, parameters }),
+			getNodeParameter: (name: string, _index: number, fallback?: unknown) => parameters[name] ?? fallback,
+			getInputData: () => [],
+			continueOnFail: () => false,
+		}) as unknown as IExecuteFunctions;
+
+	test.each([
+		['submission', 'putImage'],
+		['submission', 'update'],
+		['submission', 'delete'],
+	])('refuses %s / %s without Allow Changes', async (resource, operation) => {
+		await expect(router.call(toolContext({ resource, operation }))).rejects.toThrow(`As a tool, this node may only read: "${operation}" of "${resource}" changes data`);
+	});
+
+	test.each([
+		['submission', 'get', false],
+		['submission', 'getAll', false],
+		['image', 'get', false],
+		['submission', 'delete', true],
+	])('runs %s / %s (Allow Changes %s)', async (resource, operation, allowChanges) => {
+		await expect(router.call(toolContext({ resource, operation, allowChanges }))).resolves.toEqual([[]]);
+	});
+});
