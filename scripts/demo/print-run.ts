@@ -16,7 +16,8 @@ export function printRun(workflow: WorkflowJson, result: WorkflowRun): void {
 		const runData = result.run.data.resultData.runData[node.name]?.[0];
 		const outputs = runData?.data?.main ?? [];
 		const operation = String(node.parameters.operation ?? '');
-		const verb = /download|generate/i.test(operation) ? 'downloaded' : node.type.endsWith('Trigger') ? 'received' : UPLOADS.has(operation) ? 'sent' : 'asked';
+		const downloads = /download|generate/i.test(operation) || (node.parameters.resource === 'image' && operation === 'get');
+		const verb = downloads ? 'downloaded' : node.type.endsWith('Trigger') ? 'received' : UPLOADS.has(operation) ? 'sent' : 'asked';
 		outputs.forEach((items, outputIndex) => items?.forEach((item) => printItem(node.name, verb, item, outputIndex)));
 	}
 }
