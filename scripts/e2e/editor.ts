@@ -1,5 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 
+import type { FrameLocator, Page } from 'playwright-core';
+
 import type { N8nInstance } from './n8n-instance';
 
 /** The owner account created on a fresh editor, so nobody has to fill in the set-up form. */
@@ -71,4 +73,23 @@ export async function startEditor(instance: N8nInstance, port: number): Promise<
 		throw error;
 	}
 	return { url, process: child, log: () => log, stop };
+}
+
+/** Where the node details view's close control is: n8n 2's close button, n8n 1's "Back to canvas". */
+export const NDV_CLOSE = '[data-test-id="ndv-close-button"], [data-test-id="back-to-canvas"]';
+
+/**
+ * The part of an execution's page that holds its canvas: the page itself (n8n 2), or the workflow
+ * preview's iframe (n8n 1.x shows a past execution in an iframe). Found by looking for the node in
+ * both; locators for the canvas and the node details view go through the answer.
+ */
+export async function executionCanvas(page: Page, nodeName: string, timeoutMs = 60_000): Promise<Page | FrameLocator> {
+	const selector = `[data-test-id="canvas-node"][data-node-name="${nodeName}"]`;
+	const preview = page.locator('iframe').first().contentFrame();
+	return await Promise.any([
+		page.locator(selector).waitFor({ timeout: timeoutMs }).then(() => page),
+		preview.locator(selector).waitFor({ timeout: timeoutMs }).then(() => preview),
+	]).catch(() => {
+		throw new Error(`The execution's canvas showed no node "${nodeName}" within ${timeoutMs / 1000} s, neither in the page nor in a preview iframe`);
+	});
 }

@@ -1,44 +1,81 @@
 #!/usr/bin/env bash
-# Install a pinned, real n8n into a cache folder outside the repository, for end-to-end tests.
+# Install a real n8n of a given version into a cache folder outside the repository, for end-to-end tests.
 #
-#   scripts/e2e/install-n8n.sh            # prints the n8n binary path on its last line
+#   scripts/e2e/install-n8n.sh                        # the default line (the first in n8n-lines.json: 2.40.7)
+#   scripts/e2e/install-n8n.sh 1.123.81               # another version; its overrides from n8n-lines.json
+#   scripts/e2e/install-n8n.sh 1.123.81 xlsx=0.18.5   # explicit npm overrides (name=version ...)
+#
+# Prints the n8n binary path on its last line. The overrides of a version listed in
+# scripts/e2e/n8n-lines.json are taken from there unless given on the command line.
 #
 # Cache folder: ${N8N_E2E_CACHE:-$HOME/.cache/identity-uploads-n8n/<version>}. A complete cache
-# (one holding the `.complete` marker for this version) is reused as is. A new install is built in a
-# temporary sibling folder and renamed into place only once it is complete and checked, so an
-# interrupted run never leaves a half-installed cache that a later run would trust. Concurrent runs
-# are serialised with flock(1) when it is available.
+# (one holding the `.complete` marker for this version and these overrides) is reused as is. A new
+# install is built in a temporary sibling folder and renamed into place only once it is complete and
+# checked, so an interrupted run never leaves a half-installed cache that a later run would trust.
+# Concurrent runs for the same version are serialised with flock(1) when it is available; runs for
+# different versions use different folders and locks and may run side by side.
 #
-# Needs Node.js >= 24 first on PATH (n8n 2.x requires it), npm, and a C/C++ toolchain (python3,
-# make, g++) because sqlite3 is rebuilt from source against Node 24's headers. The headers folder
-# is found next to the running node; override it with N8N_E2E_NODEDIR.
+# Needs Node.js first on PATH (>= 24 for n8n 2.x, >= 20.19 for n8n 1.x; the e2e runs both on 24), npm,
+# and a C/C++ toolchain (python3, make, g++) because sqlite3 is rebuilt from source against the running
+# Node's headers. The headers folder is found next to the running node; override it with N8N_E2E_NODEDIR.
 #
 # Recipe (the team's toolchain notes, "A real n8n, headless"): n8n 2.40.7 is the newest 2.x that
-# installs from the registry mirror used here; linkedom is pinned to 0.18.14 because 0.18.15 needs
-# a package the mirror lacks; install scripts stay off (one optional native dependency downloads
-# binaries) and only sqlite3 is rebuilt. A cold install takes about 5 minutes and 2.9 GB.
+# installs from the registry mirror used here, with linkedom pinned to 0.18.14 (0.18.15 needs a
+# package the mirror lacks); n8n 1.123.81 is the newest 1.x, with xlsx overridden by the registry's
+# 0.18.5 (n8n 1.x takes it as a tarball from its vendor's site, which cannot be reached). Install
+# scripts stay off (one optional native dependency downloads binaries) and only sqlite3 is rebuilt.
+# A cold install takes 3-5 minutes and about 2.9 GB per version.
 #
 # Progress goes to stderr; stdout carries only the n8n binary path, so callers can do
-#   N8N_BIN="$(scripts/e2e/install-n8n.sh)"
+#   N8N_BIN="$(scripts/e2e/install-n8n.sh 1.123.81)"
 set -euo pipefail
 
-N8N_VERSION="2.40.7"
-LINKEDOM_VERSION="0.18.14"
-MIN_NODE_MAJOR=24
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+LINES_FILE="$SCRIPT_DIR/n8n-lines.json"
+
+log() { printf '[install-n8n] %s\n' "$*" >&2; }
+die() { printf '[install-n8n] ERROR: %s\n' "$*" >&2; exit 1; }
+
+command -v node >/dev/null 2>&1 || die "node not found on PATH; n8n needs Node.js (>= 24 for n8n 2.x)."
+
+# ---------------------------------------------------------------- what to install
+# The version, then npm overrides as name=version. Without a version: the first line of n8n-lines.json.
+# Without overrides: the ones n8n-lines.json lists for that version (none for an unlisted version).
+lines_json() { # $1: a JS expression over `lines` (the array); prints its value
+  node -e 'const f=require(process.argv[1]); const lines=f.lines; const v=process.argv[2]; process.stdout.write(String(eval(process.argv[3])))' \
+    "$LINES_FILE" "${N8N_VERSION:-}" "$1"
+}
+N8N_VERSION="${1:-}"
+[[ $# -gt 0 ]] && shift
+if [[ -z "$N8N_VERSION" ]]; then N8N_VERSION="$(lines_json 'lines[0].version')"; fi
+[[ "$N8N_VERSION" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || die "'$N8N_VERSION' is not an n8n version (expected e.g. 2.40.7 or 1.123.81)"
+OVERRIDES=()
+if [[ $# -gt 0 ]]; then
+  OVERRIDES=("$@")
+else
+  while IFS= read -r o; do [[ -n "$o" ]] && OVERRIDES+=("$o"); done < <(
+    lines_json 'Object.entries(lines.find((l) => l.version === v)?.overrides ?? {}).map(([n, w]) => n + "=" + w + "\n").join("")'
+  )
+fi
+for o in "${OVERRIDES[@]+"${OVERRIDES[@]}"}"; do
+  [[ "$o" =~ ^[@a-zA-Z0-9._/-]+=[^=[:space:]]+$ ]] || die "override '$o' is not name=version"
+done
+OVERRIDES_JSON="$(node -e 'const o={}; for (const a of process.argv.slice(1)) { const i=a.lastIndexOf("="); o[a.slice(0,i)]=a.slice(i+1); } process.stdout.write(JSON.stringify(o))' "${OVERRIDES[@]+"${OVERRIDES[@]}"}")"
+
+N8N_MAJOR="${N8N_VERSION%%.*}"
+if (( N8N_MAJOR >= 2 )); then MIN_NODE_MAJOR=24; else MIN_NODE_MAJOR=20; fi
 
 CACHE="${N8N_E2E_CACHE:-$HOME/.cache/identity-uploads-n8n/$N8N_VERSION}"
 CACHE="${CACHE%/}"
 MARKER_NAME=".complete"
-MARKER_TEXT="n8n@$N8N_VERSION linkedom@$LINKEDOM_VERSION"
-
-log() { printf '[install-n8n] %s\n' "$*" >&2; }
-die() { printf '[install-n8n] ERROR: %s\n' "$*" >&2; exit 1; }
+# e.g. "n8n@2.40.7 linkedom@0.18.14" (the overrides are part of what the cache holds)
+MARKER_TEXT="n8n@$N8N_VERSION"
+for o in "${OVERRIDES[@]+"${OVERRIDES[@]}"}"; do MARKER_TEXT+=" ${o%=*}@${o##*=}"; done
 
 START_S=$SECONDS
 elapsed() { echo "$((SECONDS - START_S))s"; }
 
 # ---------------------------------------------------------------- preconditions
-command -v node >/dev/null 2>&1 || die "node not found on PATH; n8n $N8N_VERSION needs Node.js >= $MIN_NODE_MAJOR."
 NODE_VERSION="$(node -v)"
 NODE_MAJOR="${NODE_VERSION#v}"; NODE_MAJOR="${NODE_MAJOR%%.*}"
 if ! [[ "$NODE_MAJOR" =~ ^[0-9]+$ ]] || (( NODE_MAJOR < MIN_NODE_MAJOR )); then
@@ -111,12 +148,12 @@ NODEDIR="$(find_nodedir)" || die "no Node $NODE_MAJOR headers (include/node/node
 
 # ---------------------------------------------------------------- install into a temp sibling
 # Leftovers of interrupted runs (we hold the lock, so none of them is live).
-rm -rf "$PARENT/.$BASE.tmp."* 2>/dev/null || true
+rm -rf "$PARENT/.$BASE.tmp."* "$PARENT/.$BASE.old."* 2>/dev/null || true
 if [[ -e "$CACHE" ]]; then
-  # Only ever delete a folder this script made (or an empty one): N8N_E2E_CACHE could be mistyped.
+  # Only ever replace a folder this script made (or an empty one): N8N_E2E_CACHE could be mistyped.
   if [[ -f "$CACHE/package.json" ]] && grep -q '"identity-uploads-e2e-n8n"' "$CACHE/package.json"; then
-    log "removing incomplete cache $CACHE (no valid $MARKER_NAME marker)"
-    rm -rf "$CACHE"
+    # Kept until the new install is in place: a process may still run n8n from it.
+    log "replacing cache $CACHE (its $MARKER_NAME marker is not '$MARKER_TEXT') once the new install is complete"
   elif [[ -d "$CACHE" ]] && [[ -z "$(ls -A "$CACHE")" ]]; then
     rmdir "$CACHE"
   else
@@ -148,14 +185,14 @@ run_step() {
 }
 mkdir -p "$TMP"
 
-log "installing n8n $N8N_VERSION into $CACHE (via $TMP) with node $NODE_VERSION; this takes several minutes..."
+log "installing n8n $N8N_VERSION (overrides $OVERRIDES_JSON) into $CACHE (via $TMP) with node $NODE_VERSION; this takes several minutes..."
 cat >"$TMP/package.json" <<EOF
 {
   "name": "identity-uploads-e2e-n8n",
   "private": true,
   "description": "n8n $N8N_VERSION for n8n-nodes-identity-uploads end-to-end tests (generated by scripts/e2e/install-n8n.sh)",
   "dependencies": { "n8n": "$N8N_VERSION" },
-  "overrides": { "linkedom": "$LINKEDOM_VERSION" }
+  "overrides": $OVERRIDES_JSON
 }
 EOF
 
@@ -185,6 +222,9 @@ rm -rf "$CHECK_HOME"
 
 printf '%s\ninstalled %s with node %s\n' "$MARKER_TEXT" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$NODE_VERSION" >"$TMP/$MARKER_NAME"
 cd "$PARENT"
+OLD=""
+if [[ -e "$CACHE" ]]; then OLD="$PARENT/.$BASE.old.$$"; mv -T "$CACHE" "$OLD"; fi
 mv -T "$TMP" "$CACHE"   # same filesystem: an atomic rename
 TMP=""
+if [[ -n "$OLD" ]]; then rm -rf "$OLD"; fi
 finish "installed"

@@ -1,15 +1,19 @@
-import { mkdirSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 import { EDITOR_OWNER } from './editor';
 import type { N8nInstance } from './n8n-instance';
 
-/** The ids of the four ComplyCube flow examples (examples/*.json). */
+/** The repository's examples/ folder: two levels up from scripts/e2e under ts-jest, three from dist/scripts/e2e. */
+const examplesFolder = [path.resolve(__dirname, '..', '..', 'examples'), path.resolve(__dirname, '..', '..', '..', 'examples')].find((folder) => existsSync(folder))!;
+const exampleId = (file: string) => (JSON.parse(readFileSync(path.join(examplesFolder, file), 'utf8')) as { id: string }).id;
+
+/** The ids of the four ComplyCube flow examples, as their files give them (examples/*.json). */
 export const FLOW_WORKFLOWS = {
-	formIntake: 'IdUpCcFormIntake1',
-	checkDecision: 'IdUpCcDecision01',
-	verificationLink: 'IdUpCcVerifyLink1',
-	sessionOutcome: 'IdUpCcSessionOut1',
+	formIntake: exampleId('complycube-form-intake.json'),
+	checkDecision: exampleId('complycube-check-decision.json'),
+	verificationLink: exampleId('complycube-verification-link.json'),
+	sessionOutcome: exampleId('complycube-session-outcome.json'),
 } as const;
 
 /** The webhookIds the examples give their Form Trigger and ComplyCube Triggers (their production paths). */
@@ -33,20 +37,22 @@ export function productionUrls(webhookUrl: string) {
 
 /**
  * Makes an instance (package, credentials, examples imported) ready for `n8n start` with live
- * triggers: N8N_WEBHOOK_URL set (the address ComplyCube's deliveries and the form use), file access
- * allowed to examples/files and the repository's reports/ folder (created), and the form and trigger
- * workflows published, so n8n activates them (and the triggers register their webhooks) on start.
- * Answers the reports folder.
+ * triggers: the webhook base URL set (the address ComplyCube's deliveries and the form use), file
+ * access allowed to examples/files and the repository's reports/ folder (created), and the form and
+ * trigger workflows marked active, so n8n activates them (and the triggers register their webhooks)
+ * on start. Answers the reports folder.
  */
 export async function prepareLiveFlow(instance: N8nInstance, repoRoot: string, webhookUrl: string): Promise<string> {
 	const reports = path.join(repoRoot, 'reports');
 	mkdirSync(reports, { recursive: true });
-	// n8n 2 reads N8N_WEBHOOK_URL (WEBHOOK_URL, n8n 1's name, still works but is reported as deprecated).
-	instance.env.N8N_WEBHOOK_URL = webhookUrl;
+	const { line } = instance.cell;
+	// n8n 2 reads N8N_WEBHOOK_URL (WEBHOOK_URL still works there but is reported as deprecated); n8n 1 reads only WEBHOOK_URL.
+	instance.env[line.webhookUrlEnv] = webhookUrl;
 	instance.env.N8N_RESTRICT_FILE_ACCESS_TO = [path.join(repoRoot, 'examples/files'), reports].map((folder) => realpathSync(folder)).join(';');
-	// n8n 2.40: import:workflow leaves a workflow unpublished; publish:workflow marks its current version
-	// active, and `n8n start` then activates it (webhooks registered, triggers' create hooks run).
-	for (const id of LIVE_WORKFLOWS) await instance.n8n(['publish:workflow', `--id=${id}`]);
+	// import:workflow leaves a workflow inactive. n8n 2.40: publish:workflow marks its current version
+	// active; n8n 1.x: update:workflow --active=true. `n8n start` then activates them (webhooks
+	// registered, the triggers' create hooks run).
+	for (const id of LIVE_WORKFLOWS) await instance.n8n([...line.activateCommand, `--id=${id}`]);
 	return reports;
 }
 
@@ -116,7 +122,8 @@ export class N8nRest {
 		return (JSON.parse(text) as { data: T }).data;
 	}
 
-	async workflow(id: string): Promise<{ id: string; active: boolean; activeVersionId: string | null; versionId: string; staticData?: unknown }> {
+	/** The saved workflow (`activeVersionId` exists from n8n 2 on: n8n 1 has no published versions). */
+	async workflow(id: string): Promise<{ id: string; active: boolean; activeVersionId?: string | null; versionId: string; staticData?: unknown }> {
 		return await this.request('GET', `/workflows/${id}`);
 	}
 

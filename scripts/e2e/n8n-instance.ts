@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 import { EXAMPLE_CREDENTIALS } from './example-credentials';
+import { binaryModeEnv, currentCell, type E2eCell, type N8nLine } from './n8n-lines';
 
 const run = promisify(execFile);
 export const PACKAGE_NAME = 'n8n-nodes-identity-uploads';
@@ -34,9 +35,10 @@ export async function freePort(): Promise<number> {
 	});
 }
 
-/** Installs (or reuses) the pinned real n8n; answers the path of its binary. */
-export async function installN8n(repoRoot: string): Promise<string> {
-	const { stdout } = await run('bash', [path.join(repoRoot, 'scripts/e2e/install-n8n.sh')], {
+/** Installs (or reuses) a real n8n of the given line (by default the current cell's: scripts/e2e/n8n-lines.ts); answers the path of its binary. */
+export async function installN8n(repoRoot: string, line: N8nLine = currentCell().line): Promise<string> {
+	const overrides = Object.entries(line.overrides).map(([name, version]) => `${name}=${version}`);
+	const { stdout } = await run('bash', [path.join(repoRoot, 'scripts/e2e/install-n8n.sh'), line.version, ...overrides], {
 		maxBuffer: BIG_OUTPUT,
 		timeout: 20 * 60_000,
 	});
@@ -54,18 +56,24 @@ export class N8nInstance {
 		private readonly n8nBin: string,
 		private readonly repoRoot: string,
 		readonly env: NodeJS.ProcessEnv,
+		/** The n8n version and binary data mode this instance runs. */
+		readonly cell: E2eCell,
 	) {}
 
-	/** The usual set-up: n8n installed or reused, this package in it, the example credentials and workflows imported. */
-	static async withExamples(repoRoot: string, credentials: Record<string, Record<string, string | number | boolean>>): Promise<N8nInstance> {
-		const instance = await N8nInstance.create(repoRoot, await installN8n(repoRoot));
+	/**
+	 * The usual set-up: n8n of the cell's line installed or reused, this package in it, the example
+	 * credentials and workflows imported. The cell is the jest project's (or N8N_E2E_VERSION and
+	 * N8N_E2E_BINARY_MODE; by default the first line, 2.x, in its default mode).
+	 */
+	static async withExamples(repoRoot: string, credentials: Record<string, Record<string, string | number | boolean>>, cell: E2eCell = currentCell()): Promise<N8nInstance> {
+		const instance = await N8nInstance.create(repoRoot, await installN8n(repoRoot, cell.line), cell);
 		await instance.installPackage();
 		await instance.importCredentials(credentials);
 		await instance.importWorkflows(path.join(repoRoot, 'examples'));
 		return instance;
 	}
 
-	static async create(repoRoot: string, n8nBin: string): Promise<N8nInstance> {
+	static async create(repoRoot: string, n8nBin: string, cell: E2eCell = currentCell()): Promise<N8nInstance> {
 		const env: NodeJS.ProcessEnv = {
 			...process.env,
 			// Under jest NODE_ENV is 'test', which silences n8n's logger, and with it the run's JSON.
@@ -78,10 +86,17 @@ export class N8nInstance {
 			N8N_RESTRICT_FILE_ACCESS_TO: realpathSync(path.join(repoRoot, 'examples/files')),
 			// Each n8n process starts a task broker; a free port keeps runs apart.
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			// The cell's binary data mode, set explicitly (n8n 1.x keeps binaries in memory by default, 2.x on the filesystem).
+			...binaryModeEnv(cell),
 		};
-		const instance = new N8nInstance(n8nBin, repoRoot, env);
+		const instance = new N8nInstance(n8nBin, repoRoot, env, cell);
 		instance.env.N8N_USER_FOLDER = instance.userFolder;
 		return instance;
+	}
+
+	/** The installed `n8n` package's folder (its package.json: version, engines). */
+	get n8nPackageFolder(): string {
+		return path.join(path.dirname(this.n8nBin), '..', 'n8n');
 	}
 
 	async n8n(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ stdout: string; stderr: string }> {

@@ -4,13 +4,13 @@ import path from 'node:path';
 
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-import { EDITOR_OWNER, startEditor, type RunningEditor } from '../../scripts/e2e/editor';
+import { EDITOR_OWNER, NDV_CLOSE, startEditor, type RunningEditor } from '../../scripts/e2e/editor';
 import { EXAMPLE_CREDENTIALS } from '../../scripts/e2e/example-credentials';
 import { freePort, N8nInstance } from '../../scripts/e2e/n8n-instance';
 import { startEmulators, type Emulators } from '../emulators/all';
 
 /**
- * A real n8n editor in headless Chromium: each node opens with its parameters (not n8n's
+ * A real n8n editor (this jest project's n8n version) in headless Chromium: each node opens with its parameters (not n8n's
  * "Install this node to use it" panel) and its credential selected. A screenshot per node goes to
  * SCREENSHOTS_DIR (the README's are in docs/screenshots).
  */
@@ -70,7 +70,7 @@ test.each(CHECKS)('$node opens with its parameters and credential in the editor'
 	for (const label of check.labels) await expect(parameters.getByText(label, { exact: true }).first().isVisible()).resolves.toBe(true);
 	expect(await page.locator(`[data-test-id="parameter-input-${check.param}"] [data-test-id="parameter-input-field"]`).first().inputValue()).not.toBe('');
 	expect(await page.locator('[data-test-id="node-credentials-select"] input').first().inputValue()).toBe(EXAMPLE_CREDENTIALS[check.credential].name);
-	await page.locator('[data-test-id="ndv-close-button"]').click();
+	await page.locator(NDV_CLOSE).first().click();
 });
 
 describe("each credential's Test really checks the secret (n8n's credential test, as the editor's Retry/Test button)", () => {

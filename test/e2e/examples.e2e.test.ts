@@ -1,18 +1,23 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { EXAMPLE_CREDENTIALS } from '../../scripts/e2e/example-credentials';
 import { N8nInstance, type ExecuteResult } from '../../scripts/e2e/n8n-instance';
+import { currentCell } from '../../scripts/e2e/n8n-lines';
 import { ARGOS_SEEDED_SUBMISSION_IDS } from '../emulators/argos';
 import { COMPLYCUBE_DEMO_CLIENT_ID, COMPLYCUBE_DEMO_DOCUMENT_ID } from '../emulators/complycube';
 import { CRAFTER_SEEDED_PROFILE_IDS } from '../emulators/crafter';
 import { startEmulators, type Emulators } from '../emulators/all';
 
 /**
- * The packed package installed as a community package in a real n8n 2, the example workflows run
- * with `n8n execute`: proves the `n8n` field, dist paths, codex, icons and credential schemas are
- * what n8n's loader accepts, and that the examples work with n8n's own nodes (Read/Write Files).
+ * The packed package installed as a community package in a real n8n (this jest project's cell: one
+ * n8n version × one binary data mode, jest.e2e.config.js), the example workflows run with
+ * `n8n execute`: proves the `n8n` field, dist paths, codex, icons and credential schemas are what
+ * n8n's loader accepts, that the examples work with n8n's own nodes (Read/Write Files), and that the
+ * nodes read and write binaries through n8n's helpers in whichever mode n8n stores them.
  */
+const cell = currentCell();
 const repoRoot = path.resolve(__dirname, '..', '..');
 const examples = readdirSync(path.join(repoRoot, 'examples')).filter((name) => name.endsWith('.json'));
 const workflowId = (file: string) => (JSON.parse(readFileSync(path.join(repoRoot, 'examples', file), 'utf8')) as { id: string }).id;
@@ -40,8 +45,33 @@ async function execute(file: string): Promise<ExecuteResult> {
 	const result = await n8n.execute(workflowId(file));
 	timings.push(`${file}: n8n execute ${Date.now() - started} ms, exit ${result.exitCode}`);
 	expect(result.run.data.resultData.error).toBeUndefined();
+	runs.set(file, result);
 	return result;
 }
+const runs = new Map<string, ExecuteResult>();
+
+test(`the installed n8n is ${cell.line.version}, declaring node ${cell.line.nodeEngines} (scripts/e2e/n8n-lines.json, the README's Compatibility table)`, () => {
+	const installed = JSON.parse(readFileSync(path.join(n8n.n8nPackageFolder, 'package.json'), 'utf8')) as { version: string; engines: { node: string } };
+	expect(installed).toMatchObject({ version: cell.line.version, engines: { node: cell.line.nodeEngines } });
+});
+
+test("every n8n-workflow value the built package uses is exported by this n8n's own n8n-workflow (the package's peer dependency, resolved from n8n)", () => {
+	const used = new Set<string>();
+	const scan = (folder: string) => {
+		for (const entry of readdirSync(folder, { withFileTypes: true })) {
+			const file = path.join(folder, entry.name);
+			if (entry.isDirectory()) scan(file);
+			else if (entry.name.endsWith('.js')) for (const [, name] of readFileSync(file, 'utf8').matchAll(/n8n_workflow_\d+\.(\w+)/g)) used.add(name);
+		}
+	};
+	for (const folder of ['dist/nodes', 'dist/credentials']) scan(path.join(repoRoot, folder));
+	expect(used.size).toBeGreaterThan(0);
+	const workflowPackage = path.join(n8n.n8nPackageFolder, '..', 'n8n-workflow');
+	const exported = JSON.parse(
+		execFileSync(process.execPath, ['-e', `const w = require(${JSON.stringify(workflowPackage)}); console.log(JSON.stringify(process.argv.slice(1).filter((name) => w[name] === undefined)))`, ...used], { encoding: 'utf8' }),
+	) as string[];
+	expect(exported).toEqual([]);
+});
 
 test('the example credentials are the ones the examples use', () => {
 	for (const file of examples) {
@@ -50,6 +80,13 @@ test('the example credentials are the ones the examples use', () => {
 			for (const [type, { id }] of Object.entries(node.credentials ?? {})) expect(EXAMPLE_CREDENTIALS[type]?.id).toBe(id);
 		}
 	}
+});
+
+test('every example workflow id has at most 16 characters: n8n 1.x saves a workflow\'s static data (the ComplyCube Trigger\'s webhook id and secret) only for such ids', () => {
+	// n8n 1.123's isWorkflowIdValid: id.length <= 16 (n8n 2: <= 21). A longer id imports and activates, but
+	// the trigger's registration is never stored, so every delivery is refused as unsigned.
+	const tooLong = examples.map((file) => ({ file, id: workflowId(file) })).filter(({ id }) => id.length > 16);
+	expect(tooLong).toEqual([]);
 });
 
 test('KYC intake in a real n8n: licence front and back and the selfie arrive byte-identical', async () => {
@@ -114,4 +151,25 @@ test('verification link in a real n8n: a client, a flow session, and the e-mail 
 	expect(mail).toMatchObject({ from: 'onboarding@example.com', to: ['jane.applicant@example.com'], subject: 'Please verify your identity' });
 	expect(mail.text).toContain('Hello Jane,');
 	expect(mail.text).toContain(redirectUrl);
+});
+
+test(`n8n kept the example files' binaries ${cell.binaryMode === 'default' ? 'in memory (the bytes in the item)' : `in its ${cell.binaryMode} store (an id, no bytes in the item)`}, and the nodes read and wrote them there`, () => {
+	// What Read Files produced and the nodes read (uploads), and what the Crafter node wrote (download).
+	const kyc = runs.get('complycube-kyc-intake.json');
+	const crafter = runs.get('crafter-profile-attachment.json');
+	expect(kyc && crafter).toBeTruthy();
+	const binaries = [
+		...['Read ID front', 'Read ID back', 'Read selfie'].map((node) => items(kyc!, node)[0]?.binary?.data),
+		items(crafter!, 'Download attachment')[0]?.binary?.downloaded,
+	];
+	for (const binary of binaries) {
+		expect(binary).toBeDefined();
+		if (cell.binaryMode === 'default') {
+			expect(binary!.id).toBeUndefined();
+			expect(Buffer.from(binary!.data as string, 'base64').length).toBeGreaterThan(700);
+		} else {
+			expect(binary!.id).toMatch(new RegExp(`^${cell.binaryMode}(-v2)?:`));
+			expect(binary!.data).toBe(String(binary!.id).split(':')[0]);
+		}
+	}
 });

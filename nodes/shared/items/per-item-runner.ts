@@ -29,6 +29,7 @@ export async function runPerItem(ctx: IExecuteFunctions, operation: ItemOperatio
 	const items = ctx.getInputData();
 	if (!items.length) return [];
 	const continueOnFail = ctx.continueOnFail();
+	const toErrorOutput = ctx.getNode().onError === 'continueErrorOutput';
 	const perItem: INodeExecutionData[][] = new Array(items.length);
 	let next = 0;
 	let failure: { itemIndex: number; error: Error } | undefined;
@@ -50,10 +51,11 @@ export async function runPerItem(ctx: IExecuteFunctions, operation: ItemOperatio
 			const httpCode = 'httpCode' in error && error.httpCode ? { httpCode: error.httpCode } : {};
 			perItem[itemIndex] = [
 				{
-					json: { error: error.message, details: { description: error.description ?? null, ...httpCode } },
-					// What sends the item to the error output ("continue using error output"): n8n 2 also takes a
-					// json of only error/message/details, n8n 1.x only a json of exactly {error} or {error, message}.
-					error,
+					json: toErrorOutput
+						? // n8n sends an item to the error output only by its json's keys: n8n 2 takes error, message and
+							// details, n8n 1.x exactly {error} or {error, message}. So there: the description as message.
+							{ error: error.message, ...(error.description ? { message: error.description } : {}) }
+						: { error: error.message, details: { description: error.description ?? null, ...httpCode } },
 					...(inputBinary ? { binary: inputBinary } : {}),
 					pairedItem: { item: itemIndex },
 				},
