@@ -10,9 +10,11 @@ export interface ReceivedRequest {
 	body: Buffer;
 	/** The status the emulator answered with. */
 	status: number;
+	/** When the whole request had arrived (ms since the epoch): the moment a rate limit counts it. */
+	receivedAt: number;
 }
 
-export type EmulatorRequest = Omit<ReceivedRequest, 'status'>;
+export type EmulatorRequest = Omit<ReceivedRequest, 'status' | 'receivedAt'>;
 
 export interface EmulatorResponse {
 	status: number;
@@ -56,6 +58,7 @@ export async function startHttpEmulator(
 			if (size <= maxBody) chunks.push(chunk);
 		});
 		req.on('end', () => {
+			const receivedAt = Date.now();
 			const url = new URL(req.url ?? '/', 'http://emulator');
 			const request: EmulatorRequest = {
 				method: req.method ?? 'GET',
@@ -73,7 +76,7 @@ export async function startHttpEmulator(
 				}
 			};
 			void answer().then((response) => {
-				received.push({ ...request, status: response.status });
+				received.push({ ...request, status: response.status, receivedAt });
 				const payload =
 					response.json !== undefined ? Buffer.from(JSON.stringify(response.json)) : response.body ?? '';
 				res.writeHead(response.status, {

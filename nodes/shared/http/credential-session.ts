@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IHttpRequestOptions } from 'n8n-workflow';
 
-import { sharedLimiter, type RateLimiter, type ReleaseSlot } from './rate-limit';
+import { sharedLimiter, type RateLimiter, type ReleaseSlot, type SlotOutcome } from './rate-limit';
 import type { ServiceContext } from './service-request';
 
 /** A credential read and decrypted once for a node's run, with the rate limit its requests share. */
@@ -88,11 +88,17 @@ export async function sendWithSession(
 	slot: ReleaseSlot | undefined,
 	request: IHttpRequestOptions,
 ): Promise<unknown> {
+	// The adaptive limit (rate-limit.ts) learns how the attempt ended: a 429 slows this process down for
+	// the key. callService asks for the full response with status errors ignored, so a 429 is an answer
+	// here; what throws got no answer ('failed' tells the limiter nothing).
+	let outcome: SlotOutcome = 'failed';
 	try {
 		// A copy per attempt: n8n may add pre-authentication data to what it is given.
 		const credentialsDecrypted = { ...session.decrypted, data: { ...session.credentials } };
-		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, request, { credentialsDecrypted });
+		const response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, request, { credentialsDecrypted });
+		outcome = (response as { statusCode?: unknown } | undefined)?.statusCode === 429 ? 'throttled' : 'answered';
+		return response;
 	} finally {
-		slot?.();
+		slot?.(outcome);
 	}
 }
