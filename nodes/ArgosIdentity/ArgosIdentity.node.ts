@@ -7,27 +7,10 @@ import {
 } from 'n8n-workflow';
 
 import { withParallelRequests } from '../shared/items/parallel-requests';
-import { allowChangesField, ALLOW_CHANGES } from '../shared/parameters/operation-field';
+import { resourceFields } from '../shared/items/resources';
+import { allowChangesField } from '../shared/parameters/operation-field';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
-
-/** The Resource selector: every resource, except, for an AI agent without Allow Changes, those it could only change. */
-function resourceFields(): INodeTypeDescription['properties'] {
-	const field = (show: Record<string, boolean[]>, offered: typeof resources) => ({
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options' as const,
-		noDataExpression: true,
-		displayOptions: { show },
-		options: offered.map(({ name, value }) => ({ name, value })),
-		default: offered.some((resource) => resource.value === 'submission') ? 'submission' : offered[0].value,
-	});
-	return [
-		field({ '@tool': [false] }, resources),
-		field({ '@tool': [true], [ALLOW_CHANGES]: [true] }, resources),
-		field({ '@tool': [true], [ALLOW_CHANGES]: [false] }, resources.filter((resource) => resource.readOperations.length)),
-	];
-}
 
 export class ArgosIdentity implements INodeType {
 	description: INodeTypeDescription = {
@@ -46,7 +29,7 @@ export class ArgosIdentity implements INodeType {
 		// Parallel Requests goes into every operation's Options here, so no operation file has to carry it.
 		properties: withParallelRequests([
 			allowChangesField,
-			...resourceFields(),
+			...resourceFields(resources, 'submission'),
 			...resources.flatMap((resource) => resource.description),
 		]),
 	};

@@ -1,6 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { ItemOperation } from '../../shared/items/per-item-runner';
+import type { Resource } from '../../shared/items/resources';
 import * as check from './check/Check.resource';
 import * as client from './client/Client.resource';
 import * as document from './document/Document.resource';
@@ -8,14 +6,6 @@ import * as flowSession from './flowSession/FlowSession.resource';
 import * as livePhoto from './livePhoto/LivePhoto.resource';
 import * as report from './report/Report.resource';
 import * as workflowSession from './workflowSession/WorkflowSession.resource';
-
-interface Resource {
-	name: string;
-	value: string;
-	operations: Record<string, ItemOperation>;
-	readOperations: string[];
-	description: INodeProperties[];
-}
 
 /** Every resource of the ComplyCube node, in the order the Resource list shows them. */
 export const resources: Resource[] = [
