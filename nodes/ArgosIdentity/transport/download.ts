@@ -1,6 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { FILE_KINDS, sniffFileKind } from '../../shared/files/file-type';
+import { isBase64Text } from '../../shared/files/base64-text';
 import { toNodeError } from '../../shared/http/node-errors';
 import { ServiceError, UnexpectedAnswerError } from '../../shared/http/service-error';
 import type { OperationResult } from '../../shared/items/per-item-runner';
@@ -15,8 +16,8 @@ import { readSubmission } from './submissions';
  */
 function imageBytes(body: Buffer): Buffer | undefined {
 	if (sniffFileKind(body)) return body;
-	const text = body.toString('latin1').trim().replace(/^"|"$/g, '').replace(/^data:[^;,]*;base64,/, '').replace(/\s+/g, '');
-	if (!text || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return undefined;
+	const text = body.toString('latin1').trim().replace(/^"|"$/g, '').replace(/^data:[^;,]*;base64,/, '').split(/\s/).join('');
+	if (!isBase64Text(text)) return undefined;
 	const decoded = Buffer.from(text, 'base64');
 	return sniffFileKind(decoded) ? decoded : undefined;
 }

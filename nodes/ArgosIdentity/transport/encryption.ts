@@ -1,5 +1,7 @@
 import { createDecipheriv, createHash } from 'node:crypto';
 
+import { isBase64Text, isHexText } from '../../shared/files/base64-text';
+
 /**
  * Argos's optional encryption of webhook bodies and GET /submission answers (docs/argos-api.md §Webhooks,
  * [ENC-GB]): AES-256 in ECB mode (since 1 Aug 2024, no IV) with the key sha256(API key) — or sha256 of the
@@ -10,8 +12,8 @@ import { createDecipheriv, createHash } from 'node:crypto';
 export function decryptArgosJson(cipherText: string, keys: readonly string[]): Record<string, unknown> | undefined {
 	const text = cipherText.trim();
 	const forms: Buffer[] = [];
-	if (/^[A-Za-z0-9+/]+={0,2}$/.test(text) && text.length % 4 === 0) forms.push(Buffer.from(text, 'base64'));
-	if (/^(?:[0-9a-fA-F]{2})+$/.test(text)) forms.push(Buffer.from(text, 'hex'));
+	if (isBase64Text(text)) forms.push(Buffer.from(text, 'base64'));
+	if (isHexText(text)) forms.push(Buffer.from(text, 'hex'));
 	for (const key of keys) {
 		for (const bytes of forms) {
 			if (bytes.length === 0 || bytes.length % 16 !== 0) continue;
