@@ -92,6 +92,9 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 
 /** For a status with no advice of its own: a server fault after retries, or the service's answer in one line. */
 function serverAdvice(error: ServiceError): string {
+	if (error.status >= 300 && error.status < 400) {
+		return 'Nothing was done: the service answered with a redirect instead, and an upload or change is not sent on to another address (a redirected request can lose its body or be sent twice). Set the Base URL in the credential to the address the redirect names, for example https:// instead of http://.';
+	}
 	if (error.status >= 500) {
 		return `The service failed (HTTP ${error.status}: ${summarise(error.body)}). The node retried what was safe to retry; try again later, and check the service's status page if it keeps failing.`;
 	}

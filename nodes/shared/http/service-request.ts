@@ -36,6 +36,13 @@ export interface ServiceResponse {
 
 const REFUSED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
+/**
+ * Whether a request changes something (an upload, a create, an update, a delete). Its redirects are not
+ * followed: a redirected POST comes back as a GET without its body (301, 302) or is sent twice (307, 308),
+ * and skipping the redirect layer also takes a little off every upload.
+ */
+const isWrite = (request: IHttpRequestOptions) => !['GET', 'HEAD'].includes((request.method ?? 'GET').toUpperCase());
+
 /** A node running its items, a trigger registering its webhook, or a trigger receiving a delivery. */
 export type ServiceContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -49,6 +56,7 @@ export async function callService(ctx: ServiceContext, call: ServiceCall): Promi
 	for (let attempt = 1; ; attempt++) {
 		const request = await call.build(baseUrl);
 		const url = `${request.baseURL ?? ''}${request.url}`;
+		const write = isWrite(request);
 		let outcome: AttemptOutcome;
 		let failure: Error;
 		let retryAfter: string | undefined;
@@ -61,11 +69,14 @@ export async function callService(ctx: ServiceContext, call: ServiceCall): Promi
 				...timing.options,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
+				...(write ? { disableFollowRedirect: true } : {}),
 			})) as IN8nHttpFullResponse;
 			const body = guard.redact(parseBody(response));
-			if (response.statusCode < 400) return { status: response.statusCode, body, headers: response.headers };
+			const redirected = write && response.statusCode >= 300 && response.statusCode < 400;
+			if (response.statusCode < 400 && !redirected) return { status: response.statusCode, body, headers: response.headers };
 			outcome = { kind: 'status', status: response.statusCode };
-			failure = new ServiceError(call.service, response.statusCode, body, call.messageOf(body) ?? `HTTP ${response.statusCode}`);
+			const message = redirected ? redirectWords(guard.redactText(String(response.headers.location ?? ''))) : (call.messageOf(body) ?? `HTTP ${response.statusCode}`);
+			failure = new ServiceError(call.service, response.statusCode, body, message);
 			retryAfter = response.headers['retry-after'] as string | undefined;
 		} catch (error) {
 			const timedOut = timing.timedOut(error);
@@ -81,6 +92,10 @@ export async function callService(ctx: ServiceContext, call: ServiceCall): Promi
 		if (!shouldRetry(outcome, attempt, call.idempotent) || !guard.canWait(delay)) throw failure;
 		await guard.wait(delay);
 	}
+}
+
+function redirectWords(location: string): string {
+	return location ? `it redirects the request to ${location}` : 'it redirects the request';
 }
 
 function parseBody(response: IN8nHttpFullResponse): unknown {
