@@ -7,6 +7,7 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { waitForSendTurn } from '../items/send-turns';
 import { credentialSession, rateLimitSlot, sendWithSession } from './credential-session';
 import { checkedBaseUrl } from './base-url';
 import { networkCodeOf } from './network-code';
@@ -48,6 +49,8 @@ export type ServiceContext = IExecuteFunctions | IHookFunctions | IWebhookFuncti
 
 /** Sends a request with the node's credential, retrying only where no duplicate can result; throws ServiceError on a refusal. */
 export async function callService(ctx: ServiceContext, call: ServiceCall): Promise<ServiceResponse> {
+	// An item read ahead sends once the items before it leave room (send-turns.ts).
+	await waitForSendTurn();
 	// Read and decrypted once per node run, with the credential's rate limit (credential-session.ts).
 	const session = await credentialSession(ctx, call.credentialType);
 	// Checked before anything is sent; timeout, deadline, redaction and reconciliation live in request-guard.ts.

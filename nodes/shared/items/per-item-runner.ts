@@ -2,6 +2,7 @@ import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData
 
 import { toNodeError } from '../http/node-errors';
 import { parallelRequestsOf } from './parallel-requests';
+import { runAsItem, SendCancelled, SendTurns } from './send-turns';
 
 export interface OperationResult {
 	json: IDataObject;
@@ -13,7 +14,8 @@ export interface OperationResult {
 export type ItemOperation = (ctx: IExecuteFunctions, itemIndex: number) => Promise<OperationResult | OperationResult[]>;
 
 /**
- * Runs an operation once per input item, up to Parallel Requests items at once. Each output item points
+ * Runs an operation once per input item, up to Parallel Requests items sending at once, and the next item
+ * read and checked ahead while they are at the service (send-turns.ts). Each output item points
  * at its input item and keeps its binaries (so the front's upload can feed the back's), and the output
  * is in input order whatever order the answers came in.
  *
@@ -23,7 +25,8 @@ export type ItemOperation = (ctx: IExecuteFunctions, itemIndex: number) => Promi
  * a run of one item at a time would have stopped at. What may have been sent beyond that: at most the
  * Parallel Requests - 1 items after the failing one.
  *
- * Memory: an item's file is read inside its operation, so only the items in flight hold file bytes.
+ * Memory: an item's file is read inside its operation, so only the items in flight, and the one read
+ * ahead, hold file bytes.
  */
 export async function runPerItem(ctx: IExecuteFunctions, operation: ItemOperation): Promise<INodeExecutionData[]> {
 	const items = ctx.getInputData();
@@ -33,19 +36,24 @@ export async function runPerItem(ctx: IExecuteFunctions, operation: ItemOperatio
 	const perItem: INodeExecutionData[][] = new Array(items.length);
 	let next = 0;
 	let failure: { itemIndex: number; error: Error } | undefined;
+	const parallelRequests = parallelRequestsOf(ctx);
+	const turns = new SendTurns(parallelRequests);
 
 	const runItem = async (itemIndex: number): Promise<void> => {
 		const inputBinary = items[itemIndex].binary;
 		try {
-			const outcome = await operation(ctx, itemIndex);
+			const outcome = await runAsItem(turns, itemIndex, async () => await operation(ctx, itemIndex));
 			perItem[itemIndex] = (Array.isArray(outcome) ? outcome : [outcome]).map((result) => {
 				const binary = result.binary || inputBinary ? { ...inputBinary, ...result.binary } : undefined;
 				return { json: result.json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } };
 			});
 		} catch (caught) {
+			// Read ahead, then the node stopped at an earlier item: this one sent nothing and is no failure of its own.
+			if (caught instanceof SendCancelled) return;
 			const error = toNodeError(ctx.getNode(), caught, itemIndex);
 			if (!continueOnFail) {
 				if (!failure || itemIndex < failure.itemIndex) failure = { itemIndex, error };
+				turns.stopAt(itemIndex);
 				return;
 			}
 			const httpCode = 'httpCode' in error && error.httpCode ? { httpCode: error.httpCode } : {};
@@ -63,9 +71,10 @@ export async function runPerItem(ctx: IExecuteFunctions, operation: ItemOperatio
 		}
 	};
 
-	// Items start in order, and an item starts only while it is fewer than Parallel Requests places after
-	// the lowest one not yet finished: when item k fails, nothing after item k + Parallel Requests - 1 was sent.
-	const window = parallelRequestsOf(ctx);
+	// Items start in order while at most Parallel Requests places after the lowest one not yet finished
+	// (the last of them is read ahead), and send only once fewer than Parallel Requests places after it
+	// (send-turns.ts): when item k fails, nothing after item k + Parallel Requests - 1 was sent.
+	const window = parallelRequests + 1;
 	const finished: boolean[] = new Array(items.length).fill(false);
 	let lowestUnfinished = 0;
 	let wake: Array<() => void> = [];
@@ -79,6 +88,7 @@ export async function runPerItem(ctx: IExecuteFunctions, operation: ItemOperatio
 			await runItem(itemIndex);
 			finished[itemIndex] = true;
 			while (lowestUnfinished < items.length && finished[lowestUnfinished]) lowestUnfinished++;
+			turns.advance(lowestUnfinished);
 			const waiting = wake;
 			wake = [];
 			for (const resolve of waiting) resolve();

@@ -14,6 +14,7 @@ const WORKFLOW = path.join(__dirname, 'parallel-requests.workflow.json');
 const NODE = 'Upload';
 const samples = new SampleFolder();
 const file = samples.make('front.jpg', 'jpeg', 40_000);
+const notAnImage = samples.make('notes.jpg', 'text', 40_000);
 
 let emulator: ComplyCubeEmulator;
 let proxy: DelayProxy;
@@ -185,6 +186,17 @@ describe('continue on error off: the first failure by item order stops the node'
 		const result = await runWorkflow(loadWorkflow(WORKFLOW, items, withOptions(1)), unlimited());
 		expect(result.error?.message).toMatch(failureOf(2));
 		expect(sentIndexes(documentIds)).toEqual([0, 1, 2]);
+	});
+
+	test('one at a time, the next item read ahead and refused while the one before is at the service: that one finishes, nothing after is sent', async () => {
+		const { items, documentIds } = makeItems(4);
+		delays.set(documentIds[0], 200);
+		items[1].files = { data: { path: notAnImage.path, fileName: 'item-1.jpg', mimeType: 'image/jpeg' } };
+		const result = await runWorkflow(loadWorkflow(WORKFLOW, items, withOptions(1)), unlimited());
+		expect(result.error?.message).toMatch(/JPEG, PNG or PDF.*\[item 1\]$/);
+		expect(sentIndexes(documentIds)).toEqual([0]);
+		expect(proxy.log[0].status).toBe(200);
+		expect(emulator.documents.get(documentIds[0])?.images.front?.fileName).toBe('item-0.jpg');
 	});
 
 	test('items in flight when an item fails are let finish before the node fails', async () => {

@@ -1,0 +1,69 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * Which items of a node run may send requests now. The item runner (per-item-runner.ts) starts one item
+ * more than Parallel Requests, so the next item reads its file and checks its parameters while the
+ * current ones are at the service; that item's first request then waits here for its turn. An item's turn
+ * comes when it is fewer than Parallel Requests places after the lowest unfinished item, so with one
+ * request in flight an item sends nothing before the one before it has finished, as without the
+ * look-ahead.
+ */
+export class SendTurns {
+	private lowestUnfinished = 0;
+	private waiting: Array<{ itemIndex: number; resolve: () => void; reject: (error: Error) => void }> = [];
+	/** The node stops at this item's failure: items after it send nothing more. */
+	private stoppedAt = Number.POSITIVE_INFINITY;
+
+	constructor(private readonly parallelRequests: number) {}
+
+	private hasTurn(itemIndex: number): boolean {
+		return itemIndex < this.lowestUnfinished + this.parallelRequests;
+	}
+
+	async wait(itemIndex: number): Promise<void> {
+		if (itemIndex > this.stoppedAt) throw new SendCancelled();
+		if (this.hasTurn(itemIndex)) return;
+		await new Promise<void>((resolve, reject) => this.waiting.push({ itemIndex, resolve, reject }));
+	}
+
+	/** The runner moved on: every item below `lowestUnfinished` has finished. */
+	advance(lowestUnfinished: number): void {
+		this.lowestUnfinished = lowestUnfinished;
+		const ready = this.waiting.filter((waiter) => this.hasTurn(waiter.itemIndex));
+		this.waiting = this.waiting.filter((waiter) => !this.hasTurn(waiter.itemIndex));
+		for (const waiter of ready) waiter.resolve();
+	}
+
+	/**
+	 * The node stops at this item's failure: an item after it that has not sent yet sends nothing. Items
+	 * before it go on (an item read ahead can fail before the one at the service has finished).
+	 */
+	stopAt(itemIndex: number): void {
+		this.stoppedAt = Math.min(this.stoppedAt, itemIndex);
+		const cancelled = this.waiting.filter((waiter) => waiter.itemIndex > this.stoppedAt);
+		this.waiting = this.waiting.filter((waiter) => waiter.itemIndex <= this.stoppedAt);
+		for (const waiter of cancelled) waiter.reject(new SendCancelled());
+	}
+}
+
+/** An item that was read ahead but whose turn never came: the node stopped at an earlier item's failure. */
+export class SendCancelled extends Error {
+	constructor() {
+		super('The node stopped at an earlier item before this one was sent.');
+		this.name = 'SendCancelled';
+	}
+}
+
+// The item whose operation is running, whatever it calls: every request of the item waits for its turn.
+const runningItem = new AsyncLocalStorage<{ turns: SendTurns; itemIndex: number }>();
+
+/** Runs one item's operation; its requests (service-request.ts) wait for the item's turn. */
+export async function runAsItem<T>(turns: SendTurns, itemIndex: number, operation: () => Promise<T>): Promise<T> {
+	return await runningItem.run({ turns, itemIndex }, operation);
+}
+
+/** Waits until the running item may send; immediate outside the item runner (a trigger). */
+export async function waitForSendTurn(): Promise<void> {
+	const item = runningItem.getStore();
+	if (item) await item.turns.wait(item.itemIndex);
+}
