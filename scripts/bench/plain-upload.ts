@@ -1,10 +1,10 @@
 /**
  * The limit the node is measured against: a plain Node script doing the same uploads with nothing
  * else in the way. Per file: read it, base64 it, POST {fileName, data} as JSON with the raw key, over
- * a keep-alive connection, `concurrency` at once, after one untimed warm-up upload. Prints one JSON
- * line: items, ms, peak RSS.
+ * a keep-alive connection, `concurrency` at once, after `warm-up` untimed uploads (as many as the n8n
+ * variants warm up on). Prints one JSON line: items, ms, the warm-up's ms, peak RSS.
  *
- *   node dist/scripts/bench/plain-upload.js <documents URL> <api key> <folder> <concurrency> [fresh]
+ *   node dist/scripts/bench/plain-upload.js <documents URL> <api key> <folder> <concurrency> <warm-up> [fresh]
  *
  * With `fresh`, each request gets a new agent and so a new connection, as n8n's request helper does
  * (it builds its agents per request): the limit without connection reuse.
@@ -29,7 +29,7 @@ async function post(url: URL, agent: Agent, key: string, body: string): Promise<
 }
 
 async function main() {
-	const [endpoint, key, folder, concurrencyText, mode] = process.argv.slice(2);
+	const [endpoint, key, folder, concurrencyText, warmUpText, mode] = process.argv.slice(2);
 	const fresh = mode === 'fresh';
 	const concurrency = Number(concurrencyText);
 	const files = (await readdir(folder)).filter((name) => name.endsWith('.jpg')).sort();
@@ -37,9 +37,13 @@ async function main() {
 	const url = new URL(endpoint);
 	const statuses: number[] = [];
 	let next = 0;
-	// One untimed upload first, as the n8n variants warm up on one file.
-	const first = await readFile(path.join(folder, files[0]));
-	await post(url, agent, key, JSON.stringify({ fileName: files[0], data: first.toString('base64') }));
+	const warmUpStarted = process.hrtime.bigint();
+	for (let index = 0; index < Number(warmUpText); index++) {
+		const name = files[index % files.length];
+		const bytes = await readFile(path.join(folder, name));
+		await post(url, agent, key, JSON.stringify({ fileName: name, data: bytes.toString('base64') }));
+	}
+	const warmUpMs = Number(process.hrtime.bigint() - warmUpStarted) / 1e6;
 	const started = process.hrtime.bigint();
 	const lane = async () => {
 		while (next < files.length) {
@@ -59,7 +63,7 @@ async function main() {
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
 	agent.destroy();
 	const failed = statuses.filter((status) => status >= 400).length;
-	process.stdout.write(`${JSON.stringify({ items: files.length, ms, failed, peakRssKb: process.resourceUsage().maxRSS })}\n`);
+	process.stdout.write(`${JSON.stringify({ items: files.length, ms, warmUpMs, failed, peakRssKb: process.resourceUsage().maxRSS })}\n`);
 }
 
 void main().catch((error: unknown) => {
