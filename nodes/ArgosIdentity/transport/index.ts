@@ -3,6 +3,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import type { Reconcile } from '../../shared/http/reconcile';
 import { ServiceError, serviceMessageOf, UnexpectedAnswerError } from '../../shared/http/service-error';
+import { jsonBody } from '../../shared/http/json-body';
 import { callService, type ServiceContext } from '../../shared/http/service-request';
 
 /** The password fields of the argosIdentityApi credential: never shown anywhere. */
@@ -29,6 +30,7 @@ interface ArgosRequest {
 
 /** Calls Argos with the credential's key; a success that is not a JSON object (what Argos documents) is an error. */
 export async function argosApiRequest(ctx: ServiceContext, request: ArgosRequest): Promise<IDataObject> {
+	const payload = request.json ? jsonBody(request.json) : undefined;
 	const response = await callService(ctx, {
 		service: ARGOS,
 		credentialType: 'argosIdentityApi',
@@ -45,7 +47,7 @@ export async function argosApiRequest(ctx: ServiceContext, request: ArgosRequest
 			url: request.path,
 			...(request.qs ? { qs: request.qs } : {}),
 			...(request.form ? { body: request.form() } : {}),
-			...(request.json ? { body: request.json, json: true } : {}),
+			...(payload ? { ...payload, json: true } : {}),
 		}),
 	});
 	const { body } = response;

@@ -2,6 +2,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import type { Reconcile } from '../../shared/http/reconcile';
 import { serviceMessageOf, UnexpectedAnswerError } from '../../shared/http/service-error';
+import { jsonBody } from '../../shared/http/json-body';
 import { callService, type ServiceContext } from '../../shared/http/service-request';
 
 /** The password fields of the complyCubeApi credential: never shown anywhere. */
@@ -31,6 +32,7 @@ export interface ComplyCubeRequest {
 
 /** Calls ComplyCube with the credential's raw key; a success that is not the documented JSON object is an error. */
 export async function complyCubeApiRequest(ctx: ServiceContext, request: ComplyCubeRequest): Promise<IDataObject> {
+	const payload = request.body ? jsonBody(request.body) : {};
 	const response = await callService(ctx, {
 		service: 'ComplyCube',
 		credentialType: 'complyCubeApi',
@@ -45,7 +47,7 @@ export async function complyCubeApiRequest(ctx: ServiceContext, request: ComplyC
 			method: request.method,
 			baseURL: baseUrl,
 			url: request.path,
-			body: request.body,
+			...payload,
 			qs: request.qs,
 			json: true,
 		}),
