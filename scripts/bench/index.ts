@@ -346,6 +346,7 @@ async function main() {
 		`| 429s, 8 parallel requests against the emulator's 5/s sandbox limit (${limitedSent} requests, ${f2(limitedRun.itemsPerSecond)} items/s) | ${tooMany} | 0 | ${verdict(tooMany === 0)} |`,
 		`| peak RSS, ${smallCount} → ${largeCount} files of 3.9 MB, 4 parallel (MB) | ${mb(memory[0].peakRssMb)} → ${mb(memory[1].peakRssMb)} (×${f2(growth)}) | not growing with the count | ${verdict(growth < 1.15)} |`,
 		'',
+		`Node 1 ÷ script 1 in each repetition (run next to each other, so machine load drifts less between them): ${(results.get('node1@0') ?? []).map((measure, index) => f2(measure.itemsPerSecond / (results.get('plain1@0') ?? [])[index].itemsPerSecond)).join(', ')}.`,
 		`Cold, for comparison: over the ${SETTINGS.warmFiles} warm-up items, the first after start, node 1 ${f1(medianOf('node1@0').warmUpItemsPerSecond!)} items/s, script 1 ${f1(medianOf('plain1@0').warmUpItemsPerSecond!)}: ${f2(medianOf('node1@0').warmUpItemsPerSecond! / medianOf('plain1@0').warmUpItemsPerSecond!)}.`,
 		`Also: node 4 ÷ node 1 at +${LATENCY_MS} ms: ${f2(ratio(`node4@${LATENCY_MS}`, `node1@${LATENCY_MS}`))}; node 1 ÷ Extract From File → HTTP Request (defaults / File Encoding set), no added latency: ${f2(ratio('node1@0', 'chain@0'))} / ${f2(ratio('node1@0', 'chainEnc@0'))}; node 1 ÷ the script with a new connection per request, no added latency: ${f2(ratio('node1@0', 'plainFresh1@0'))}.`,
 	);
