@@ -1,10 +1,10 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
+import { freePort } from '../free-port';
 import { EXAMPLE_CREDENTIALS } from './example-credentials';
 import { binaryModeEnv, currentCell, type E2eCell, type N8nLine } from './n8n-lines';
 
@@ -24,16 +24,7 @@ export interface NodeRun {
 	error?: { message: string };
 }
 
-export async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
+export { freePort };
 
 /** Installs (or reuses) a real n8n of the given line (by default the current cell's: scripts/e2e/n8n-lines.ts); answers the path of its binary. */
 export async function installN8n(repoRoot: string, line: N8nLine = currentCell().line): Promise<string> {

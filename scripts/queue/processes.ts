@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { createServer } from 'node:net';
+
+import { freePort } from '../free-port';
 
 /**
  * A server the queue test starts (Postgres, Redis, an n8n main or worker): its own session and process
@@ -148,16 +149,6 @@ export async function stopAll(first: ServerProcess[] = []): Promise<void> {
 	await Promise.all([...running].map((server) => server.stop()));
 }
 
-export async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 /** Distinct free ports (a port is free until someone binds it: ask for all at once, bind soon). */
 export async function freePorts(count: number): Promise<number[]> {

@@ -5,6 +5,7 @@ import { requiredId, requiredText } from '../../../shared/parameters/parameters'
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { ARGOS_MAX_REQUEST_BYTES } from '../../../shared/files/upload-rules';
 import { argosApiRequest, submissionImagesFinder } from '../../transport';
+import { adminField } from './fields';
 import { IMAGE_SLOTS, readSubmissionImages } from './images';
 import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
@@ -28,15 +29,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'The Argos submission whose images are set',
 	},
-	{
-		displayName: 'Admin Email',
-		name: 'admin',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		required: true,
-		description: 'The e-mail of an admin of your Argos dashboard, recorded as who changed the submission',
-	},
+	adminField,
 	{
 		displayName: 'ID Type',
 		name: 'idType',
