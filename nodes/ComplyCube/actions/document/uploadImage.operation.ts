@@ -6,6 +6,7 @@ import { requiredId, requiredText } from '../../../shared/parameters/parameters'
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { complyCubeDocumentRules } from '../../../shared/files/upload-rules';
+import { Base64Field } from '../../../shared/http/json-body';
 import { complyCubeApiRequest } from '../../transport';
 import { documentImageFinder } from '../../transport/reconcile';
 import { documentIdField, documentSideField, readDocumentSide } from '../shared/fields';
@@ -37,7 +38,7 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const json = await complyCubeApiRequest(ctx, {
 		method: 'POST',
 		path: `/documents/${pathSegment(documentId)}/upload/${pathSegment(side)}`,
-		body: { fileName, data: file.bytes.toString('base64') },
+		body: { fileName, data: new Base64Field(file.bytes) },
 		// Re-uploading a side probably replaces it, but that is not documented: treat it as a create, and
 		// after an ambiguous failure look for the image on the document before sending it again.
 		idempotent: false,

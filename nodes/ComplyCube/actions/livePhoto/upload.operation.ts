@@ -5,6 +5,7 @@ import { readUploadFile } from '../../../shared/files/binary-input';
 import { requiredId, requiredText } from '../../../shared/parameters/parameters';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { complyCubeLivePhotoRules } from '../../../shared/files/upload-rules';
+import { Base64Field } from '../../../shared/http/json-body';
 import { complyCubeApiRequest } from '../../transport';
 import { livePhotoFinder } from '../../transport/reconcile';
 import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
@@ -39,7 +40,7 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const json = await complyCubeApiRequest(ctx, {
 		method: 'POST',
 		path: '/livePhotos',
-		body: { clientId, data: file.bytes.toString('base64'), performLivenessCheck },
+		body: { clientId, data: new Base64Field(file.bytes), performLivenessCheck },
 		// Each upload adds a live photo: after an ambiguous failure, the client's newest one of this size is looked for.
 		idempotent: false,
 		answer: 'created',
