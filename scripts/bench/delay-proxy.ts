@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 export interface ProxiedRequest {
 	method: string;
 	path: string;
-	/** ms since the proxy started: request fully received, and answer fully sent back. */
+	/** ms since the proxy started: the request's headers arrived, the request fully received, and the answer fully sent back. */
+	started: number;
 	received: number;
 	answered: number;
 	status: number;
@@ -24,6 +25,8 @@ export interface DelayProxy {
 	log: ProxiedRequest[];
 	/** The most requests the proxy held at the same time since the last reset. */
 	maxInFlight: number;
+	/** When each connection was opened (ms since the proxy started), since the last reset. */
+	connections: number[];
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -38,8 +41,9 @@ export async function startDelayProxy(options: DelayProxyOptions): Promise<Delay
 	const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 	const started = Date.now();
 	let inFlight = 0;
-	const state = { log: [] as ProxiedRequest[], maxInFlight: 0 };
+	const state = { log: [] as ProxiedRequest[], maxInFlight: 0, connections: [] as number[] };
 	const server: Server = createServer((req: IncomingMessage, res) => {
+		const requestStarted = Date.now() - started;
 		inFlight++;
 		state.maxInFlight = Math.max(state.maxInFlight, inFlight);
 		const chunks: Buffer[] = [];
@@ -59,7 +63,7 @@ export async function startDelayProxy(options: DelayProxyOptions): Promise<Delay
 						answer.pipe(res);
 						answer.on('end', () => {
 							inFlight--;
-							state.log.push({ method, path, received, answered: Date.now() - started, status: answer.statusCode ?? 502 });
+							state.log.push({ method, path, started: requestStarted, received, answered: Date.now() - started, status: answer.statusCode ?? 502 });
 						});
 					},
 				);
@@ -74,6 +78,7 @@ export async function startDelayProxy(options: DelayProxyOptions): Promise<Delay
 			else forward();
 		});
 	});
+	server.on('connection', () => state.connections.push(Date.now() - started));
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
 	const { port } = server.address() as AddressInfo;
 	return {
@@ -84,9 +89,13 @@ export async function startDelayProxy(options: DelayProxyOptions): Promise<Delay
 		get maxInFlight() {
 			return state.maxInFlight;
 		},
+		get connections() {
+			return state.connections;
+		},
 		reset() {
 			state.log = [];
 			state.maxInFlight = 0;
+			state.connections = [];
 		},
 		close: async () => {
 			agent.destroy();

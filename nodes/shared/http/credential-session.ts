@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IHttpRequestOptions } from 'n8n-workflow';
 
-import { sharedLimiter, type RateLimiter, type ReleaseSlot, type SlotOutcome } from './rate-limit';
+import { sharedLimiter, type RateLimiter, type ReleaseSlot } from './rate-limit';
 import type { ServiceContext } from './service-request';
 
 /** A credential read and decrypted once for a node's run, with the rate limit its requests share. */
@@ -70,7 +70,7 @@ function fingerprint(credentialType: string, credentials: ICredentialDataDecrypt
 	return createHash('sha256').update(JSON.stringify([credentialType, fields])).digest('base64url');
 }
 
-/** Waits for the credential's rate limit (nothing to wait for without one); the slot goes to sendWithSession, which gives it back. */
+/** Waits for the credential's rate limit (nothing to wait for without one); the caller gives the slot back once the attempt ended. */
 export async function rateLimitSlot(ctx: ServiceContext, session: CredentialSession): Promise<ReleaseSlot | undefined> {
 	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
 	return await session.limiter?.acquire(signal);
@@ -78,27 +78,10 @@ export async function rateLimitSlot(ctx: ServiceContext, session: CredentialSess
 
 /**
  * One attempt through n8n's own request helper (its proxy, TLS and SSRF settings, the credential type's
- * `authenticate`), with the session's decrypted credential so it is not read again. `slot` (from
- * rateLimitSlot) is given back once the answer came or the attempt failed.
+ * `authenticate`), with the session's decrypted credential so it is not read again.
  */
-export async function sendWithSession(
-	ctx: ServiceContext,
-	credentialType: string,
-	session: CredentialSession,
-	slot: ReleaseSlot | undefined,
-	request: IHttpRequestOptions,
-): Promise<unknown> {
-	// The adaptive limit (rate-limit.ts) learns how the attempt ended: a 429 slows this process down for
-	// the key. callService asks for the full response with status errors ignored, so a 429 is an answer
-	// here; what throws got no answer ('failed' tells the limiter nothing).
-	let outcome: SlotOutcome = 'failed';
-	try {
-		// A copy per attempt: n8n may add pre-authentication data to what it is given.
-		const credentialsDecrypted = { ...session.decrypted, data: { ...session.credentials } };
-		const response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, request, { credentialsDecrypted });
-		outcome = (response as { statusCode?: unknown } | undefined)?.statusCode === 429 ? 'throttled' : 'answered';
-		return response;
-	} finally {
-		slot?.(outcome);
-	}
+export async function sendWithSession(ctx: ServiceContext, credentialType: string, session: CredentialSession, request: IHttpRequestOptions): Promise<unknown> {
+	// A copy per attempt: n8n may add pre-authentication data to what it is given.
+	const credentialsDecrypted = { ...session.decrypted, data: { ...session.credentials } };
+	return await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, request, { credentialsDecrypted });
 }

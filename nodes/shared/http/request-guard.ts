@@ -72,11 +72,18 @@ export interface Attempt {
 	timeoutWords(): string;
 }
 
+/** An attempt whose request is made now and sent later, at its item's turn: its time runs from start(). */
+export interface PreparedAttempt extends Attempt {
+	start(): void;
+}
+
 /** Timeout, deadline, redaction and reconciliation for one call of the request path. */
 export class RequestGuard {
-	readonly startedAt = new Date();
 	readonly timeoutMs: number;
-	private readonly deadline: number;
+	/** Both set when the first attempt is sent: an item read ahead may wait for its turn before that. */
+	private startedAt = new Date();
+	private deadline = Number.POSITIVE_INFINITY;
+	private started = false;
 	private readonly secrets: string[];
 
 	constructor(
@@ -86,7 +93,6 @@ export class RequestGuard {
 	) {
 		this.secrets = secretValues(credentials, call.secretFields ?? []);
 		this.timeoutMs = timeoutMsFor(ctx, call);
-		this.deadline = Math.min(outerDeadline.getStore() ?? Infinity, this.startedAt.getTime() + worstCaseMs(this.timeoutMs));
 	}
 
 	redact<T>(value: T): T {
@@ -97,9 +103,35 @@ export class RequestGuard {
 		return redactText(text, this.secrets);
 	}
 
+	/** The call's bound (and, for reconciliation, its start) runs from its first attempt. */
+	private start(): void {
+		if (this.started) return;
+		this.started = true;
+		this.startedAt = new Date();
+		this.deadline = Math.min(outerDeadline.getStore() ?? Infinity, this.startedAt.getTime() + worstCaseMs(this.timeoutMs));
+	}
+
 	startAttempt(): Attempt {
+		this.start();
 		const ms = Math.max(1, Math.min(this.timeoutMs, this.deadline - Date.now()));
-		const abortSignal = AbortSignal.timeout(ms);
+		return this.attempt(ms, AbortSignal.timeout(ms));
+	}
+
+	/** The first attempt, made before the item's turn: the call's clock and the attempt's timeout start with start(). */
+	prepareAttempt(): PreparedAttempt {
+		const controller = new AbortController();
+		const attempt = this.attempt(this.timeoutMs, controller.signal);
+		return {
+			...attempt,
+			start: () => {
+				this.start();
+				const timeout = AbortSignal.timeout(this.timeoutMs);
+				timeout.addEventListener('abort', () => controller.abort(timeout.reason), { once: true });
+			},
+		};
+	}
+
+	private attempt(ms: number, abortSignal: AbortSignal): Attempt {
 		return {
 			options: { timeout: ms, abortSignal },
 			timedOut: (error) => abortSignal.aborted || /^(ECONNABORTED|ETIMEDOUT)$/.test(networkCodeOf(error)),

@@ -7,12 +7,13 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { waitForSendTurn } from '../items/send-turns';
-import { credentialSession, rateLimitSlot, sendWithSession } from './credential-session';
+import { pendingSendTurn } from '../items/send-turns';
+import { credentialSession } from './credential-session';
 import { checkedBaseUrl } from './base-url';
 import { networkCodeOf } from './network-code';
 import { RequestGuard, TIMEOUT_CODE, type GuardedCall } from './request-guard';
 import { retryDelayMs, shouldRetry, type AttemptOutcome } from './retry-policy';
+import { sendAttempt } from './send-attempt';
 import { ServiceError, ServiceUnreachableError } from './service-error';
 
 /** The guard's fields (request-guard.ts): item, transfer, secret fields, reconcile, how to check. */
@@ -49,13 +50,13 @@ export type ServiceContext = IExecuteFunctions | IHookFunctions | IWebhookFuncti
 
 /** Sends a request with the node's credential, retrying only where no duplicate can result; throws ServiceError on a refusal. */
 export async function callService(ctx: ServiceContext, call: ServiceCall): Promise<ServiceResponse> {
-	// An item read ahead sends once the items before it leave room (send-turns.ts).
-	await waitForSendTurn();
 	// Read and decrypted once per node run, with the credential's rate limit (credential-session.ts).
 	const session = await credentialSession(ctx, call.credentialType);
 	// Checked before anything is sent; timeout, deadline, redaction and reconciliation live in request-guard.ts.
 	const baseUrl = checkedBaseUrl(session.credentials.baseUrl, call.service);
 	const guard = new RequestGuard(ctx, call, session.credentials);
+	// An item read ahead sends once the items before it leave room (send-turns.ts): its first attempt waits.
+	let turn = pendingSendTurn();
 	for (let attempt = 1; ; attempt++) {
 		const request = await call.build(baseUrl);
 		const url = `${request.baseURL ?? ''}${request.url}`;
@@ -63,17 +64,19 @@ export async function callService(ctx: ServiceContext, call: ServiceCall): Promi
 		let outcome: AttemptOutcome;
 		let failure: Error;
 		let retryAfter: string | undefined;
-		// Waiting for the rate limit comes before the attempt's timeout starts; the slot is given back once the answer came.
-		const slot = await rateLimitSlot(ctx, session);
-		const timing = guard.startAttempt();
-		try {
-			const response = (await sendWithSession(ctx, call.credentialType, session, slot, {
-				...request,
-				...timing.options,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				...(write ? { disableFollowRedirect: true } : {}),
-			})) as IN8nHttpFullResponse;
+		const sent = await sendAttempt(
+			{
+				ctx,
+				credentialType: call.credentialType,
+				session,
+				guard,
+				request: { ...request, returnFullResponse: true, ignoreHttpStatusErrors: true, ...(write ? { disableFollowRedirect: true } : {}) },
+			},
+			turn,
+		);
+		turn = undefined;
+		if ('response' in sent) {
+			const { response } = sent;
 			const body = guard.redact(parseBody(response));
 			const redirected = write && response.statusCode >= 300 && response.statusCode < 400;
 			if (response.statusCode < 400 && !redirected) return { status: response.statusCode, body, headers: response.headers };
@@ -81,11 +84,11 @@ export async function callService(ctx: ServiceContext, call: ServiceCall): Promi
 			const message = redirected ? redirectWords(guard.redactText(String(response.headers.location ?? ''))) : (call.messageOf(body) ?? `HTTP ${response.statusCode}`);
 			failure = new ServiceError(call.service, response.statusCode, body, message);
 			retryAfter = response.headers['retry-after'] as string | undefined;
-		} catch (error) {
-			const timedOut = timing.timedOut(error);
-			const code = timedOut ? TIMEOUT_CODE : networkCodeOf(error);
+		} else {
+			const timedOut = sent.attempt.timedOut(sent.error);
+			const code = timedOut ? TIMEOUT_CODE : networkCodeOf(sent.error);
 			outcome = { kind: 'network', arrived: !REFUSED_CODES.has(code) };
-			failure = new ServiceUnreachableError(call.service, guard.redactText(url), code, outcome.arrived, timedOut ? timing.timeoutWords() : undefined);
+			failure = new ServiceUnreachableError(call.service, guard.redactText(url), code, outcome.arrived, timedOut ? sent.attempt.timeoutWords() : undefined);
 		}
 		const delay = retryDelayMs(attempt, retryAfter);
 		const last = !shouldRetry(outcome, attempt, call.idempotent) || !guard.canWait(delay);

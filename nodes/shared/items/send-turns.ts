@@ -20,6 +20,11 @@ export class SendTurns {
 		return itemIndex < this.lowestUnfinished + this.parallelRequests;
 	}
 
+	/** Whether the item may send now: its turn has come and the node has not stopped before it. */
+	maySend(itemIndex: number): boolean {
+		return this.hasTurn(itemIndex) && itemIndex <= this.stoppedAt;
+	}
+
 	async wait(itemIndex: number): Promise<void> {
 		if (itemIndex > this.stoppedAt) throw new SendCancelled();
 		if (this.hasTurn(itemIndex)) return;
@@ -60,6 +65,16 @@ const runningItem = new AsyncLocalStorage<{ turns: SendTurns; itemIndex: number 
 /** Runs one item's operation; its requests (service-request.ts) wait for the item's turn. */
 export async function runAsItem<T>(turns: SendTurns, itemIndex: number, operation: () => Promise<T>): Promise<T> {
 	return await runningItem.run({ turns, itemIndex }, operation);
+}
+
+/**
+ * The running item's turn when it has not come yet (the item was read ahead), else undefined: it may send
+ * now (or runs outside the item runner: a trigger). Rejects with SendCancelled if the node stops first.
+ */
+export function pendingSendTurn(): Promise<void> | undefined {
+	const item = runningItem.getStore();
+	if (!item || item.turns.maySend(item.itemIndex)) return undefined;
+	return item.turns.wait(item.itemIndex);
 }
 
 /** Waits until the running item may send; immediate outside the item runner (a trigger). */
