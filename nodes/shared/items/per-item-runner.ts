@@ -1,3 +1,5 @@
+import { setImmediate } from 'node:timers/promises';
+
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { toNodeError } from '../http/node-errors';
@@ -92,6 +94,9 @@ export async function runPerItem(ctx: IExecuteFunctions, operation: ItemOperatio
 			const waiting = wake;
 			wake = [];
 			for (const resolve of waiting) resolve();
+			// The item whose turn just came sends first: the next item's parameter reads are synchronous and
+			// would otherwise run before it.
+			await setImmediate();
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(window, items.length) }, lane));
