@@ -125,8 +125,7 @@ export class RequestGuard {
 			...attempt,
 			start: () => {
 				this.start();
-				const timeout = AbortSignal.timeout(this.timeoutMs);
-				timeout.addEventListener('abort', () => controller.abort(timeout.reason), { once: true });
+				abortAfter(controller, this.timeoutMs);
 			},
 		};
 	}
@@ -185,6 +184,16 @@ export class RequestGuard {
 			return { outcome, failure };
 		}
 	}
+}
+
+/**
+ * Aborts `controller` after `ms`. Outside the guard's methods on purpose: the timer holds its listener for
+ * the whole timeout, and a listener made inside one would keep the guard, its call and the request body
+ * (megabytes for an upload) alive that long.
+ */
+function abortAfter(controller: AbortController, ms: number): void {
+	const timeout = AbortSignal.timeout(ms);
+	timeout.addEventListener('abort', () => controller.abort(timeout.reason), { once: true });
 }
 
 function seconds(ms: number): string {
