@@ -1,4 +1,4 @@
-import { runAsItem, SendCancelled, SendTurns, waitForSendTurn } from '../../nodes/shared/items/send-turns';
+import { pendingSendTurn, runAsItem, SendCancelled, SendTurns } from '../../nodes/shared/items/send-turns';
 
 const flush = async () => await new Promise((resolve) => setImmediate(resolve));
 
@@ -53,11 +53,11 @@ describe('SendTurns', () => {
 
 	test('the running item is known to whatever its operation calls; outside an item nothing waits', async () => {
 		const turns = new SendTurns(1);
-		await expect(waitForSendTurn()).resolves.toBeUndefined();
-		const first = track(runAsItem(turns, 0, async () => await waitForSendTurn()));
+		expect(pendingSendTurn()).toBeUndefined();
+		const first = track(runAsItem(turns, 0, async () => await pendingSendTurn()));
 		const second = track(runAsItem(turns, 1, async () => {
 			await flush();
-			await waitForSendTurn();
+			await pendingSendTurn();
 		}));
 		await flush();
 		await flush();
@@ -66,5 +66,24 @@ describe('SendTurns', () => {
 		turns.advance(1);
 		await flush();
 		expect(second.settled).toBe(true);
+		// Its turn already there: nothing to wait for.
+		await runAsItem(turns, 1, async () => expect(pendingSendTurn()).toBeUndefined());
+	});
+
+	test('a pending turn the node cancels is no unhandled rejection when nothing awaited it yet', async () => {
+		const turns = new SendTurns(1);
+		const unhandled: unknown[] = [];
+		const onUnhandled = (reason: unknown) => unhandled.push(reason);
+		process.on('unhandledRejection', onUnhandled);
+		try {
+			const turn = await runAsItem(turns, 1, async () => ({ pending: pendingSendTurn() }));
+			expect(turn.pending).toBeDefined();
+			turns.stopAt(0);
+			await new Promise((resolve) => setImmediate(resolve));
+			expect(unhandled).toEqual([]);
+			await expect(turn.pending).rejects.toBeInstanceOf(SendCancelled);
+		} finally {
+			process.off('unhandledRejection', onUnhandled);
+		}
 	});
 });

@@ -74,11 +74,8 @@ export async function runAsItem<T>(turns: SendTurns, itemIndex: number, operatio
 export function pendingSendTurn(): Promise<void> | undefined {
 	const item = runningItem.getStore();
 	if (!item || item.turns.maySend(item.itemIndex)) return undefined;
-	return item.turns.wait(item.itemIndex);
-}
-
-/** Waits until the running item may send; immediate outside the item runner (a trigger). */
-export async function waitForSendTurn(): Promise<void> {
-	const item = runningItem.getStore();
-	if (item) await item.turns.wait(item.itemIndex);
+	const turn = item.turns.wait(item.itemIndex);
+	// Handled where it is awaited; not an unhandled rejection if the call fails before that (building its request).
+	turn.catch(() => undefined);
+	return turn;
 }
