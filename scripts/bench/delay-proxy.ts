@@ -53,7 +53,7 @@ export async function startDelayProxy(options: DelayProxyOptions): Promise<Delay
 			const method = req.method ?? 'GET';
 			const path = req.url ?? '/';
 			const delay = typeof options.delayMs === 'function' ? options.delayMs({ method, path }) : options.delayMs;
-			const forward = () => {
+			const forward = (retry = true) => {
 				const body = Buffer.concat(chunks);
 				const headers = { ...req.headers, host: target.host, 'content-length': String(body.length) };
 				const upstream = httpRequest(
@@ -67,14 +67,20 @@ export async function startDelayProxy(options: DelayProxyOptions): Promise<Delay
 						});
 					},
 				);
-				upstream.on('error', (error) => {
+				upstream.on('error', (error: NodeJS.ErrnoException) => {
+					// A kept-alive connection the target closed just as it was reused (Node's documented race):
+					// nothing reached the target, so once more on a new connection.
+					if (retry && upstream.reusedSocket && error.code === 'ECONNRESET') {
+						forward(false);
+						return;
+					}
 					inFlight--;
 					res.writeHead(502, { 'content-type': 'application/json' });
 					res.end(JSON.stringify({ message: `proxy: ${error.message}` }));
 				});
 				upstream.end(body);
 			};
-			if (delay > 0) setTimeout(forward, delay);
+			if (delay > 0) setTimeout(() => forward(), delay);
 			else forward();
 		});
 	});

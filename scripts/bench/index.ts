@@ -226,8 +226,8 @@ async function main() {
 	const plainRun = async (base: string, folder: string, concurrency: number, items: number, fresh = false): Promise<Measure> => {
 		const args = [path.join(__dirname, 'plain-upload.js'), endpoint(base, documentId), open.apiKey, folder, String(concurrency), String(SETTINGS.warmFiles), ...(fresh ? ['fresh'] : [])];
 		const { stdout } = await run(process.execPath, args);
-		const result = JSON.parse(stdout) as { items: number; ms: number; warmUpMs: number; failed: number; peakRssKb: number };
-		if (result.failed || result.items !== items) throw new Error(`plain script: ${result.failed} of ${result.items} failed`);
+		const result = JSON.parse(stdout) as { items: number; ms: number; warmUpMs: number; failed: number; failedStatuses: number[]; peakRssKb: number };
+		if (result.failed || result.items !== items) throw new Error(`plain script: ${result.failed} of ${result.items} failed (HTTP ${result.failedStatuses.join(', ')})`);
 		return { itemsPerSecond: items / (result.ms / 1000), peakRssMb: result.peakRssKb / 1024, warmUpItemsPerSecond: SETTINGS.warmFiles / (result.warmUpMs / 1000) };
 	};
 

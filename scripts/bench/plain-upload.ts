@@ -62,8 +62,8 @@ async function main() {
 	await Promise.all(Array.from({ length: concurrency }, lane));
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
 	agent.destroy();
-	const failed = statuses.filter((status) => status >= 400).length;
-	process.stdout.write(`${JSON.stringify({ items: files.length, ms, warmUpMs, failed, peakRssKb: process.resourceUsage().maxRSS })}\n`);
+	const failedStatuses = statuses.filter((status) => status >= 400);
+	process.stdout.write(`${JSON.stringify({ items: files.length, ms, warmUpMs, failed: failedStatuses.length, failedStatuses, peakRssKb: process.resourceUsage().maxRSS })}\n`);
 }
 
 void main().catch((error: unknown) => {
