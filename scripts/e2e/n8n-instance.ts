@@ -24,8 +24,6 @@ export interface NodeRun {
 	error?: { message: string };
 }
 
-export { freePort };
-
 /** Installs (or reuses) a real n8n of the given line (by default the current cell's: scripts/e2e/n8n-lines.ts); answers the path of its binary. */
 export async function installN8n(repoRoot: string, line: N8nLine = currentCell().line): Promise<string> {
 	const overrides = Object.entries(line.overrides).map(([name, version]) => `${name}=${version}`);

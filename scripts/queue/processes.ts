@@ -149,7 +149,6 @@ export async function stopAll(first: ServerProcess[] = []): Promise<void> {
 	await Promise.all([...running].map((server) => server.stop()));
 }
 
-
 /** Distinct free ports (a port is free until someone binds it: ask for all at once, bind soon). */
 export async function freePorts(count: number): Promise<number[]> {
 	const ports = new Set<number>();

@@ -15,7 +15,8 @@ import {
 	waitForLiveFlow,
 	type ExecutionDetail,
 } from '../../scripts/e2e/live-flow';
-import { freePort, N8nInstance } from '../../scripts/e2e/n8n-instance';
+import { N8nInstance } from '../../scripts/e2e/n8n-instance';
+import { freePort } from '../../scripts/free-port';
 import { startEmulators, type Emulators } from '../emulators/all';
 import { complyCubeSignature, type ComplyCubeWorkflowSession } from '../emulators/complycube';
 

@@ -6,7 +6,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { EDITOR_OWNER, NDV_CLOSE, startEditor, type RunningEditor } from '../../scripts/e2e/editor';
 import { EXAMPLE_CREDENTIALS } from '../../scripts/e2e/example-credentials';
-import { freePort, N8nInstance } from '../../scripts/e2e/n8n-instance';
+import { N8nInstance } from '../../scripts/e2e/n8n-instance';
+import { freePort } from '../../scripts/free-port';
 import { startEmulators, type Emulators } from '../emulators/all';
 
 /**
