@@ -32,8 +32,7 @@ function serialise(value: IDataObject): Buffer {
 	const marker = `base64-field-${randomUUID()}-`;
 	const text = JSON.stringify(value, (_key, field: unknown) => (field instanceof Base64Field ? `${marker}${fields.push(field) - 1}` : field));
 	if (!fields.length) return Buffer.from(text);
-	// "marker0", "marker1"...: the text around them, and the fields in their order.
-	const pieces = text.split(new RegExp(`"${marker}\\d+"`));
+	const pieces = piecesAround(text, `"${marker}`, fields.length);
 	const size = pieces.reduce((total, piece) => total + Buffer.byteLength(piece), 0) + fields.reduce((total, field) => total + base64Length(field.bytes.length) + 2, 0);
 	const body = Buffer.allocUnsafe(size);
 	let offset = 0;
@@ -47,4 +46,22 @@ function serialise(value: IDataObject): Buffer {
 		body[offset++] = QUOTE;
 	});
 	return body;
+}
+
+/**
+ * The text around the placeholders `"marker0"`, `"marker1"`... (JSON.stringify calls the replacer in the
+ * order it writes, so they come in that order). Found with indexOf: a RegExp made for each body's fresh
+ * marker cost twice what encoding the file did.
+ */
+function piecesAround(text: string, opening: string, count: number): string[] {
+	const pieces: string[] = [];
+	let from = 0;
+	for (let index = 0; index < count; index++) {
+		const placeholder = `${opening}${index}"`;
+		const at = text.indexOf(placeholder, from);
+		pieces.push(text.slice(from, at));
+		from = at + placeholder.length;
+	}
+	pieces.push(text.slice(from));
+	return pieces;
 }
