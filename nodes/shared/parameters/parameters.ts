@@ -1,9 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { InputRefusal } from './input-refusal';
+import { itemParameter } from './item-parameter';
 
 /** A required text parameter, trimmed; an empty value (often an expression that found nothing) is a clear error. */
 export function requiredText(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
-	const value = String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	const value = String(itemParameter(ctx, name, itemIndex, '') ?? '').trim();
 	if (!value) {
 		// An InputRefusal: the item's error says that nothing was sent.
 		throw new InputRefusal(`${label} is empty`, `Set ${label}; if it comes from an expression, check that the expression finds a value for this item.`);
@@ -12,7 +13,7 @@ export function requiredText(ctx: IExecuteFunctions, name: string, label: string
 }
 
 export function optionalText(ctx: IExecuteFunctions, name: string, itemIndex: number): string | undefined {
-	const value = String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	const value = String(itemParameter(ctx, name, itemIndex, '') ?? '').trim();
 	return value || undefined;
 }
 

@@ -2,6 +2,7 @@ import FormData from 'form-data';
 import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { requiredId, requiredText } from '../../../shared/parameters/parameters';
+import { itemParameter } from '../../../shared/parameters/item-parameter';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { ARGOS_MAX_REQUEST_BYTES } from '../../../shared/files/upload-rules';
 import { argosApiRequest, submissionImagesFinder } from '../../transport';
@@ -77,7 +78,7 @@ export const description = withTimeoutOption(updateDisplayOptions({ show: { reso
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const submissionId = requiredId(ctx, 'submissionId', 'Submission ID', itemIndex);
 	const admin = requiredText(ctx, 'admin', 'Admin Email', itemIndex);
-	const idType = String(ctx.getNodeParameter('idType', itemIndex, '') ?? '').trim();
+	const idType = String(itemParameter(ctx, 'idType', itemIndex, '') ?? '').trim();
 	const images = await readSubmissionImages(ctx, itemIndex, idType);
 	const form = () => {
 		const body = new FormData();

@@ -3,6 +3,7 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { binaryPropertyField, fileNameOptions } from '../../../shared/parameters/binary-property';
 import { readUploadFile } from '../../../shared/files/binary-input';
 import { requiredId, requiredText } from '../../../shared/parameters/parameters';
+import { itemParameter } from '../../../shared/parameters/item-parameter';
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { complyCubeDocumentRules } from '../../../shared/files/upload-rules';
@@ -31,7 +32,7 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const documentId = requiredId(ctx, 'documentId', 'Document ID', itemIndex);
 	const side = readDocumentSide(ctx, itemIndex);
 	const binaryPropertyName = requiredText(ctx, 'binaryPropertyName', 'Input Binary Field', itemIndex);
-	const userFileName = ctx.getNodeParameter('options.fileName', itemIndex, '') as string;
+	const userFileName = itemParameter(ctx, 'options.fileName', itemIndex, '') as string;
 	const file = await readUploadFile(ctx, itemIndex, binaryPropertyName, complyCubeDocumentRules, userFileName);
 	// The document rules always name the file.
 	const fileName = file.fileName ?? '';

@@ -3,6 +3,7 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { binaryPropertyField } from '../../../shared/parameters/binary-property';
 import { readUploadFile } from '../../../shared/files/binary-input';
 import { requiredId, requiredText } from '../../../shared/parameters/parameters';
+import { itemParameter } from '../../../shared/parameters/item-parameter';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { complyCubeLivePhotoRules } from '../../../shared/files/upload-rules';
 import { Base64Field } from '../../../shared/http/json-body';
@@ -35,7 +36,7 @@ export const description = withTimeoutOption(updateDisplayOptions({ show: { reso
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(ctx, 'clientId', 'Client ID', itemIndex);
 	const binaryPropertyName = requiredText(ctx, 'binaryPropertyName', 'Input Binary Field', itemIndex);
-	const performLivenessCheck = ctx.getNodeParameter('performLivenessCheck', itemIndex, true) as boolean;
+	const performLivenessCheck = itemParameter(ctx, 'performLivenessCheck', itemIndex, true) as boolean;
 	const file = await readUploadFile(ctx, itemIndex, binaryPropertyName, complyCubeLivePhotoRules);
 	const json = await complyCubeApiRequest(ctx, {
 		method: 'POST',

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
+import { itemParameter } from '../../../shared/parameters/item-parameter';
 
 /** A required ComplyCube ID parameter (`clientId`, `documentId`, …). */
 export function idField(name: string, displayName: string, description: string): INodeProperties {
@@ -44,7 +45,7 @@ export const documentSideField: INodeProperties = {
 
 /** The Document Side of an item: 'front' or 'back', also when an expression gives it. Refused before sending otherwise. */
 export function readDocumentSide(ctx: IExecuteFunctions, itemIndex: number): 'front' | 'back' {
-	const side = String(ctx.getNodeParameter('documentSide', itemIndex, 'front') ?? '').trim();
+	const side = String(itemParameter(ctx, 'documentSide', itemIndex, 'front') ?? '').trim();
 	if (side !== 'front' && side !== 'back') {
 		throw new InputRefusal(`Document Side '${side}' is not front or back`, "Set Document Side to 'front' or 'back' (an expression must give one of the two).");
 	}

@@ -6,6 +6,7 @@ import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type 
 import { binaryPropertyField, fileNameOptions } from '../../../shared/parameters/binary-property';
 import { openUploadFile } from '../../../shared/files/binary-stream';
 import { requiredText } from '../../../shared/parameters/parameters';
+import { itemParameter } from '../../../shared/parameters/item-parameter';
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { CRAFTER_MAX_BYTES, crafterAttachmentRules } from '../../../shared/files/upload-rules';
@@ -28,7 +29,7 @@ export const description = withTimeoutOption(updateDisplayOptions({ show: { reso
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const profileId = profileIdOf(ctx, itemIndex);
 	const binaryPropertyName = requiredText(ctx, 'binaryPropertyName', 'Input Binary Field', itemIndex);
-	const userFileName = ctx.getNodeParameter('options.fileName', itemIndex, '') as string;
+	const userFileName = itemParameter(ctx, 'options.fileName', itemIndex, '') as string;
 	const file = await openUploadFile(ctx, itemIndex, binaryPropertyName, crafterAttachmentRules, userFileName);
 	const part = { filename: file.fileName, contentType: file.mimeType, knownLength: file.size };
 	// The server's 5 MB limit applies to the whole multipart request, not only the file. Measured with an
