@@ -12,6 +12,8 @@ export interface CredentialSession {
 	decrypted: ICredentialsDecrypted;
 	/** undefined when the credential sets no limit. */
 	limiter?: RateLimiter;
+	/** The credential's Base URL once checked (base-url.ts). */
+	baseUrl?: string;
 }
 
 /** The credential fields behind the limit: `rateLimit` ('documented' or 'custom', ComplyCube only) and `requestsPerSecond`. */

@@ -52,8 +52,9 @@ export type ServiceContext = IExecuteFunctions | IHookFunctions | IWebhookFuncti
 export async function callService(ctx: ServiceContext, call: ServiceCall): Promise<ServiceResponse> {
 	// Read and decrypted once per node run, with the credential's rate limit (credential-session.ts).
 	const session = await credentialSession(ctx, call.credentialType);
-	// Checked before anything is sent; timeout, deadline, redaction and reconciliation live in request-guard.ts.
-	const baseUrl = checkedBaseUrl(session.credentials.baseUrl, call.service);
+	// Checked before anything is sent, once per node run (a wrong one is refused for every item); timeout,
+	// deadline, redaction and reconciliation live in request-guard.ts.
+	const baseUrl = (session.baseUrl ??= checkedBaseUrl(session.credentials.baseUrl, call.service));
 	const guard = new RequestGuard(ctx, call, session.credentials);
 	// An item read ahead sends once the items before it leave room (send-turns.ts): its first attempt waits.
 	let turn = pendingSendTurn();
