@@ -3,6 +3,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { sleep, type ICredentialDataDecryptedObject, type IDataObject } from 'n8n-workflow';
 
 import { InputRefusal } from '../parameters/input-refusal';
+import { itemParameter } from '../parameters/item-parameter';
+import { AttemptTimer } from './attempt-timer';
 import { networkCodeOf } from './network-code';
 import { markRecovered, type Reconcile } from './reconcile';
 import { redact, redactText, secretValues } from './redact';
@@ -52,7 +54,7 @@ export function timeoutMsFor(ctx: ServiceContext, call: GuardedCall): number {
 	const fallback = call.transfer ? TRANSFER_TIMEOUT_MS : DEFAULT_TIMEOUT_MS;
 	// Triggers (webhook registration, deliveries) have no items and no Options.
 	if (!('getInputData' in ctx)) return fallback;
-	const value = ctx.getNodeParameter('options.timeout', call.itemIndex ?? 0, fallback) as unknown;
+	const value = itemParameter(ctx, 'options.timeout', call.itemIndex ?? 0, fallback);
 	const ms = Number(value);
 	if (value === '' || value === null || !Number.isFinite(ms) || ms < 1) {
 		throw new InputRefusal(
@@ -70,6 +72,8 @@ export interface Attempt {
 	timedOut(error: unknown): boolean;
 	/** The words for a timed-out attempt. */
 	timeoutWords(): string;
+	/** The attempt is over (answered or failed): its timer is let go. */
+	end(): void;
 }
 
 /** An attempt whose request is made now and sent later, at its item's turn: its time runs from start(). */
@@ -114,27 +118,30 @@ export class RequestGuard {
 	startAttempt(): Attempt {
 		this.start();
 		const ms = Math.max(1, Math.min(this.timeoutMs, this.deadline - Date.now()));
-		return this.attempt(ms, AbortSignal.timeout(ms));
+		const timer = new AttemptTimer();
+		timer.start(ms);
+		return this.attempt(ms, timer);
 	}
 
 	/** The first attempt, made before the item's turn: the call's clock and the attempt's timeout start with start(). */
 	prepareAttempt(): PreparedAttempt {
-		const controller = new AbortController();
-		const attempt = this.attempt(this.timeoutMs, controller.signal);
+		const timer = new AttemptTimer();
 		return {
-			...attempt,
+			...this.attempt(this.timeoutMs, timer),
 			start: () => {
 				this.start();
-				abortAfter(controller, this.timeoutMs);
+				timer.start(this.timeoutMs);
 			},
 		};
 	}
 
-	private attempt(ms: number, abortSignal: AbortSignal): Attempt {
+	private attempt(ms: number, timer: AttemptTimer): Attempt {
+		const abortSignal = timer.signal;
 		return {
 			options: { timeout: ms, abortSignal },
 			timedOut: (error) => abortSignal.aborted || /^(ECONNABORTED|ETIMEDOUT)$/.test(networkCodeOf(error)),
 			timeoutWords: () => `no answer came within ${seconds(ms)} (Options → Timeout), so the request was abandoned`,
+			end: () => timer.end(),
 		};
 	}
 
@@ -184,16 +191,6 @@ export class RequestGuard {
 			return { outcome, failure };
 		}
 	}
-}
-
-/**
- * Aborts `controller` after `ms`. Outside the guard's methods on purpose: the timer holds its listener for
- * the whole timeout, and a listener made inside one would keep the guard, its call and the request body
- * (megabytes for an upload) alive that long.
- */
-function abortAfter(controller: AbortController, ms: number): void {
-	const timeout = AbortSignal.timeout(ms);
-	timeout.addEventListener('abort', () => controller.abort(timeout.reason), { once: true });
 }
 
 function seconds(ms: number): string {

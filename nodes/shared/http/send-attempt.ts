@@ -79,6 +79,7 @@ async function exchange(send: AttemptRequest, request: IHttpRequestOptions, atte
 	} catch (error) {
 		return { attempt, error };
 	} finally {
+		attempt.end();
 		slotOf()?.(outcome);
 	}
 }
