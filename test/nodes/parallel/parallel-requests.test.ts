@@ -234,6 +234,17 @@ describe('the next item, read ahead', () => {
 		for (const [index, id] of documentIds.entries()) expect(emulator.documents.get(id)?.images.front?.fileName).toBe(`item-${index}.jpg`);
 	});
 
+	test('one at a time: the two items after the one at the service are prepared (connections open), no more', async () => {
+		const { items, documentIds } = makeItems(6);
+		documentIds.forEach((id) => delays.set(id, 150));
+		const result = await runWorkflow(loadWorkflow(WORKFLOW, items, withOptions(1)), unlimited());
+		expect(result.error).toBeUndefined();
+		const log = [...proxy.log].sort((a, b) => a.started - b.started);
+		// Item 0 at the service, items 1 and 2 read ahead (READ_AHEAD): item 3 starts only once item 0 has finished.
+		for (let index = 0; index < 3; index++) expect(proxy.connections.filter((at) => at < log[index].answered)).toHaveLength(index + 3);
+		expect(result.output(NODE).map((item) => item.json.fileName)).toEqual(documentIds.map((_, index) => `item-${index}.jpg`));
+	});
+
 	test('waiting longer than its Timeout for its turn (the item before timed out and was sent again): it is still sent once, after that one', async () => {
 		const { items, documentIds } = makeItems(3);
 		// Item 0's first attempt outlasts the 1 s Timeout; the upload is an overwrite, so it is sent again.
