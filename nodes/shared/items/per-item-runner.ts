@@ -16,10 +16,18 @@ export interface OperationResult {
 export type ItemOperation = (ctx: IExecuteFunctions, itemIndex: number) => Promise<OperationResult | OperationResult[]>;
 
 /**
+ * How many items are prepared beyond those sending. n8n takes longer to prepare an upload (parameters,
+ * file, body, its request helper and a new connection) than a fast service takes to answer one: with a
+ * single item ahead, the next one was often not ready when its turn came. Two keep one ready (one in
+ * flight, `npm run bench`'s files, in-process A/B: +18-24% items/s; a third added nothing).
+ */
+export const READ_AHEAD = 2;
+
+/**
  * Runs an operation once per input item, up to Parallel Requests items sending at once, and the next
- * READ_AHEAD items read and checked ahead while they are at the service (send-turns.ts). Each output item points
- * at its input item and keeps its binaries (so the front's upload can feed the back's), and the output
- * is in input order whatever order the answers came in.
+ * READ_AHEAD items read and checked ahead while they are at the service (send-turns.ts). Each output
+ * item points at its input item and keeps its binaries (so the front's upload can feed the back's), and
+ * the output is in input order whatever order the answers came in.
  *
  * A failing item stops the node, or, with "continue on error", becomes an error item in its place while
  * the others go on. Stopping: no further item is started, the items already in flight are let finish (a
@@ -30,14 +38,6 @@ export type ItemOperation = (ctx: IExecuteFunctions, itemIndex: number) => Promi
  * Memory: an item's file is read inside its operation, so only the items in flight, and those read
  * ahead, hold file bytes.
  */
-/**
- * How many items are prepared beyond those sending. n8n takes longer to prepare an upload (parameters,
- * file, body, its request helper and a new connection) than a fast service takes to answer one: with a
- * single item ahead, the next one was often not ready when its turn came. Two keep one ready (one in
- * flight, \`npm run bench\`'s files, in-process A/B: +18-24% items/s; a third added nothing).
- */
-export const READ_AHEAD = 2;
-
 export async function runPerItem(ctx: IExecuteFunctions, operation: ItemOperation): Promise<INodeExecutionData[]> {
 	const items = ctx.getInputData();
 	if (!items.length) return [];
@@ -83,8 +83,8 @@ export async function runPerItem(ctx: IExecuteFunctions, operation: ItemOperatio
 
 	// Items start in order while fewer than Parallel Requests + READ_AHEAD places after the lowest one not
 	// yet finished (the last READ_AHEAD of them are read ahead), and send only once fewer than Parallel
-	// Requests places after it (send-turns.ts): when item k fails, nothing after item k + Parallel Requests
-	// - 1 was sent.
+	// Requests places after it (send-turns.ts): when item k fails, nothing after item
+	// k + Parallel Requests - 1 was sent.
 	const window = parallelRequests + READ_AHEAD;
 	const finished: boolean[] = new Array(items.length).fill(false);
 	let lowestUnfinished = 0;

@@ -4,10 +4,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * Which items of a node run may send requests now. The item runner (per-item-runner.ts) starts a few
  * items more than Parallel Requests (READ_AHEAD), so the next items read their files and check their
  * parameters while the current ones are at the service; their first requests then wait here for their
- * turn. An item's turn
- * comes when it is fewer than Parallel Requests places after the lowest unfinished item, so with one
- * request in flight an item sends nothing before the one before it has finished, as without the
- * look-ahead.
+ * turn. An item's turn comes when it is fewer than Parallel Requests places after the lowest unfinished
+ * item, so with one request in flight an item sends nothing before the one before it has finished, as
+ * without the look-ahead.
  */
 export class SendTurns {
 	private lowestUnfinished = 0;
