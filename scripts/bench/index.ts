@@ -185,8 +185,8 @@ async function main() {
 		proxy.reset();
 	};
 
-	/** `n8n execute` under /usr/bin/time: items/s of the measured nodes (their own execution time), peak RSS of the process. */
-	const n8nRun = async (workflowId: string, measured: string[], items: number, warmItems = SETTINGS.warmFiles): Promise<Measure> => {
+	/** One `n8n execute` under /usr/bin/time: its stdout and stderr, and the printed run's JSON (undefined when n8n printed no whole run). */
+	const execute = async (workflowId: string) => {
 		let output = '';
 		let errors = '';
 		try {
@@ -205,8 +205,20 @@ async function main() {
 		const lines = output.split('\n');
 		const start = lines.indexOf('{');
 		const end = lines.indexOf('}', start);
-		if (start < 0 || end < 0) throw new Error(`${workflowId}: n8n printed no run\n${output.slice(-2000)}\n${errors.slice(-2000)}`);
-		const runData = (JSON.parse(lines.slice(start, end + 1).join('\n')) as { data: { resultData: { runData: Record<string, NodeRunData[]> } } }).data.resultData.runData;
+		const complete = start >= 0 && end >= 0;
+		return { output, errors, json: complete ? lines.slice(start, end + 1).join('\n') : undefined };
+	};
+	/** `n8n execute` under /usr/bin/time: items/s of the measured nodes (their own execution time), peak RSS of the process. */
+	const n8nRun = async (workflowId: string, measured: string[], items: number, warmItems = SETTINGS.warmFiles): Promise<Measure> => {
+		let result = await execute(workflowId);
+		if (!result.json) {
+			// Seen once in many runs, with the Extract From File chain's megabytes of base64: n8n's printed run cut short as it exited.
+			log(`${workflowId}: n8n printed no whole run, running it again`);
+			result = await execute(workflowId);
+		}
+		const { output, errors, json } = result;
+		if (!json) throw new Error(`${workflowId}: n8n printed no run\n${output.slice(-2000)}\n${errors.slice(-2000)}`);
+		const runData = (JSON.parse(json) as { data: { resultData: { runData: Record<string, NodeRunData[]> } } }).data.resultData.runData;
 		const msOf = (names: string[]) => {
 			let ms = 0;
 			for (const name of names) {
