@@ -219,12 +219,17 @@ describe('continue on error off: the first failure by item order stops the node'
 });
 
 describe('the next item, read ahead', () => {
-	test('one at a time: its connection opens while the item before is at the service, its request reaches the service only after that one was answered', async () => {
-		const { items, documentIds } = makeItems(4);
+	/** `count` uploads one at a time, each 150 ms at the service: the run, and what reached the service in order. */
+	const slowOneAtATime = async (count: number) => {
+		const { items, documentIds } = makeItems(count);
 		documentIds.forEach((id) => delays.set(id, 150));
 		const result = await runWorkflow(loadWorkflow(WORKFLOW, items, withOptions(1)), unlimited());
 		expect(result.error).toBeUndefined();
-		const log = [...proxy.log].sort((a, b) => a.started - b.started);
+		return { result, documentIds, log: [...proxy.log].sort((a, b) => a.started - b.started) };
+	};
+
+	test('one at a time: its connection opens while the item before is at the service, its request reaches the service only after that one was answered', async () => {
+		const { documentIds, log } = await slowOneAtATime(4);
 		expect(log.map((entry) => documentIds.indexOf(documentOf(entry.path)))).toEqual([0, 1, 2, 3]);
 		for (let index = 1; index < log.length; index++) expect(log[index].started).toBeGreaterThanOrEqual(log[index - 1].answered);
 		// When item i - 1 was answered, item i had its connection open already: that set-up is off the time between two items.
@@ -235,11 +240,7 @@ describe('the next item, read ahead', () => {
 	});
 
 	test('one at a time: the two items after the one at the service are prepared (connections open), no more', async () => {
-		const { items, documentIds } = makeItems(6);
-		documentIds.forEach((id) => delays.set(id, 150));
-		const result = await runWorkflow(loadWorkflow(WORKFLOW, items, withOptions(1)), unlimited());
-		expect(result.error).toBeUndefined();
-		const log = [...proxy.log].sort((a, b) => a.started - b.started);
+		const { result, documentIds, log } = await slowOneAtATime(6);
 		// Item 0 at the service, items 1 and 2 read ahead (READ_AHEAD): item 3 starts only once item 0 has finished.
 		for (let index = 0; index < 3; index++) expect(proxy.connections.filter((at) => at < log[index].answered)).toHaveLength(index + 3);
 		expect(result.output(NODE).map((item) => item.json.fileName)).toEqual(documentIds.map((_, index) => `item-${index}.jpg`));
