@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { installN8n, N8nInstance } from '../e2e/n8n-instance';
+import { installN8n, N8nInstance, printedRun } from '../e2e/n8n-instance';
 import { startComplyCubeEmulator } from '../../test/emulators/complycube';
 import { sampleBytes } from '../../test/support/sample-files';
 import { startDelayProxy } from './delay-proxy';
@@ -202,11 +202,7 @@ async function main() {
 			output = failed.stdout ?? '';
 			errors = failed.stderr ?? '';
 		}
-		const lines = output.split('\n');
-		const start = lines.indexOf('{');
-		const end = lines.indexOf('}', start);
-		const complete = start >= 0 && end >= 0;
-		return { output, errors, json: complete ? lines.slice(start, end + 1).join('\n') : undefined };
+		return { output, errors, json: printedRun(output) };
 	};
 	/** `n8n execute` under /usr/bin/time: items/s of the measured nodes (their own execution time), peak RSS of the process. */
 	const n8nRun = async (workflowId: string, measured: string[], items: number, warmItems = SETTINGS.warmFiles): Promise<Measure> => {

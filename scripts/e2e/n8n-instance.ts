@@ -135,11 +135,9 @@ export class N8nInstance {
 			output = `${failed.stdout ?? ''}\n${failed.stderr ?? ''}`;
 			exitCode = failed.code ?? (failed.signal ? 139 : 1);
 		}
-		const lines = output.split('\n');
-		const start = lines.indexOf('{');
-		const end = lines.indexOf('}', start);
-		if (start < 0 || end < 0) throw new Error(`n8n execute printed no run (exit ${exitCode}):\n${output.slice(-3000)}\n${errors.slice(-3000)}`);
-		return { exitCode, run: JSON.parse(lines.slice(start, end + 1).join('\n')) as ExecuteResult['run'], output };
+		const json = printedRun(output);
+		if (!json) throw new Error(`n8n execute printed no run (exit ${exitCode}):\n${output.slice(-3000)}\n${errors.slice(-3000)}`);
+		return { exitCode, run: JSON.parse(json) as ExecuteResult['run'], output };
 	}
 
 	/** `n8n start`: the editor and API on the given port. */
@@ -150,4 +148,12 @@ export class N8nInstance {
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 	}
+}
+
+/** The run `n8n execute --rawOutput` printed among its log lines, as JSON text; undefined when it printed no whole run. */
+export function printedRun(output: string): string | undefined {
+	const lines = output.split('\n');
+	const start = lines.indexOf('{');
+	const end = start < 0 ? -1 : lines.indexOf('}', start);
+	return end < 0 ? undefined : lines.slice(start, end + 1).join('\n');
 }
