@@ -1,4 +1,14 @@
-import { MAX_ATTEMPTS, mayHaveActed, retryAfterMs, retryDelayMs, shouldRetry, type AttemptOutcome } from '../../nodes/shared/http/retry-policy';
+import {
+	COMPLYCUBE_THROTTLE_BACKOFF,
+	DEFAULT_THROTTLE_BACKOFF,
+	MAX_ATTEMPTS,
+	mayHaveActed,
+	retryAfterMs,
+	retryDelayMs,
+	shouldRetry,
+	throttledDelayMs,
+	type AttemptOutcome,
+} from '../../nodes/shared/http/retry-policy';
 
 const status = (code: number): AttemptOutcome => ({ kind: 'status', status: code });
 const refused: AttemptOutcome = { kind: 'network', arrived: false };
@@ -33,8 +43,11 @@ describe('shouldRetry', () => {
 			expect(shouldRetry(status(code), 1, idempotent)).toBe(false);
 		});
 
+		test("429 is retried after any number of attempts: the call's deadline bounds the waits (service-request.ts)", () => {
+			for (const attempt of [1, MAX_ATTEMPTS, MAX_ATTEMPTS + 1, 50]) expect(shouldRetry(status(429), attempt, idempotent)).toBe(true);
+		});
+
 		test.each([
-			['429', status(429)],
 			['503', status(503)],
 			['a refused connection', refused],
 			['a dropped connection', droppedAfterArrival],
@@ -70,13 +83,32 @@ describe('shouldRetry', () => {
 		});
 	});
 
-	test('a 429 that keeps coming is sent exactly MAX_ATTEMPTS times in all', () => {
-		let sent = 0;
-		for (let attempt = 1; ; attempt++) {
-			sent++;
-			if (!shouldRetry(status(429), attempt, false)) break;
-		}
-		expect(sent).toBe(MAX_ATTEMPTS);
+});
+
+describe('throttledDelayMs (the wait after a 429)', () => {
+	test("ComplyCube's recommended backoff: from 30 s, doubling, with a random jitter of ±25%, capped", () => {
+		const at = (before: number, random: number) => throttledDelayMs(before, COMPLYCUBE_THROTTLE_BACKOFF, undefined, 0, () => random);
+		expect([0, 1, 2, 3].map((before) => at(before, 0.5))).toEqual([30_000, 60_000, 120_000, 120_000]);
+		expect(at(0, 0)).toBe(22_500);
+		expect(at(0, 0.999_999)).toBe(37_500);
+		expect(at(1, 0)).toBe(45_000);
+	});
+
+	test('services that recommend nothing: the usual backoff from 500 ms, with the same jitter', () => {
+		const at = (before: number) => throttledDelayMs(before, DEFAULT_THROTTLE_BACKOFF, undefined, 0, () => 0.5);
+		expect([0, 1, 2, 3, 4, 5].map(at)).toEqual([500, 1_000, 2_000, 4_000, 8_000, 8_000]);
+	});
+
+	test("the service's Retry-After wins, in seconds or as a date, and is not cut short", () => {
+		expect(throttledDelayMs(0, COMPLYCUBE_THROTTLE_BACKOFF, '2')).toBe(2_000);
+		expect(throttledDelayMs(3, DEFAULT_THROTTLE_BACKOFF, '45')).toBe(45_000);
+		const now = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT');
+		expect(throttledDelayMs(0, COMPLYCUBE_THROTTLE_BACKOFF, 'Wed, 21 Oct 2015 07:28:12 GMT', now)).toBe(12_000);
+	});
+
+	test('the jitter spreads items that met a 429 together', () => {
+		const delays = new Set(Array.from({ length: 20 }, () => throttledDelayMs(0, COMPLYCUBE_THROTTLE_BACKOFF)));
+		expect(delays.size).toBeGreaterThan(10);
 	});
 });
 

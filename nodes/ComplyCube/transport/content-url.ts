@@ -1,6 +1,6 @@
 import { sleep, type IExecuteFunctions, type IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { retryDelayMs, shouldRetry, type AttemptOutcome } from '../../shared/http/retry-policy';
+import { MAX_ATTEMPTS, retryDelayMs, shouldRetry, type AttemptOutcome } from '../../shared/http/retry-policy';
 import { ServiceError, ServiceUnreachableError } from '../../shared/http/service-error';
 import { timeoutMsFor } from '../../shared/http/request-guard';
 import { networkCodeOf } from '../../shared/http/network-code';
@@ -52,7 +52,8 @@ export async function downloadContentUrl(ctx: IExecuteFunctions, url: string, it
 			const words = abortSignal.aborted ? `no answer came within ${timeout / 1000} s (Options → Timeout), so the download was abandoned` : undefined;
 			failure = new ServiceUnreachableError('ComplyCube', where, code, outcome.arrived, words);
 		}
-		if (!shouldRetry(outcome, attempt, true)) throw failure;
+		// A fixed number of attempts here, 429s included: this path has no call deadline to bound them.
+		if (attempt >= MAX_ATTEMPTS || !shouldRetry(outcome, attempt, true)) throw failure;
 		await sleep(retryDelayMs(attempt));
 	}
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import type { Reconcile } from '../../shared/http/reconcile';
 import { serviceMessageOf, UnexpectedAnswerError } from '../../shared/http/service-error';
 import { jsonBody } from '../../shared/http/json-body';
+import { COMPLYCUBE_THROTTLE_BACKOFF } from '../../shared/http/retry-policy';
 import { callService, type ServiceContext } from '../../shared/http/service-request';
 
 /** The password fields of the complyCubeApi credential: never shown anywhere. */
@@ -43,6 +44,7 @@ export async function complyCubeApiRequest(ctx: ServiceContext, request: ComplyC
 		reconcile: request.reconcile,
 		howToCheck: request.howToCheck,
 		messageOf: serviceMessageOf,
+		throttleBackoff: COMPLYCUBE_THROTTLE_BACKOFF,
 		build: (baseUrl) => ({
 			method: request.method,
 			baseURL: baseUrl,

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 
 import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IHttpRequestOptions } from 'n8n-workflow';
 
-import { sharedLimiter, type RateLimiter, type ReleaseSlot } from './rate-limit';
+import { sharedLimiter } from './rate-limit/shared-limiter';
+import type { Limiter, ReleaseSlot } from './rate-limit/slot';
 import type { ServiceContext } from './service-request';
 
 /** A credential read and decrypted once for a node's run, with the rate limit its requests share. */
@@ -11,7 +12,7 @@ export interface CredentialSession {
 	/** What httpRequestWithAuthentication takes so it does not read and decrypt the credential again. */
 	decrypted: ICredentialsDecrypted;
 	/** undefined when the credential sets no limit. */
-	limiter?: RateLimiter;
+	limiter?: Limiter;
 	/** The credential's Base URL once checked (base-url.ts). */
 	baseUrl?: string;
 }
@@ -72,10 +73,13 @@ function fingerprint(credentialType: string, credentials: ICredentialDataDecrypt
 	return createHash('sha256').update(JSON.stringify([credentialType, fields])).digest('base64url');
 }
 
-/** Waits for the credential's rate limit (nothing to wait for without one); the caller gives the slot back once the attempt ended. */
-export async function rateLimitSlot(ctx: ServiceContext, session: CredentialSession): Promise<ReleaseSlot | undefined> {
+/**
+ * Waits for the credential's rate limit (nothing to wait for without one); the caller gives the slot back once
+ * the attempt ended, which is at the latest `attemptTimeoutMs` from now.
+ */
+export async function rateLimitSlot(ctx: ServiceContext, session: CredentialSession, attemptTimeoutMs: number): Promise<ReleaseSlot | undefined> {
 	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
-	return await session.limiter?.acquire(signal);
+	return await session.limiter?.acquire(signal, attemptTimeoutMs);
 }
 
 /**

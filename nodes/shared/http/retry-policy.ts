@@ -13,6 +13,39 @@ export type AttemptOutcome =
 /** 5xx answers that say the server did not act (501 Not Implemented, 505 HTTP Version Not Supported). */
 const NOT_PROCESSED_5XX = new Set([501, 505]);
 
+/** How long to wait after a 429 that says nothing of when to come back: exponential, with a random jitter. */
+export interface ThrottleBackoff {
+	/** The wait after the first 429; it doubles with each 429 after it. */
+	firstMs: number;
+	maxMs: number;
+}
+
+/**
+ * [ComplyCube Docs api-reference/rate-limits] "Using an exponential backoff with a random jitter is the
+ * recommended way to handle such errors", "starting with a 30-second delay".
+ */
+export const COMPLYCUBE_THROTTLE_BACKOFF: ThrottleBackoff = { firstMs: 30_000, maxMs: 120_000 };
+/** Services that recommend nothing: the backoff of every other retry. */
+export const DEFAULT_THROTTLE_BACKOFF: ThrottleBackoff = { firstMs: BASE_DELAY_MS, maxMs: MAX_DELAY_MS };
+
+/**
+ * The wait before sending again after a 429: the service's Retry-After when it gives one (however long: the
+ * call's deadline bounds it), else `backoff` doubled for each earlier 429 of the call, ±25% at random so the
+ * items and processes that met it together do not come back together.
+ */
+export function throttledDelayMs(
+	throttledBefore: number,
+	backoff: ThrottleBackoff,
+	retryAfter?: string,
+	now: number = Date.now(),
+	random: () => number = Math.random,
+): number {
+	const asked = retryAfterMs(retryAfter, now);
+	if (asked !== undefined) return asked;
+	const base = Math.min(backoff.firstMs * 2 ** throttledBefore, backoff.maxMs);
+	return Math.round(base * (0.75 + random() * 0.5));
+}
+
 /**
  * Whether a failed attempt may have been acted on by the service: a connection dropped or timed out
  * after the request was sent, or a server fault (5xx) that does not say "not processed". 4xx answers,
@@ -25,12 +58,13 @@ export function mayHaveActed(outcome: AttemptOutcome): boolean {
 }
 
 export function shouldRetry(outcome: AttemptOutcome, attempt: number, idempotent: boolean): boolean {
+	// 429: refused before acting, so even a create is safe to send again, and it is, for as long as the call's
+	// deadline allows the wait (the caller checks that), not a fixed number of times.
+	if (outcome.kind === 'status' && outcome.status === 429) return true;
 	if (attempt >= MAX_ATTEMPTS) return false;
 	// The service was asked: nothing from this attempt is there, so even a create is sent again.
 	if (outcome.kind === 'absent') return true;
 	if (outcome.kind === 'network') return idempotent || !outcome.arrived;
-	// 429 means the service refused before acting, so even a create is safe to send again.
-	if (outcome.status === 429) return true;
 	// Other server faults may come after the service acted: only a request that overwrites may repeat.
 	return idempotent && [500, 502, 503, 504].includes(outcome.status);
 }

@@ -1,7 +1,7 @@
 import type { IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { rateLimitSlot, sendWithSession, type CredentialSession } from './credential-session';
-import type { ReleaseSlot, SlotOutcome } from './rate-limit';
+import type { ReleaseSlot, SlotOutcome } from './rate-limit/slot';
 import type { Attempt, RequestGuard } from './request-guard';
 import type { ServiceContext } from './service-request';
 import { turnGatedBody } from './turn-gated-body';
@@ -31,7 +31,7 @@ export async function sendAttempt(send: AttemptRequest, turn?: Promise<void>): P
 		if (sent) return sent;
 	}
 	if (turn) await turn;
-	const slot = await rateLimitSlot(send.ctx, send.session);
+	const slot = await rateLimitSlot(send.ctx, send.session, send.guard.timeoutMs);
 	const attempt = send.guard.startAttempt();
 	return await exchange(send, { ...send.request, ...attempt.options }, attempt, () => slot);
 }
@@ -51,7 +51,7 @@ async function sendAtTurn(send: AttemptRequest, bytes: Buffer, turn: Promise<voi
 	const opening = (async () => {
 		await turn;
 		if (withdrawn) return false;
-		const granted = await rateLimitSlot(send.ctx, send.session);
+		const granted = await rateLimitSlot(send.ctx, send.session, send.guard.timeoutMs);
 		if (withdrawn) {
 			granted?.('failed');
 			return false;
@@ -69,7 +69,7 @@ async function sendAtTurn(send: AttemptRequest, bytes: Buffer, turn: Promise<voi
 	return undefined;
 }
 
-/** n8n's helper; the rate-limit slot is given back with how the attempt ended (a 429 slows the limit down: rate-limit.ts). */
+/** n8n's helper; the rate-limit slot is given back with how the attempt ended (a 429 slows the fallback limit down: rate-limit/adaptive-limiter.ts). */
 async function exchange(send: AttemptRequest, request: IHttpRequestOptions, attempt: Attempt, slotOf: () => ReleaseSlot | undefined): Promise<Sent> {
 	let outcome: SlotOutcome = 'failed';
 	try {

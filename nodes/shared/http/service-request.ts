@@ -12,7 +12,7 @@ import { credentialSession } from './credential-session';
 import { checkedBaseUrl } from './base-url';
 import { networkCodeOf } from './network-code';
 import { RequestGuard, TIMEOUT_CODE, type GuardedCall } from './request-guard';
-import { retryDelayMs, shouldRetry, type AttemptOutcome } from './retry-policy';
+import { DEFAULT_THROTTLE_BACKOFF, retryDelayMs, shouldRetry, throttledDelayMs, type AttemptOutcome, type ThrottleBackoff } from './retry-policy';
 import { sendAttempt } from './send-attempt';
 import { ServiceError, ServiceUnreachableError } from './service-error';
 
@@ -26,6 +26,8 @@ export interface ServiceCall extends GuardedCall {
 	build: (baseUrl: string) => IHttpRequestOptions | Promise<IHttpRequestOptions>;
 	/** Finds the service's own message in an error body. */
 	messageOf: (body: unknown) => string | undefined;
+	/** The service's recommended wait after a 429 without Retry-After; DEFAULT_THROTTLE_BACKOFF when it recommends none. */
+	throttleBackoff?: ThrottleBackoff;
 }
 
 export interface ServiceResponse {
@@ -58,6 +60,7 @@ export async function callService(ctx: ServiceContext, call: ServiceCall): Promi
 	const guard = new RequestGuard(ctx, call, session.credentials);
 	// An item read ahead sends once the items before it leave room (send-turns.ts): its first attempt waits.
 	let turn = pendingSendTurn();
+	let throttled = 0;
 	for (let attempt = 1; ; attempt++) {
 		const request = await call.build(baseUrl);
 		const url = `${request.baseURL ?? ''}${request.url}`;
@@ -91,7 +94,10 @@ export async function callService(ctx: ServiceContext, call: ServiceCall): Promi
 			outcome = { kind: 'network', arrived: !REFUSED_CODES.has(code) };
 			failure = new ServiceUnreachableError(call.service, guard.redactText(url), code, outcome.arrived, timedOut ? sent.attempt.timeoutWords() : undefined);
 		}
-		const delay = retryDelayMs(attempt, retryAfter);
+		const delay =
+			outcome.kind === 'status' && outcome.status === 429
+				? throttledDelayMs(throttled++, call.throttleBackoff ?? DEFAULT_THROTTLE_BACKOFF, retryAfter)
+				: retryDelayMs(attempt, retryAfter);
 		const last = !shouldRetry(outcome, attempt, call.idempotent) || !guard.canWait(delay);
 		const settled = await guard.settle(outcome, failure, last);
 		if (settled.recovered) return { status: 200, body: settled.recovered, headers: {}, recovered: true };

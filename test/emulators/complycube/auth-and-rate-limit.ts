@@ -6,6 +6,8 @@ import type { EmulatorResponse } from '../emulator-server';
 export class Gate {
 	/** The next n authenticated requests answer 429 (see throttleNext). */
 	throttled = 0;
+	/** A Retry-After header on those 429s (a test's fault; ComplyCube documents none). */
+	throttledRetryAfter?: string;
 	private readonly recent = new Map<string, number[]>();
 
 	constructor(private readonly rateLimit: boolean) {}
@@ -16,7 +18,8 @@ export class Gate {
 		if (authorization !== COMPLYCUBE_API_KEY && authorization !== COMPLYCUBE_LIVE_API_KEY) return unauthenticated();
 		if (this.throttled > 0) {
 			this.throttled--;
-			return rateLimited();
+			const refusal = rateLimited();
+			return this.throttledRetryAfter === undefined ? refusal : { ...refusal, headers: { 'retry-after': this.throttledRetryAfter } };
 		}
 		if (!this.rateLimit) return undefined;
 		// [Docs rate-limits] live keys 10 requests/s, sandbox (test_) keys 5 requests/s, per key.

@@ -89,8 +89,11 @@ export interface ComplyCubeEmulator extends RunningEmulator {
 	addDocument(clientId: string, type?: string): string;
 	/** A live video the client has recorded (through an SDK, as the API has no upload), for enhanced_identity_check. */
 	addLiveVideo(clientId: string): string;
-	/** The next n authenticated requests answer 429, as when the rate limit is hit. */
-	throttleNext(n: number): void;
+	/**
+	 * The next n authenticated requests answer 429, as when the rate limit is hit (a fault a test injects).
+	 * `retryAfter`: a Retry-After header on those answers, which ComplyCube does not document sending.
+	 */
+	throttleNext(n: number, retryAfter?: string): void;
 	/** Completes a check now (its timer cleared), with the given outcome or the one it was created with. */
 	completeCheck(checkId: string, outcome?: string): void;
 	/** The outcome of checks created from now on. */
@@ -146,8 +149,9 @@ export async function startComplyCubeEmulator(options: ComplyCubeEmulatorOptions
 		addClient: (fields?: Record<string, unknown>) => store.addClient(fields),
 		addDocument: (clientId: string, type?: string) => store.addDocument(clientId, type),
 		addLiveVideo: (clientId: string) => store.addLiveVideo(clientId),
-		throttleNext: (n: number) => {
+		throttleNext: (n: number, retryAfter?: string) => {
 			gate.throttled = n;
+			gate.throttledRetryAfter = retryAfter;
 		},
 		completeCheck: (checkId: string, checkOutcome?: string) => completeCheck(context, checkId, checkOutcome),
 		setCheckOutcome: (next: CheckOutcome) => {

@@ -145,9 +145,9 @@ describe('Get', () => {
 		expect(result.items[0].json.images).toEqual([expect.objectContaining({ documentSide: 'front', fileName: 'front.jpg' })]);
 	});
 
-	test('a 429 is retried with backoff and the document still comes back', async () => {
+	test('a 429 with a Retry-After is retried and the document still comes back', async () => {
 		const documentId = emulator.addDocument(clientId, 'passport');
-		emulator.throttleNext(1);
+		emulator.throttleNext(1, '0');
 		const result = await document({ operation: 'get', documentId });
 		expect(result.error).toBeUndefined();
 		expect(emulator.received.map((request) => request.status)).toEqual([429, 200]);

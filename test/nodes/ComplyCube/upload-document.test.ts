@@ -104,12 +104,14 @@ describe('uploads that ComplyCube accepts', () => {
 		expect(emulator.received[0].path).toBe('/v1/documents/a%2F%2E%2E%2F%2E%2E%2Fclients/upload/front');
 	});
 
-	test('a 429 is retried with backoff, and the upload arrives exactly once', async () => {
+	test("a 429 is retried after the service's Retry-After, and the upload arrives exactly once", async () => {
 		const { item, file } = documentItem('jpeg', 40_000, 'front.jpg');
-		emulator.throttleNext(2);
+		emulator.throttleNext(2, '1');
 		const result = await run([item]);
 		expect(result.error).toBeUndefined();
 		expect(emulator.received.map((request) => request.status)).toEqual([429, 429, 200]);
+		const [first, second, third] = emulator.received.map((request) => request.receivedAt);
+		expect([second - first, third - second].every((gap) => gap >= 1_000)).toBe(true);
 		expect(emulator.acceptedUploads).toHaveLength(1);
 		expect(emulator.acceptedUploads[0].data.equals(file.bytes)).toBe(true);
 	});

@@ -339,8 +339,14 @@ describe("the credential's rate limit with parallel requests", () => {
 			complyCubeApi: { apiKey: limited.apiKey, baseUrl: limited.baseUrl, rateLimit: 'custom', requestsPerSecond: 0 },
 		});
 		expect(limited.received.filter((request) => request.status === 429).length).toBeGreaterThan(0);
-		// ...retried as before: each upload still arrives once.
+		// ...retried: each upload still arrives once...
 		expect(result.error).toBeUndefined();
 		expect(limited.received.filter((request) => request.status === 200)).toHaveLength(8);
-	});
+		// ...after ComplyCube's recommended backoff (no Retry-After): 30 s ± 25% jitter, not at once.
+		const refusals = limited.received.filter((request) => request.status === 429);
+		const firstRefusal = Math.min(...refusals.map((request) => request.receivedAt));
+		const retries = limited.received.filter((request) => request.receivedAt - firstRefusal > 1_000);
+		expect(retries).toHaveLength(refusals.length);
+		expect(Math.min(...retries.map((request) => request.receivedAt - firstRefusal))).toBeGreaterThanOrEqual(22_500);
+	}, 120_000);
 });

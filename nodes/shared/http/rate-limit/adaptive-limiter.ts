@@ -1,6 +1,7 @@
 /**
- * A client-side requests-per-second limit that holds however many items are in flight, and that
- * adapts to the 429s it meets.
+ * A client-side requests-per-second limit of one process that adapts to the 429s it meets: the
+ * fallback of the shared limit (shared-limiter.ts) while the queue's Redis cannot be reached, when
+ * each worker process has to share the account's rate without seeing the others.
  *
  * A service counts a request when it arrives, which is somewhere between the moment it is sent and
  * the moment its answer comes back; the client cannot know when exactly (a large upload arrives only
@@ -19,7 +20,7 @@
  * AIMD alone does not protect a newcomer: a process that has the key to itself and uses all of its
  * rate never meets a 429 (the service refuses the other process's requests, not its own), so the
  * other one's retries keep meeting a full window and can run out of attempts. Hence the headroom:
- * the ceiling is perSecond - headroom (sharedLimiter leaves 1 for rates of 3 and more). With two
+ * the ceiling is perSecond - headroom (the fallback leaves 1 for rates of 3 and more: sharedHeadroom). With two
  * processes on a key, a request that met a 429 twice was sent at a limit of 1 after both halvings,
  * while the other process holds at most perSecond - 1 slots: its third attempt finds room. The price
  * is one request per second of a single process's rate.
@@ -28,6 +29,10 @@
  */
 
 import { sleep } from 'n8n-workflow';
+
+import type { Limiter, ReleaseSlot, SlotOutcome } from './slot';
+
+export type { ReleaseSlot, SlotOutcome } from './slot';
 
 export interface LimiterClock {
 	/** Runs `callback` after `ms`. */
@@ -51,16 +56,6 @@ export const WINDOW_MS = 1_050;
  */
 export const INCREASE_AFTER_WINDOWS = 4;
 
-/**
- * How a request's attempt ended, for the adaptive limit: `answered` (any answer but a 429; the
- * default), `throttled` (429: the service counts more requests on the key than it allows), `failed`
- * (no answer: says nothing about the rate).
- */
-export type SlotOutcome = 'answered' | 'throttled' | 'failed';
-
-/** Gives back the slot a request holds; call once its answer (or its failure) came. Calling again does nothing. */
-export type ReleaseSlot = (outcome?: SlotOutcome) => void;
-
 export interface LimiterOptions {
 	/** How long a slot stays held after its answer; WINDOW_MS by default. */
 	windowMs?: number;
@@ -72,7 +67,7 @@ export interface LimiterOptions {
 	pauseMs?: number;
 }
 
-export class RateLimiter {
+export class RateLimiter implements Limiter {
 	private held = 0;
 	private readonly waiting: Array<{ grant: (epoch: number) => void }> = [];
 	/** When the limiter last granted or released a slot: an idle one is the same as a new one. */
@@ -208,37 +203,7 @@ export class RateLimiter {
 	}
 }
 
-/**
- * One limiter per credential (by a fingerprint of its data) and limit, for the whole n8n process: all
- * items of a node, all nodes of an execution and concurrent executions that use the same key share it,
- * as the service counts per key. (In queue mode each worker process has its own; their adaptive
- * limits share the account's rate between them, with one request per second of headroom.)
- */
-const limiters = new Map<string, RateLimiter>();
-
-/** An idle limiter holds nothing a new one would not: drop those, so the map stays as small as the credentials in use. */
-const IDLE_MS = 60_000;
-
-export function sharedLimiter(key: string, perSecond: number): RateLimiter {
-	const mapKey = `${key}\u0000${perSecond}`;
-	let limiter = limiters.get(mapKey);
-	if (!limiter) {
-		const now = Date.now();
-		for (const [other, candidate] of limiters) {
-			if (candidate.inUse === 0 && candidate.queued === 0 && now - candidate.lastUsed > IDLE_MS) limiters.delete(other);
-		}
-		limiter = new RateLimiter(perSecond, realClock, { headroom: sharedHeadroom(perSecond) });
-		limiters.set(mapKey, limiter);
-	}
-	return limiter;
-}
-
-/** The headroom a shared limiter leaves to other processes on the key: 1, except for rates of 1 or 2 per second, which it would halve or stop. */
+/** The headroom the fallback leaves to the other processes on the key: 1, except for rates of 1 or 2 per second, which it would halve or stop. */
 export function sharedHeadroom(perSecond: number): number {
 	return perSecond >= 3 ? 1 : 0;
-}
-
-/** How many limiters the process holds (for tests). */
-export function sharedLimiterCount(): number {
-	return limiters.size;
 }

@@ -1,6 +1,8 @@
-import { requestsPerSecondOf } from '../../nodes/shared/http/credential-session';
-import { INCREASE_AFTER_WINDOWS, RateLimiter, sharedLimiter, WINDOW_MS, type LimiterClock, type ReleaseSlot } from '../../nodes/shared/http/rate-limit';
-import { MAX_ATTEMPTS, retryDelayMs, shouldRetry } from '../../nodes/shared/http/retry-policy';
+import { requestsPerSecondOf } from '../../../nodes/shared/http/credential-session';
+import { INCREASE_AFTER_WINDOWS, RateLimiter, sharedHeadroom, WINDOW_MS, type LimiterClock, type ReleaseSlot } from '../../../nodes/shared/http/rate-limit/adaptive-limiter';
+import { LaneLimiter } from '../../../nodes/shared/http/rate-limit/lane-limiter';
+import { resetSharedLimiters, sharedLimiter } from '../../../nodes/shared/http/rate-limit/shared-limiter';
+import { MAX_ATTEMPTS, retryDelayMs } from '../../../nodes/shared/http/retry-policy';
 
 /** A clock the test moves by hand. */
 class ManualClock implements LimiterClock {
@@ -222,7 +224,9 @@ async function runCluster(options: { seed: number; processes: number; lanes: num
 					attempts[attempt - 1]++;
 					break;
 				}
-				if (!shouldRetry({ kind: 'status', status: 429 }, attempt, false)) {
+				// "Failed": still refused after MAX_ATTEMPTS, the budget these schedules were tuned on (the request
+				// path now retries a 429 for as long as the call's deadline allows, and waits longer each time).
+				if (attempt >= MAX_ATTEMPTS) {
 					failed++;
 					break;
 				}
@@ -399,20 +403,25 @@ describe('RateLimiter: the adaptive limit', () => {
 });
 
 describe('sharedLimiter', () => {
+	afterAll(async () => await resetSharedLimiters());
+
 	test('one limiter per credential and limit, shared by everything that asks for it', () => {
 		const a = sharedLimiter('credential-a', 5);
 		expect(sharedLimiter('credential-a', 5)).toBe(a);
 		expect(sharedLimiter('credential-b', 5)).not.toBe(a);
 		expect(sharedLimiter('credential-a', 10)).not.toBe(a);
-		expect(a.perSecond).toBe(5);
 	});
 
+	test('one process (regular mode): the full rate, no headroom', () => {
+		const limiter = sharedLimiter('credential-c', 5);
+		expect(limiter).toBeInstanceOf(LaneLimiter);
+		expect((limiter as LaneLimiter).perSecond).toBe(5);
+	});
+});
+
+describe('sharedHeadroom (the per-process fallback while the shared store is away)', () => {
 	test('leaves one request per second to the other processes on the key, except for rates of 1 and 2', () => {
-		expect(sharedLimiter('credential-c', 5).limit).toBe(4);
-		expect(sharedLimiter('credential-c', 10).limit).toBe(9);
-		expect(sharedLimiter('credential-c', 3).limit).toBe(2);
-		expect(sharedLimiter('credential-c', 2).limit).toBe(2);
-		expect(sharedLimiter('credential-c', 1).limit).toBe(1);
+		expect([5, 10, 3, 2, 1].map((rate) => new RateLimiter(rate, undefined, { headroom: sharedHeadroom(rate) }).limit)).toEqual([4, 9, 2, 2, 1]);
 	});
 });
 
