@@ -34,6 +34,7 @@ export class ClusterLimiter implements Limiter {
 			try {
 				return await this.lanes.acquire(signal, leaseMs);
 			} catch (error) {
+				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the execution's cancellation, passed on as it came
 				if (!(error instanceof LimiterStoreError)) throw error;
 				this.redis.unavailable(error.reason);
 			}

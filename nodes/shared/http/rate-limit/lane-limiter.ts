@@ -15,6 +15,7 @@
  * the store, so the store sees one poller per process, not one per waiting item.
  */
 
+import { sleep } from 'n8n-workflow';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 import type { Limiter, ReleaseSlot } from './slot';
@@ -102,24 +103,25 @@ export class LaneLimiter implements Limiter {
 		try {
 			while (this.waiting.length > 0) {
 				const waiter = this.waiting[0];
-				try {
-					const lane = await this.takeLane(waiter);
-					const release = this.releaser(lane);
-					// Aborted while the store answered: the lane was never used, give it straight back.
-					if (!this.settle(waiter, () => waiter.resolve(release))) this.giveBack(lane);
-				} catch (error) {
-					this.settle(waiter, () => waiter.reject(error));
+				const lane = await this.takeLane(waiter);
+				if (typeof lane !== 'number') {
+					this.settle(waiter, () => waiter.reject(lane.failure));
+					continue;
 				}
+				const release = this.releaser(lane);
+				// Aborted while the store answered: the lane was never used, give it straight back.
+				if (!this.settle(waiter, () => waiter.resolve(release))) this.giveBack(lane);
 			}
 		} finally {
 			this.serving = false;
 		}
 	}
 
-	private async takeLane(waiter: Waiter): Promise<number> {
+	/** The lane taken, or why none was: the waiter gave up, or the store could not be asked. */
+	private async takeLane(waiter: Waiter): Promise<number | { failure: unknown }> {
 		const leaseSeconds = Math.ceil(waiter.leaseMs / 1000) + HOLD_AFTER_ANSWER_SECONDS;
 		for (;;) {
-			if (waiter.settled) throw waiter.signal?.reason ?? new Error('aborted');
+			if (waiter.settled) return { failure: waiter.signal?.reason };
 			let soonest = MAX_POLL_MS;
 			// From a random lane, so processes polling at the same moment do not all queue on lane 0.
 			const first = Math.floor(Math.random() * this.perSecond);
@@ -129,7 +131,7 @@ export class LaneLimiter implements Limiter {
 					await this.store.consume(this.laneKey(lane), 1, { customDuration: leaseSeconds });
 					return lane;
 				} catch (refusal) {
-					if (!(refusal instanceof RateLimiterRes)) throw new LimiterStoreError(refusal);
+					if (!(refusal instanceof RateLimiterRes)) return { failure: new LimiterStoreError(refusal) };
 					soonest = Math.min(soonest, refusal.msBeforeNext);
 				}
 			}
@@ -151,7 +153,7 @@ export class LaneLimiter implements Limiter {
 				.block(this.laneKey(lane), HOLD_AFTER_ANSWER_SECONDS)
 				// The store went away: the lane's lease runs out by itself.
 				.catch(() => undefined)
-				.finally(() => setTimeout(() => this.held--, HOLD_AFTER_ANSWER_SECONDS * 1000).unref());
+				.finally(() => void sleep(HOLD_AFTER_ANSWER_SECONDS * 1000).then(() => this.held--));
 		};
 	}
 
@@ -161,14 +163,15 @@ export class LaneLimiter implements Limiter {
 	}
 }
 
+/** Sleeps `ms`, or less if the waiter's signal aborts meanwhile. */
 async function sleepUnlessSettled(ms: number, waiter: Waiter): Promise<void> {
-	await new Promise<void>((resolve) => {
-		const timer = setTimeout(done, ms);
-		function done() {
-			clearTimeout(timer);
-			waiter.signal?.removeEventListener('abort', done);
-			resolve();
-		}
-		waiter.signal?.addEventListener('abort', done, { once: true });
+	const { signal } = waiter;
+	if (!signal) return await sleep(ms);
+	let onAbort = () => {};
+	const aborted = new Promise<void>((resolve) => {
+		onAbort = resolve;
+		signal.addEventListener('abort', onAbort, { once: true });
 	});
+	await Promise.race([sleep(ms), aborted]);
+	signal.removeEventListener('abort', onAbort);
 }

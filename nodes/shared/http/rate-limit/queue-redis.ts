@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import { sleep } from 'n8n-workflow';
 
 export interface QueueRedisSettings {
 	host: string;
@@ -37,7 +38,9 @@ function setting(env: Environment, name: string, readFile: (path: string) => str
 }
 
 /** The queue's Redis, or undefined when this n8n process is not in queue mode (regular mode: one process). */
-export function queueRedisSettings(env: Environment = process.env, readFile = (path: string) => readFileSync(path, 'utf8')): QueueRedisSettings | undefined {
+export function queueRedisSettings(
+	// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- n8n's own queue settings live in its environment; self-hosted only (eslint.config.mjs)
+	env: Environment = process.env, readFile = (path: string) => readFileSync(path, 'utf8')): QueueRedisSettings | undefined {
 	const get = (name: string) => setting(env, name, readFile);
 	if (get('EXECUTIONS_MODE') !== 'queue') return undefined;
 	const clusterNodes = (get('QUEUE_BULL_REDIS_CLUSTER_NODES') ?? '')
@@ -96,16 +99,12 @@ export function connectQueueRedis(settings: QueueRedisSettings): Redis | Cluster
 /** Resolves once the client is ready, or false after `ms`. */
 export async function whenReady(client: Redis | Cluster, ms: number): Promise<boolean> {
 	if (client.status === 'ready') return true;
-	return await new Promise<boolean>((resolve) => {
-		const timer = setTimeout(() => finish(false), ms);
-		function finish(ready: boolean) {
-			clearTimeout(timer);
-			client.off('ready', onReady);
-			resolve(ready);
-		}
-		function onReady() {
-			finish(true);
-		}
-		client.on('ready', onReady);
+	let onReady = () => {};
+	const ready = new Promise<boolean>((resolve) => {
+		onReady = () => resolve(true);
+		client.once('ready', onReady);
 	});
+	const answer = await Promise.race([ready, sleep(ms).then(() => false)]);
+	client.off('ready', onReady);
+	return answer;
 }
