@@ -135,9 +135,17 @@ describe('the shared limit in Redis (queue mode)', () => {
 });
 
 describe("queueRedisSettings (n8n's own settings)", () => {
+	const n8n = (command: string) => ['/usr/bin/node', '/usr/local/bin/n8n', command];
+	const noFile = () => '';
+
 	test('regular mode: no shared store', () => {
-		expect(queueRedisSettings({})).toBeUndefined();
-		expect(queueRedisSettings({ QUEUE_BULL_REDIS_HOST: 'redis' })).toBeUndefined();
+		expect(queueRedisSettings({}, noFile, n8n('start'))).toBeUndefined();
+		expect(queueRedisSettings({ QUEUE_BULL_REDIS_HOST: 'redis' }, noFile, n8n('execute'))).toBeUndefined();
+	});
+
+	test('`n8n worker` and `n8n webhook` are in queue mode even without EXECUTIONS_MODE, as n8n makes them', () => {
+		expect(queueRedisSettings({ QUEUE_BULL_REDIS_HOST: 'redis' }, noFile, n8n('worker'))?.host).toBe('redis');
+		expect(queueRedisSettings({}, noFile, n8n('webhook'))?.host).toBe('localhost');
 	});
 
 	test("queue mode: host, port, DB, user, password, TLS as n8n reads them, <NAME>_FILE included", () => {

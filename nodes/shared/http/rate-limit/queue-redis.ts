@@ -37,12 +37,19 @@ function setting(env: Environment, name: string, readFile: (path: string) => str
 	}
 }
 
+/** n8n's commands that run in queue mode whatever EXECUTIONS_MODE says (their constructors set it): `n8n worker`, `n8n webhook`. */
+const QUEUE_COMMANDS = new Set(['worker', 'webhook']);
+
 /** The queue's Redis, or undefined when this n8n process is not in queue mode (regular mode: one process). */
 export function queueRedisSettings(
 	// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- n8n's own queue settings live in its environment; self-hosted only (eslint.config.mjs)
-	env: Environment = process.env, readFile = (path: string) => readFileSync(path, 'utf8')): QueueRedisSettings | undefined {
+	env: Environment = process.env,
+	readFile = (path: string) => readFileSync(path, 'utf8'),
+	// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- which n8n command this process is (node, n8n, command)
+	argv: string[] = process.argv,
+): QueueRedisSettings | undefined {
 	const get = (name: string) => setting(env, name, readFile);
-	if (get('EXECUTIONS_MODE') !== 'queue') return undefined;
+	if (get('EXECUTIONS_MODE') !== 'queue' && !QUEUE_COMMANDS.has(argv[2] ?? '')) return undefined;
 	const clusterNodes = (get('QUEUE_BULL_REDIS_CLUSTER_NODES') ?? '')
 		.split(',')
 		.map((entry) => entry.trim())
