@@ -1,4 +1,5 @@
 import type { Resource } from '../../shared/items/resources';
+import * as address from './address/Address.resource';
 import * as check from './check/Check.resource';
 import * as client from './client/Client.resource';
 import * as document from './document/Document.resource';
@@ -9,6 +10,7 @@ import * as workflowSession from './workflowSession/WorkflowSession.resource';
 
 /** Every resource of the ComplyCube node, in the order the Resource list shows them. */
 export const resources: Resource[] = [
+	{ name: 'Address', value: 'address', ...address },
 	{ name: 'Check', value: 'check', ...check },
 	{ name: 'Client', value: 'client', ...client },
 	{ name: 'Document', value: 'document', ...document },
