@@ -20,6 +20,7 @@ async function main() {
 	for (const template of COMPLYCUBE_WORKFLOW_TEMPLATES) {
 		console.log(`                workflow template ${template.id} ${template.name}${template.active ? '' : ' (inactive)'}`);
 	}
+	console.log(`                company search: CLEDARA or registration number 11455373 in GB (Company → Search)`);
 	console.log(`Argos Identity  Base URL ${argosIdentityApi.baseUrl}  API Key ${argosIdentityApi.apiKey}`);
 	console.log(`                submissions ${ARGOS_SEEDED_SUBMISSION_IDS.join(', ')}, admin ${ARGOS_ADMIN_EMAIL}`);
 	console.log(`Crafter Profile Base URL ${crafterProfileApi.baseUrl}  Access Token ID ${crafterProfileApi.accessTokenId}`);

@@ -2,6 +2,7 @@ import type { Resource } from '../../shared/items/resources';
 import * as address from './address/Address.resource';
 import * as check from './check/Check.resource';
 import * as client from './client/Client.resource';
+import * as company from './company/Company.resource';
 import * as document from './document/Document.resource';
 import * as flowSession from './flowSession/FlowSession.resource';
 import * as livePhoto from './livePhoto/LivePhoto.resource';
@@ -13,6 +14,7 @@ export const resources: Resource[] = [
 	{ name: 'Address', value: 'address', ...address },
 	{ name: 'Check', value: 'check', ...check },
 	{ name: 'Client', value: 'client', ...client },
+	{ name: 'Company', value: 'company', ...company },
 	{ name: 'Document', value: 'document', ...document },
 	{ name: 'Live Photo', value: 'livePhoto', ...livePhoto },
 	{ name: 'Report', value: 'report', ...report },

@@ -6,6 +6,7 @@ import { apiError, tooLarge } from './errors';
 import { addressRoutes } from './routes/addresses';
 import { checkRoutes } from './routes/checks';
 import { clientRoutes } from './routes/clients';
+import { companyLookupRoutes } from './routes/company-lookup';
 import { documentRoutes } from './routes/documents';
 import { flowSessionRoutes } from './routes/flow-sessions';
 import { hostedFlow } from './routes/hosted-flow';
@@ -29,6 +30,7 @@ const API_ROUTES: Route[] = [
 	flowSessionRoutes,
 	workflowSessionRoutes,
 	reportRoutes,
+	companyLookupRoutes,
 ];
 
 function decodeSegments(path: string): string[] | undefined {
