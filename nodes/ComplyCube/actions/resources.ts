@@ -6,6 +6,7 @@ import * as company from './company/Company.resource';
 import * as document from './document/Document.resource';
 import * as flowSession from './flowSession/FlowSession.resource';
 import * as livePhoto from './livePhoto/LivePhoto.resource';
+import * as liveVideo from './liveVideo/LiveVideo.resource';
 import * as report from './report/Report.resource';
 import * as workflowSession from './workflowSession/WorkflowSession.resource';
 
@@ -17,6 +18,7 @@ export const resources: Resource[] = [
 	{ name: 'Company', value: 'company', ...company },
 	{ name: 'Document', value: 'document', ...document },
 	{ name: 'Live Photo', value: 'livePhoto', ...livePhoto },
+	{ name: 'Live Video', value: 'liveVideo', ...liveVideo },
 	{ name: 'Report', value: 'report', ...report },
 	{ name: 'Verification Link', value: 'flowSession', ...flowSession },
 	{ name: 'Workflow Session', value: 'workflowSession', ...workflowSession },

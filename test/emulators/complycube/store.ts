@@ -1,4 +1,4 @@
-import { COMPLYCUBE_DEMO_CLIENT_ID, COMPLYCUBE_DEMO_DOCUMENT_ID, type CheckOutcome } from './constants';
+import { COMPLYCUBE_DEMO_CLIENT_ID, COMPLYCUBE_DEMO_DOCUMENT_ID, COMPLYCUBE_DEMO_LIVE_VIDEO_ID, type CheckOutcome } from './constants';
 import { newId, now } from './clock';
 
 export interface StoredImage {
@@ -199,6 +199,7 @@ export class Store {
 			createdAt,
 			updatedAt: createdAt,
 		});
+		this.addLiveVideo(COMPLYCUBE_DEMO_CLIENT_ID, COMPLYCUBE_DEMO_LIVE_VIDEO_ID);
 	}
 
 	addClient(fields: Record<string, unknown> = {}): string {
@@ -229,8 +230,7 @@ export class Store {
 	 * A live video as a ComplyCube SDK leaves it once the client has recorded it (the API has no upload).
 	 * [Node SDK LiveVideos.d.ts; PHP LiveVideoTest asserts language and a non-empty challenges list]
 	 */
-	addLiveVideo(clientId: string): string {
-		const id = newId();
+	addLiveVideo(clientId: string, id = newId()): string {
 		const createdAt = now();
 		// inferred: the challenge objects' shape is not published (the SDK types them as object[]).
 		const challenges = [
