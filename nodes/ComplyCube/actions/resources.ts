@@ -3,6 +3,7 @@ import * as address from './address/Address.resource';
 import * as check from './check/Check.resource';
 import * as client from './client/Client.resource';
 import * as company from './company/Company.resource';
+import * as customList from './customList/CustomList.resource';
 import * as document from './document/Document.resource';
 import * as flowSession from './flowSession/FlowSession.resource';
 import * as livePhoto from './livePhoto/LivePhoto.resource';
@@ -16,6 +17,7 @@ export const resources: Resource[] = [
 	{ name: 'Check', value: 'check', ...check },
 	{ name: 'Client', value: 'client', ...client },
 	{ name: 'Company', value: 'company', ...company },
+	{ name: 'Custom List', value: 'customList', ...customList },
 	{ name: 'Document', value: 'document', ...document },
 	{ name: 'Live Photo', value: 'livePhoto', ...livePhoto },
 	{ name: 'Live Video', value: 'liveVideo', ...liveVideo },

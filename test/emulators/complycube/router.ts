@@ -7,6 +7,7 @@ import { addressRoutes } from './routes/addresses';
 import { checkRoutes } from './routes/checks';
 import { clientRoutes } from './routes/clients';
 import { companyLookupRoutes } from './routes/company-lookup';
+import { customListRoutes } from './routes/custom-lists';
 import { documentRoutes } from './routes/documents';
 import { flowSessionRoutes } from './routes/flow-sessions';
 import { hostedFlow } from './routes/hosted-flow';
@@ -31,6 +32,7 @@ const API_ROUTES: Route[] = [
 	workflowSessionRoutes,
 	reportRoutes,
 	companyLookupRoutes,
+	customListRoutes,
 ];
 
 function decodeSegments(path: string): string[] | undefined {

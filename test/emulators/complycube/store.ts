@@ -1,5 +1,6 @@
 import { COMPLYCUBE_DEMO_CLIENT_ID, COMPLYCUBE_DEMO_DOCUMENT_ID, COMPLYCUBE_DEMO_LIVE_VIDEO_ID, type CheckOutcome } from './constants';
 import { newId, now } from './clock';
+import { seededCustomLists } from './custom-lists';
 
 export interface StoredImage {
 	/** The image's own id (kept, so its downloadLink stays the same); optional for images set directly by tests. */
@@ -170,6 +171,8 @@ export class Store {
 	readonly webhooks = new Map<string, ComplyCubeWebhook>();
 	readonly workflowSessions = new Map<string, ComplyCubeWorkflowSession>();
 	readonly flowSessions = new Map<string, ComplyCubeFlowSession>();
+	/** Custom lists: made in the ComplyCube portal, so seeded. */
+	readonly customLists = seededCustomLists();
 	/** Workflow-session report downloads, by token (the documented 10-minute content URL). */
 	readonly reportContents = new Map<string, { pdf: Buffer; expiresAt: number }>();
 	readonly acceptedUploads: AcceptedUpload[] = [];
