@@ -80,6 +80,8 @@ export interface ComplyCubeEmulator extends RunningEmulator {
 	checks: Map<string, ComplyCubeCheck>;
 	webhooks: Map<string, ComplyCubeWebhook>;
 	workflowSessions: Map<string, ComplyCubeWorkflowSession>;
+	/** Every redaction accepted, in order. */
+	redactions: Store['redactions'];
 	/** Custom lists (seeded; the API only reads them and adds entities). */
 	customLists: Map<string, ComplyCubeCustomList>;
 	/** Hosted-page sessions, by the token at the end of their redirectUrl. */
@@ -146,6 +148,7 @@ export async function startComplyCubeEmulator(options: ComplyCubeEmulatorOptions
 		workflowSessions: store.workflowSessions,
 		flowSessions: store.flowSessions,
 		customLists: store.customLists,
+		redactions: store.redactions,
 		acceptedUploads: store.acceptedUploads,
 		deliveries: store.deliveries,
 		events: store.events,

@@ -13,6 +13,7 @@ import { flowSessionRoutes } from './routes/flow-sessions';
 import { hostedFlow } from './routes/hosted-flow';
 import { livePhotoRoutes } from './routes/live-photos';
 import { liveVideoRoutes } from './routes/live-videos';
+import { redactionRoutes } from './routes/redactions';
 import { reportContent, reportRoutes } from './routes/reports';
 import { riskProfileRoutes } from './routes/risk-profile';
 import type { Route } from './routes/types';
@@ -20,6 +21,7 @@ import { webhookRoutes } from './routes/webhooks';
 import { workflowSessionRoutes } from './routes/workflow-sessions';
 
 const API_ROUTES: Route[] = [
+	redactionRoutes,
 	riskProfileRoutes,
 	clientRoutes,
 	documentRoutes,

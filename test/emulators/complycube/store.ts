@@ -171,6 +171,8 @@ export class Store {
 	readonly webhooks = new Map<string, ComplyCubeWebhook>();
 	readonly workflowSessions = new Map<string, ComplyCubeWorkflowSession>();
 	readonly flowSessions = new Map<string, ComplyCubeFlowSession>();
+	/** Every redaction the API accepted, in order. */
+	readonly redactions: Array<{ resource: string; id: string; body: Record<string, unknown>; redactedAt: string }> = [];
 	/** Custom lists: made in the ComplyCube portal, so seeded. */
 	readonly customLists = seededCustomLists();
 	/** Workflow-session report downloads, by token (the documented 10-minute content URL). */
