@@ -8,10 +8,11 @@ import { clientIdField } from '../shared/fields';
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 // The erasure a GDPR request asks for: ComplyCube documents no client redaction, only this delete.
-const erasureNotice = { displayName: 'Deleting a client cannot be undone: ComplyCube erases the client for good.', name: 'deleteNotice', type: 'notice' as const, default: '' };
-
 export const description = withTimeoutOption(
-	updateDisplayOptions({ show: { resource: ['client'], operation: ['delete'] } }, [erasureNotice, clientIdField]),
+	updateDisplayOptions({ show: { resource: ['client'], operation: ['delete'] } }, [
+		{ displayName: 'Deleting a client cannot be undone: ComplyCube erases the client for good', name: 'deleteNotice', type: 'notice', default: '' },
+		clientIdField,
+	]),
 	DEFAULT_TIMEOUT_MS,
 );
 
