@@ -22,6 +22,7 @@ async function main() {
 	}
 	console.log(`                demo live video ${COMPLYCUBE_DEMO_LIVE_VIDEO_ID} (Live Video → Get)`);
 	console.log(`                custom list ${COMPLYCUBE_DEMO_CUSTOM_LIST_ID} Blocked customers (Custom List → Add Entity)`);
+	console.log(`                address search: 350 Fifth, 10118, US (Address → Search)`);
 	console.log(`                company search: CLEDARA or registration number 11455373 in GB (Company → Search)`);
 	console.log(`Argos Identity  Base URL ${argosIdentityApi.baseUrl}  API Key ${argosIdentityApi.apiKey}`);
 	console.log(`                submissions ${ARGOS_SEEDED_SUBMISSION_IDS.join(', ')}, admin ${ARGOS_ADMIN_EMAIL}`);

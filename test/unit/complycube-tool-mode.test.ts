@@ -28,7 +28,7 @@ test('as an AI agent tool only reading operations are offered, and resources it 
 	expect(shownOptions(asTool, { resource: 'client', allowChanges: false }, 'operation')).toEqual(['get', 'getAll', 'getRiskProfile']);
 	expect(shownOptions(asTool, { resource: 'workflowSession', allowChanges: false }, 'operation')).toEqual(['get', 'getAll']);
 	expect(shownOptions(asTool, { resource: 'report', allowChanges: false }, 'operation')).toEqual(['generate']);
-	expect(shownOptions(asTool, { resource: 'address', allowChanges: false }, 'operation')).toEqual(['get', 'getAll']);
+	expect(shownOptions(asTool, { resource: 'address', allowChanges: false }, 'operation')).toEqual(['get', 'getAll', 'search']);
 	expect(shownOptions(asTool, { resource: 'company', allowChanges: false }, 'operation')).toEqual(['getDetails', 'search']);
 	expect(shownOptions(asTool, { resource: 'liveVideo', allowChanges: false }, 'operation')).toEqual(['get', 'getAll']);
 	expect(shownOptions(asTool, { resource: 'customList', allowChanges: false }, 'operation')).toEqual(['get', 'getAll']);

@@ -3,6 +3,7 @@ import type { Gate } from './auth-and-rate-limit';
 import { COMPLYCUBE_MAX_REQUEST_BYTES } from './constants';
 import type { Context } from './context';
 import { apiError, tooLarge } from './errors';
+import { addressLookupRoutes } from './routes/address-lookup';
 import { addressRoutes } from './routes/addresses';
 import { checkRoutes } from './routes/checks';
 import { clientRoutes } from './routes/clients';
@@ -34,6 +35,7 @@ const API_ROUTES: Route[] = [
 	workflowSessionRoutes,
 	reportRoutes,
 	companyLookupRoutes,
+	addressLookupRoutes,
 	customListRoutes,
 ];
 

@@ -159,3 +159,23 @@ describe('Proof of Address check', () => {
 		expect(check.error?.message).toBe(`ComplyCube refused the request (HTTP 404): Invalid address id '${UNKNOWN_ID}' [item 0]`);
 	});
 });
+
+describe('Search (address lookup)', () => {
+	test('sends line, postal code and country; one item per address found, ready for Address → Create', async () => {
+		const result = await address({ operation: 'search', searchLine: '350 Fifth', searchPostalCode: '10118', searchCountry: 'US', returnAll: true });
+		expect(result.error).toBeUndefined();
+		expect(sent()).toEqual([{ method: 'POST', path: '/v1/lookup/addresses', body: { line: '350 Fifth', postalCode: '10118', country: 'US' } }]);
+		expect(result.items.map((item) => item.json)).toEqual([
+			expect.objectContaining({ line: '350 Fifth Avenue', city: 'New York', state: 'NY', postalCode: '10118', country: 'US' }),
+			expect.objectContaining({ line: '350 Fifth Avenue Suite 5300' }),
+		]);
+		const limited = await address({ operation: 'search', searchLine: '350 Fifth', searchPostalCode: '10118', searchCountry: 'US', returnAll: false, limit: 1 });
+		expect(limited.items).toHaveLength(1);
+	});
+
+	test('a country name instead of a code is refused before sending', async () => {
+		const result = await address({ operation: 'search', searchLine: '350 Fifth', searchPostalCode: '10118', searchCountry: 'USA', returnAll: true });
+		expect(result.error?.message).toBe("Country 'USA' is not a two-letter country code [item 0]");
+		expect(emulator.received).toHaveLength(0);
+	});
+});

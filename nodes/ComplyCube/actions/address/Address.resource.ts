@@ -6,16 +6,18 @@ import * as create from './create.operation';
 import * as deleteAddress from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as search from './search.operation';
 import * as update from './update.operation';
 
 /** The operations an AI agent may run without Allow Changes: they only read. */
-export const readOperations: string[] = ['get', 'getAll'];
+export const readOperations: string[] = ['get', 'getAll', 'search'];
 
 export const operations: Record<string, ItemOperation> = {
 	create: create.execute,
 	delete: deleteAddress.execute,
 	get: get.execute,
 	getAll: getAll.execute,
+	search: search.execute,
 	update: update.execute,
 };
 
@@ -27,6 +29,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Delete', value: 'delete', description: 'Delete an address', action: 'Delete an address' },
 			{ name: 'Get', value: 'get', description: 'Get an address', action: 'Get an address' },
 			{ name: 'Get Many', value: 'getAll', description: 'Get many addresses of a client', action: 'Get many addresses' },
+			{ name: 'Search', value: 'search', description: 'Look up real addresses by street line and postal code', action: 'Search addresses' },
 			{ name: 'Update', value: 'update', description: 'Update an address', action: 'Update an address' },
 		],
 		'create',
@@ -36,5 +39,6 @@ export const description: INodeProperties[] = [
 	...deleteAddress.description,
 	...get.description,
 	...getAll.description,
+	...search.description,
 	...update.description,
 ];

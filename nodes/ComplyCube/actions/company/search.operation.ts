@@ -1,6 +1,5 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { UnexpectedAnswerError } from '../../../shared/http/service-error';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
 import { optionalText, requiredText } from '../../../shared/parameters/parameters';
@@ -40,7 +39,6 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	}
 	const { limit } = readReturnAll(ctx, itemIndex);
 	const body: IDataObject = { incorporationCountry, ...(companyName ? { companyName } : {}), ...(registrationNumber ? { registrationNumber } : {}) };
-	const answer = await complyCubeApiRequest(ctx, { method: 'POST', path: '/lookup/companies', body, idempotent: true, itemIndex });
-	if (!Array.isArray(answer.items)) throw new UnexpectedAnswerError('ComplyCube', 200, answer, 'a list of companies');
-	return (answer.items as IDataObject[]).slice(0, limit).map((json) => ({ json }));
+	const { items } = await complyCubeApiRequest(ctx, { method: 'POST', path: '/lookup/companies', body, idempotent: true, answer: 'items', itemIndex });
+	return (items as IDataObject[]).slice(0, limit).map((json) => ({ json }));
 }

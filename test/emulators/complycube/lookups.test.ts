@@ -28,3 +28,14 @@ test('details: GET /lookup/companies/{id} adds owners, officers, filings, indust
 	expect(answer.json).toMatchObject({ name: 'CLEDARA LTD', owners: [expect.any(Object)], officers: [expect.any(Object)], filings: [expect.any(Object)], industryCodes: [expect.any(Object)] });
 	expect(await call(emulator, 'GET', '/lookup/companies/nonexistent')).toMatchObject({ status: 404, json: { type: 'resource_not_found', message: "Invalid company id 'nonexistent'" } });
 });
+
+test('address search: POST /lookup/addresses with line, postalCode and country answers the matching addresses', async () => {
+	const answer = await call(emulator, 'POST', '/lookup/addresses', { line: '350 Fifth', postalCode: '10118', country: 'US' });
+	expect(answer.status).toBe(200);
+	expect((answer.json.items as Array<Record<string, unknown>>).map((item) => item.line)).toEqual(['350 Fifth Avenue', '350 Fifth Avenue Suite 5300']);
+	for (const field of ['line', 'postalCode', 'country']) {
+		const body: Record<string, string> = { line: '350 Fifth', postalCode: '10118', country: 'US' };
+		delete body[field];
+		expect(await call(emulator, 'POST', '/lookup/addresses', body)).toMatchObject({ status: 400, json: { type: 'invalid_request', param: field } });
+	}
+});
