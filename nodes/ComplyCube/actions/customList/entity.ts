@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
+import { genderField } from '../shared/fields';
 import { assertCountryCode, assertIsoDate } from '../shared/validate';
 
 /** The optional fields of an entity (Docs tools/custom-lists/add-entity-to-custom-list), sorted by name. */
@@ -50,18 +51,7 @@ export const entityOptionalFields: INodeProperties[] = [
 		placeholder: 'e.g. 1987-01-01',
 		description: 'Date of birth (person) or of registration (company), as YYYY-MM-DD',
 	},
-	{
-		displayName: 'Gender',
-		name: 'gender',
-		type: 'options',
-		options: [
-			{ name: 'Female', value: 'female' },
-			{ name: 'Male', value: 'male' },
-			{ name: 'Other', value: 'other' },
-		],
-		default: 'female',
-		description: 'Only for a person',
-	},
+	{ ...genderField, description: 'Only for a person' },
 	{ displayName: 'Image URLs', name: 'images', type: 'string', default: '', description: 'Links to images of the entity, separated by commas' },
 	{ displayName: 'Middle Name', name: 'middleName', type: 'string', default: '', description: 'Only for a person' },
 ];

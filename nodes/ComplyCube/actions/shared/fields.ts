@@ -36,6 +36,19 @@ export const workflowSessionIdField = idField(
 	'The ComplyCube workflow session (created when the client starts a verification link; Workflow Session → Get Many lists them)',
 );
 
+/** ComplyCube's genders (a client's personDetails, a custom list's person entity). */
+export const genderField: INodeProperties = {
+	displayName: 'Gender',
+	name: 'gender',
+	type: 'options',
+	options: [
+		{ name: 'Female', value: 'female' },
+		{ name: 'Male', value: 'male' },
+		{ name: 'Other', value: 'other' },
+	],
+	default: 'female',
+};
+
 export const documentSideField: INodeProperties = {
 	displayName: 'Document Side',
 	name: 'documentSide',
