@@ -67,6 +67,12 @@ const file = (kind: SampleKind, size: number, fileName?: string): FixtureFile =>
 	return { path: written.path, fileName, mimeType: 'application/octet-stream' };
 };
 const hex24 = (seed: number) => seed.toString(16).padStart(24, 'f');
+/** A whole record pasted where an ID goes: 20,000 characters. */
+const RECORD_HEAD = '{"id":"5eb04fcd0f3e360008035eb1","notes":"';
+const pastedRecord = `${RECORD_HEAD}${'x'.repeat(20_000 - RECORD_HEAD.length - 2)}"}`;
+/** Its refusal names the field and shows the first 40 characters, not the 20 KB. */
+const LONG_ID = (label: string) =>
+	new RegExp(`^${label} '${pastedRecord.slice(0, 40).replace(/[{}.*+?^$()|[\]\\]/g, '\\$&')}…' is 20,000 characters long, far longer than any ID`);
 
 // ---- ComplyCube ----
 const CC_UPLOAD: INodeParameters = {
@@ -191,6 +197,8 @@ const cases: Case[] = [
 	// ComplyCube: IDs and parameters
 	{ name: 'CC image: empty Document ID', node: 'complyCube', parameters: CC_UPLOAD, good: () => ccImage(), bad: () => ccImage({ documentId: '' }), sent: false, message: /^Document ID is empty/ },
 	{ name: "CC image: Document ID '..'", node: 'complyCube', parameters: CC_UPLOAD, good: () => ccImage(), bad: () => ccImage({ documentId: '..' }), sent: false, message: /^Document ID '\.\.' is not a valid ID/ },
+	{ name: 'CC image: a 20,000-character Document ID (a pasted record)', node: 'complyCube', parameters: CC_UPLOAD, good: () => ccImage(), bad: () => ccImage({ documentId: pastedRecord }), sent: false, message: LONG_ID('Document ID') },
+	{ name: 'CC get: a 20,000-character Document ID (a pasted record)', node: 'complyCube', parameters: CC_GET, good: () => ({ json: { documentId: ccDocument() } }), bad: () => ({ json: { documentId: pastedRecord } }), sent: false, message: LONG_ID('Document ID') },
 	{ name: "CC image: Document ID '.'", node: 'complyCube', parameters: CC_UPLOAD, good: () => ccImage(), bad: () => ccImage({ documentId: '.' }), sent: false, message: /^Document ID '\.' is not a valid ID/ },
 	{ name: "CC image: Document Side 'left'", node: 'complyCube', parameters: CC_UPLOAD, good: () => ccImage(), bad: () => ccImage({ side: 'left' }), sent: false, message: /^Document Side 'left' is not front or back/ },
 	{ name: 'CC image: Timeout 0', node: 'complyCube', parameters: CC_UPLOAD, good: () => ccImage(), bad: () => ccImage({ timeout: 0 }), sent: false, message: /^Timeout '0' is not a number of milliseconds/ },
@@ -227,6 +235,7 @@ const cases: Case[] = [
 	{ name: 'Argos: a PDF', node: 'argosIdentity', parameters: ARGOS_PUT(), good: () => argosItem(), bad: () => argosItem({}, file('pdf', 8_000, 'id.pdf')), sent: false, message: /PDF/ },
 	{ name: 'Argos: empty Submission ID', node: 'argosIdentity', parameters: ARGOS_PUT(), good: () => argosItem(), bad: () => argosItem({ submissionId: '' }), sent: false, message: /^Submission ID is empty/ },
 	{ name: "Argos: Submission ID '..'", node: 'argosIdentity', parameters: ARGOS_PUT(), good: () => argosItem(), bad: () => argosItem({ submissionId: '..' }), sent: false, message: /^Submission ID '\.\.' is not a valid ID/ },
+	{ name: 'Argos: a 20,000-character Submission ID (a pasted record)', node: 'argosIdentity', parameters: ARGOS_PUT(), good: () => argosItem(), bad: () => argosItem({ submissionId: pastedRecord }), sent: false, message: LONG_ID('Submission ID') },
 	{ name: 'Argos: empty Admin Email', node: 'argosIdentity', parameters: ARGOS_PUT(), good: () => argosItem(), bad: () => argosItem({ admin: '' }), sent: false, message: /^Admin Email is empty/ },
 	{ name: 'Argos: an unknown submission', node: 'argosIdentity', parameters: ARGOS_PUT(), good: () => argosItem(), bad: () => argosItem({ submissionId: 'no-such-submission' }), sent: true, message: /Invalid submission\. \(invalid_submission\)/ },
 	{ name: 'Argos: an admin who is not one', node: 'argosIdentity', parameters: ARGOS_PUT(), good: () => argosItem(), bad: () => argosItem({ admin: 'intruder@example.com' }), sent: true, message: /Invalid admin\. \(invalid_admin\)/ },
@@ -241,6 +250,7 @@ const cases: Case[] = [
 	{ name: 'Crafter: a file over 5 MB', node: 'crafterProfile', parameters: CRAFTER_UPLOAD, good: () => crafterItem(), bad: () => crafterItem({}, file('jpeg', 5 * 1024 * 1024 + 1, 'big.jpg')), sent: false, message: /too large/ },
 	{ name: "Crafter: Profile ID 'not-an-id'", node: 'crafterProfile', parameters: CRAFTER_UPLOAD, good: () => crafterItem(), bad: () => crafterItem({ profileId: 'not-an-id' }), sent: false, message: /^Profile ID 'not-an-id' is not a Crafter profile ID/ },
 	{ name: "Crafter: Profile ID '..'", node: 'crafterProfile', parameters: CRAFTER_UPLOAD, good: () => crafterItem(), bad: () => crafterItem({ profileId: '..' }), sent: false, message: /^Profile ID '\.\.' is not a valid ID/ },
+	{ name: 'Crafter: a 20,000-character Profile ID (a pasted record)', node: 'crafterProfile', parameters: CRAFTER_UPLOAD, good: () => crafterItem(), bad: () => crafterItem({ profileId: pastedRecord }), sent: false, message: LONG_ID('Profile ID') },
 	{ name: 'Crafter: empty Profile ID', node: 'crafterProfile', parameters: CRAFTER_UPLOAD, good: () => crafterItem(), bad: () => crafterItem({ profileId: '' }), sent: false, message: /^Profile ID is empty/ },
 	{ name: 'Crafter: an unknown profile', node: 'crafterProfile', parameters: CRAFTER_UPLOAD, good: () => crafterItem(), bad: () => crafterItem({ profileId: hex24(97) }), sent: true, message: /HTTP 404\): No profile with ID/ },
 	{ name: 'Crafter credential: an expired token (echoed by the server)', node: 'crafterProfile', parameters: CRAFTER_UPLOAD, good: () => crafterItem(), bad: () => crafterItem(), credentials: () => crafterCredentials({ accessTokenId: CRAFTER_EXPIRED_TOKEN }), sent: true, message: /Access token "\[redacted\]" for application "legacy-portal" expired/ },

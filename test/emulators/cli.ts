@@ -1,4 +1,4 @@
-import { COMPLYCUBE_DEMO_CLIENT_ID, COMPLYCUBE_DEMO_DOCUMENT_ID, COMPLYCUBE_WORKFLOW_TEMPLATES } from './complycube';
+import { COMPLYCUBE_DEMO_CLIENT_ID, COMPLYCUBE_DEMO_CUSTOM_LIST_ID, COMPLYCUBE_DEMO_DOCUMENT_ID, COMPLYCUBE_DEMO_LIVE_VIDEO_ID, COMPLYCUBE_WORKFLOW_TEMPLATES } from './complycube';
 import { ARGOS_ADMIN_EMAIL, ARGOS_SEEDED_SUBMISSION_IDS } from './argos';
 import { CRAFTER_SEEDED_PROFILE_IDS } from './crafter';
 import { startEmulators } from './all';
@@ -20,6 +20,10 @@ async function main() {
 	for (const template of COMPLYCUBE_WORKFLOW_TEMPLATES) {
 		console.log(`                workflow template ${template.id} ${template.name}${template.active ? '' : ' (inactive)'}`);
 	}
+	console.log(`                demo live video ${COMPLYCUBE_DEMO_LIVE_VIDEO_ID} (Live Video → Get)`);
+	console.log(`                custom list ${COMPLYCUBE_DEMO_CUSTOM_LIST_ID} Blocked customers (Custom List → Add Entity)`);
+	console.log(`                address search: 350 Fifth, 10118, US (Address → Search)`);
+	console.log(`                company search: CLEDARA or registration number 11455373 in GB (Company → Search)`);
 	console.log(`Argos Identity  Base URL ${argosIdentityApi.baseUrl}  API Key ${argosIdentityApi.apiKey}`);
 	console.log(`                submissions ${ARGOS_SEEDED_SUBMISSION_IDS.join(', ')}, admin ${ARGOS_ADMIN_EMAIL}`);
 	console.log(`Crafter Profile Base URL ${crafterProfileApi.baseUrl}  Access Token ID ${crafterProfileApi.accessTokenId}`);

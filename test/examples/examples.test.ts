@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { COMPLYCUBE_DEMO_DOCUMENT_ID } from '../emulators/complycube';
+import { COMPLYCUBE_DEMO_CLIENT_ID, COMPLYCUBE_DEMO_DOCUMENT_ID } from '../emulators/complycube';
 import { ARGOS_SEEDED_SUBMISSION_IDS } from '../emulators/argos';
 import { CRAFTER_SEEDED_PROFILE_IDS } from '../emulators/crafter';
 import { startEmulators, type Emulators } from '../emulators/all';
@@ -39,6 +39,26 @@ test('a refused file goes to the error output and on to the next node, and nothi
 	expect(errorBranch[0].binary?.data?.fileName).toBe('thumbnail.jpg');
 	expect(result.run.data.resultData.runData.Uploaded).toBeUndefined();
 	expect(emulators.complyCube.received.length).toBe(before);
+});
+
+test('Address and company search: a proof-of-address check on the new address and document, and the company found becomes a client', async () => {
+	const result = await runWorkflow(example('complycube-address-kyb.json'), emulators.credentials);
+	expect(result.error).toBeUndefined();
+	const [address] = result.output('Add home address');
+	expect(emulators.complyCube.addresses.get(String(address.json.id))).toMatchObject({ clientId: COMPLYCUBE_DEMO_CLIENT_ID, line: 'Common street', postalCode: 'W99 0RD' });
+	const [document] = result.output('Create proof-of-address document');
+	expect(emulators.complyCube.documents.get(String(document.json.id))?.images.front?.data.equals(fileBytes('licence-front.jpg'))).toBe(true);
+	const [check] = result.output('Run proof-of-address check');
+	expect(emulators.complyCube.checks.get(String(check.json.id))).toMatchObject({
+		type: 'proof_of_address_check',
+		clientId: COMPLYCUBE_DEMO_CLIENT_ID,
+		documentId: document.json.id,
+		addressId: address.json.id,
+	});
+	expect(result.output('Search the employer').map((item) => item.json.name)).toEqual(['CLEDARA LTD']);
+	expect(result.output('Get company details')[0].json.officers).toEqual([expect.objectContaining({ role: 'director' })]);
+	const [client] = result.output('Create company client');
+	expect(emulators.complyCube.clients.get(String(client.json.id))).toMatchObject({ type: 'company', companyDetails: { name: 'CLEDARA LTD' } });
 });
 
 test('Argos: the four images land in their slots of the submission, byte-identical', async () => {

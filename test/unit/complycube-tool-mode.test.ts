@@ -28,11 +28,18 @@ test('as an AI agent tool only reading operations are offered, and resources it 
 	expect(shownOptions(asTool, { resource: 'client', allowChanges: false }, 'operation')).toEqual(['get', 'getAll', 'getRiskProfile']);
 	expect(shownOptions(asTool, { resource: 'workflowSession', allowChanges: false }, 'operation')).toEqual(['get', 'getAll']);
 	expect(shownOptions(asTool, { resource: 'report', allowChanges: false }, 'operation')).toEqual(['generate']);
+	expect(shownOptions(asTool, { resource: 'address', allowChanges: false }, 'operation')).toEqual(['get', 'getAll', 'search']);
+	expect(shownOptions(asTool, { resource: 'company', allowChanges: false }, 'operation')).toEqual(['getDetails', 'search']);
+	expect(shownOptions(asTool, { resource: 'liveVideo', allowChanges: false }, 'operation')).toEqual(['get', 'getAll']);
+	expect(shownOptions(asTool, { resource: 'customList', allowChanges: false }, 'operation')).toEqual(['get', 'getAll']);
+	// Redactions cannot be undone: never offered to an agent without Allow Changes.
+	expect(shownOptions(asTool, { resource: 'livePhoto', allowChanges: false }, 'operation')).toEqual(['download', 'get', 'getAll']);
+	expect(shownOptions(asTool, { resource: 'check', allowChanges: false }, 'operation')).toEqual(['get', 'getAll']);
 	expect(shownOptions(asTool, { allowChanges: false }, 'resource')).not.toContain('flowSession');
 });
 
 test('with Allow Changes the tool offers everything', () => {
-	expect(shownOptions(asTool, { resource: 'document', allowChanges: true }, 'operation')).toContain('uploadImage');
+	expect(shownOptions(asTool, { resource: 'document', allowChanges: true }, 'operation')).toEqual(expect.arrayContaining(['uploadImage', 'redact']));
 	expect(shownOptions(asTool, { allowChanges: true }, 'resource')).toContain('flowSession');
 });
 

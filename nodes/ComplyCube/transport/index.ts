@@ -18,9 +18,10 @@ export interface ComplyCubeRequest {
 	idempotent: boolean;
 	/**
 	 * What a success answers: a JSON object (the default), a created record (a JSON object with its `id`),
-	 * or nothing (deletes answer 204).
+	 * or nothing (deletes answer 204), or a list of records: a JSON array or an object with an `items` array (the lookups,
+	 * whose answer is only described as "a list"), given back as `{items}`.
 	 */
-	answer?: 'object' | 'created' | 'empty';
+	answer?: 'object' | 'created' | 'empty' | 'items';
 	/** The item the request is for (its Options → Timeout). */
 	itemIndex?: number;
 	/** An upload or download: the longer default timeout. */
@@ -56,6 +57,11 @@ export async function complyCubeApiRequest(ctx: ServiceContext, request: ComplyC
 	});
 	if (request.answer === 'empty') return {};
 	const { body } = response;
+	if (request.answer === 'items') {
+		const items = Array.isArray(body) ? body : (body as IDataObject | undefined)?.items;
+		if (!Array.isArray(items)) throw new UnexpectedAnswerError('ComplyCube', response.status, body, 'a list of records');
+		return { items: items as IDataObject[] };
+	}
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
 		throw new UnexpectedAnswerError('ComplyCube', response.status, body, 'a JSON object');
 	}

@@ -71,3 +71,15 @@ export function checkFinder(ctx: IExecuteFunctions, itemIndex: number, body: IDa
 		);
 	};
 }
+
+/** Address → Create: an address of the client with the same line, city and country, created since. */
+export function addressFinder(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): Reconcile {
+	return async (since) => {
+		const addresses = await listNewest(ctx, itemIndex, '/addresses', { clientId: body.clientId });
+		return newestSince(
+			addresses,
+			since,
+			(address) => address.clientId === body.clientId && address.line === body.line && address.city === body.city && address.country === body.country,
+		);
+	};
+}

@@ -13,7 +13,8 @@ test('auth: the raw sandbox or live key works; none, Bearer or a wrong key answe
 	for (const key of [null, `Bearer ${COMPLYCUBE_API_KEY}`, 'test_wrong']) {
 		const answer = await call(emulator, 'GET', '/clients', undefined, key);
 		expect(answer.status).toBe(401);
-		expect(answer.json).toEqual({ type: 'authentication_error', message: expect.any(String) });
+		// [Docs errors "Example of Standard Errors" Unauthorized] word for word.
+		expect(answer.json).toEqual({ type: 'unauthorized', message: "The 'Authorization' header is invalid" });
 	}
 });
 
@@ -29,7 +30,9 @@ test('the live rate limit is 10 per second per key; throttleNext answers 429 wit
 	expect(statuses).toEqual([...Array(10).fill(200), 429, 200]);
 	emulator.throttleNext(1);
 	const throttled = await call(emulator, 'GET', '/clients');
-	expect(throttled).toMatchObject({ status: 429, json: { type: 'rate_limit_exceeded' } });
+	expect(throttled.status).toBe(429);
+	// [Docs errors "Example of Standard Errors" Rate Limited] word for word.
+	expect(throttled.json).toEqual({ type: 'rate_limit_exceeded', message: 'You have exceeded the rate limit prescribed to your plan' });
 	expect((await call(emulator, 'GET', '/clients')).status).toBe(200);
 });
 
@@ -40,6 +43,12 @@ test('create a person: 200 with id, entityName and timestamps; client.created is
 	expect(emulator.clients.get(String(answer.json.id))).toBeDefined();
 	expect(emulator.events.map((event) => event.type)).toEqual(['client.created']);
 	expect(emulator.events[0]).toMatchObject({ resourceType: 'client', payload: { id: answer.json.id } });
+});
+
+test("a person without personDetails: the Errors page's 400 example, word for word", async () => {
+	const answer = await call(emulator, 'POST', '/clients', { type: 'person', email: 'jane@example.com' });
+	expect(answer.status).toBe(400);
+	expect(answer.json).toEqual({ type: 'invalid_request', message: "'personDetails' must be provided when client type is `person`", param: 'personDetails' });
 });
 
 test('create a company: companyDetails.name is enough', async () => {

@@ -4,6 +4,8 @@ export const COMPLYCUBE_LIVE_API_KEY = 'live_Y29tcGx5Y3ViZS1lbXVsYXRvcg';
 /** A client and a driving licence that always exist, so the example workflows run as shipped. */
 export const COMPLYCUBE_DEMO_CLIENT_ID = '65a1c0ffee00000000000c01';
 export const COMPLYCUBE_DEMO_DOCUMENT_ID = '65a1c0ffee00000000000d01';
+/** A live video of the demo client, as the hosted flow's liveness leaves one (the API has no upload of video). */
+export const COMPLYCUBE_DEMO_LIVE_VIDEO_ID = '65a1c0ffee00000000000e01';
 // [apis.md; Docs documents/upload-image-attachment] "34KB to 4MB": units undefined, so the strict window 34 KiB .. 4,000,000 bytes.
 export const COMPLYCUBE_MIN_BYTES = 34_816;
 export const COMPLYCUBE_MAX_BYTES = 4_000_000;

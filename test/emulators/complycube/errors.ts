@@ -12,11 +12,11 @@ export const invalid = (message: string, param?: string) => apiError(400, 'inval
 export const notFound = (what: string, id: unknown, param?: string) =>
 	apiError(404, 'resource_not_found', `Invalid ${what} id '${String(id)}'`, param);
 
-// inferred: the exact 401 body is not published; the shape follows the documented error object, the text the errors page.
-export const unauthenticated = () => apiError(401, 'authentication_error', 'The request is not authenticated: the API key is invalid.');
+// [Docs errors "Example of Standard Errors" Unauthorized] the body ComplyCube publishes for an invalid API key, word for word.
+export const unauthenticated = () => apiError(401, 'unauthorized', "The 'Authorization' header is invalid");
 
-// [Docs rate-limits] 429 when over the limit; body text inferred (no Retry-After or limit headers are documented).
-export const rateLimited = () => apiError(429, 'rate_limit_exceeded', 'Too many requests. Please retry later.');
+// [Docs rate-limits; Docs errors "Example of Standard Errors" Rate Limited] word for word (no Retry-After or limit headers are documented).
+export const rateLimited = () => apiError(429, 'rate_limit_exceeded', 'You have exceeded the rate limit prescribed to your plan');
 
 // [Docs errors 413] request too large; text inferred.
 export const tooLarge = () => apiError(413, 'request_too_large', 'The request is too large.');

@@ -3,6 +3,7 @@ import { Gate } from './auth-and-rate-limit';
 import { completeCheck } from './check-runner';
 import { CHECK_OUTCOMES, COMPLYCUBE_API_KEY, HOSTED_PAGE_MAX_REQUEST_BYTES, type CheckOutcome } from './constants';
 import type { Context } from './context';
+import type { ComplyCubeCustomList } from './custom-lists';
 import { tooLarge } from './errors';
 import { PendingWork } from './pending-work';
 import { route } from './router';
@@ -27,6 +28,7 @@ export {
 	COMPLYCUBE_LIVE_API_KEY,
 	COMPLYCUBE_DEMO_CLIENT_ID,
 	COMPLYCUBE_DEMO_DOCUMENT_ID,
+	COMPLYCUBE_DEMO_LIVE_VIDEO_ID,
 	COMPLYCUBE_MIN_BYTES,
 	COMPLYCUBE_MAX_BYTES,
 	COMPLYCUBE_MAX_REQUEST_BYTES,
@@ -34,6 +36,7 @@ export {
 	type CheckOutcome,
 } from './constants';
 export { COMPLYCUBE_WORKFLOW_TEMPLATES, type ComplyCubeWorkflowTemplate } from './templates';
+export { COMPLYCUBE_DEMO_CUSTOM_LIST_ID, type ComplyCubeCustomList } from './custom-lists';
 export { signatureOf as complyCubeSignature } from './event-delivery';
 export { buildPdf } from './report-pdf';
 export type {
@@ -77,6 +80,10 @@ export interface ComplyCubeEmulator extends RunningEmulator {
 	checks: Map<string, ComplyCubeCheck>;
 	webhooks: Map<string, ComplyCubeWebhook>;
 	workflowSessions: Map<string, ComplyCubeWorkflowSession>;
+	/** Every redaction accepted, in order. */
+	redactions: Store['redactions'];
+	/** Custom lists (seeded; the API only reads them and adds entities). */
+	customLists: Map<string, ComplyCubeCustomList>;
 	/** Hosted-page sessions, by the token at the end of their redirectUrl. */
 	flowSessions: Map<string, ComplyCubeFlowSession>;
 	/** Every image the service accepted, in order (API uploads and the hosted page). */
@@ -143,6 +150,8 @@ export async function startComplyCubeEmulator(options: ComplyCubeEmulatorOptions
 		webhooks: store.webhooks,
 		workflowSessions: store.workflowSessions,
 		flowSessions: store.flowSessions,
+		customLists: store.customLists,
+		redactions: store.redactions,
 		acceptedUploads: store.acceptedUploads,
 		deliveries: store.deliveries,
 		events: store.events,

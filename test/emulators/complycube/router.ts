@@ -3,14 +3,18 @@ import type { Gate } from './auth-and-rate-limit';
 import { COMPLYCUBE_MAX_REQUEST_BYTES } from './constants';
 import type { Context } from './context';
 import { apiError, tooLarge } from './errors';
+import { addressLookupRoutes } from './routes/address-lookup';
 import { addressRoutes } from './routes/addresses';
 import { checkRoutes } from './routes/checks';
 import { clientRoutes } from './routes/clients';
+import { companyLookupRoutes } from './routes/company-lookup';
+import { customListRoutes } from './routes/custom-lists';
 import { documentRoutes } from './routes/documents';
 import { flowSessionRoutes } from './routes/flow-sessions';
 import { hostedFlow } from './routes/hosted-flow';
 import { livePhotoRoutes } from './routes/live-photos';
 import { liveVideoRoutes } from './routes/live-videos';
+import { redactionRoutes } from './routes/redactions';
 import { reportContent, reportRoutes } from './routes/reports';
 import { riskProfileRoutes } from './routes/risk-profile';
 import type { Route } from './routes/types';
@@ -18,6 +22,7 @@ import { webhookRoutes } from './routes/webhooks';
 import { workflowSessionRoutes } from './routes/workflow-sessions';
 
 const API_ROUTES: Route[] = [
+	redactionRoutes,
 	riskProfileRoutes,
 	clientRoutes,
 	documentRoutes,
@@ -29,6 +34,9 @@ const API_ROUTES: Route[] = [
 	flowSessionRoutes,
 	workflowSessionRoutes,
 	reportRoutes,
+	companyLookupRoutes,
+	addressLookupRoutes,
+	customListRoutes,
 ];
 
 function decodeSegments(path: string): string[] | undefined {

@@ -1,5 +1,6 @@
-import { COMPLYCUBE_DEMO_CLIENT_ID, COMPLYCUBE_DEMO_DOCUMENT_ID, type CheckOutcome } from './constants';
+import { COMPLYCUBE_DEMO_CLIENT_ID, COMPLYCUBE_DEMO_DOCUMENT_ID, COMPLYCUBE_DEMO_LIVE_VIDEO_ID, type CheckOutcome } from './constants';
 import { newId, now } from './clock';
+import { seededCustomLists } from './custom-lists';
 
 export interface StoredImage {
 	/** The image's own id (kept, so its downloadLink stays the same); optional for images set directly by tests. */
@@ -170,6 +171,10 @@ export class Store {
 	readonly webhooks = new Map<string, ComplyCubeWebhook>();
 	readonly workflowSessions = new Map<string, ComplyCubeWorkflowSession>();
 	readonly flowSessions = new Map<string, ComplyCubeFlowSession>();
+	/** Every redaction the API accepted, in order. */
+	readonly redactions: Array<{ resource: string; id: string; body: Record<string, unknown>; redactedAt: string }> = [];
+	/** Custom lists: made in the ComplyCube portal, so seeded. */
+	readonly customLists = seededCustomLists();
 	/** Workflow-session report downloads, by token (the documented 10-minute content URL). */
 	readonly reportContents = new Map<string, { pdf: Buffer; expiresAt: number }>();
 	readonly acceptedUploads: AcceptedUpload[] = [];
@@ -199,6 +204,7 @@ export class Store {
 			createdAt,
 			updatedAt: createdAt,
 		});
+		this.addLiveVideo(COMPLYCUBE_DEMO_CLIENT_ID, COMPLYCUBE_DEMO_LIVE_VIDEO_ID);
 	}
 
 	addClient(fields: Record<string, unknown> = {}): string {
@@ -229,8 +235,7 @@ export class Store {
 	 * A live video as a ComplyCube SDK leaves it once the client has recorded it (the API has no upload).
 	 * [Node SDK LiveVideos.d.ts; PHP LiveVideoTest asserts language and a non-empty challenges list]
 	 */
-	addLiveVideo(clientId: string): string {
-		const id = newId();
+	addLiveVideo(clientId: string, id = newId()): string {
 		const createdAt = now();
 		// inferred: the challenge objects' shape is not published (the SDK types them as object[]).
 		const challenges = [

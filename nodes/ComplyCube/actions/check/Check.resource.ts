@@ -5,6 +5,7 @@ import { operationFields } from '../../../shared/parameters/operation-field';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as redact from './redact.operation';
 import * as validate from './validate.operation';
 
 /** The operations an AI agent may run without Allow Changes: they only read. */
@@ -14,6 +15,7 @@ export const operations: Record<string, ItemOperation> = {
 	create: create.execute,
 	get: get.execute,
 	getAll: getAll.execute,
+	redact: redact.execute,
 	validate: validate.execute,
 };
 
@@ -24,6 +26,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Create', value: 'create', description: 'Start a check of a client (charged by ComplyCube)', action: 'Create a check' },
 			{ name: 'Get', value: 'get', description: 'Get a check with its status and result', action: 'Get a check' },
 			{ name: 'Get Many', value: 'getAll', description: 'Get many checks', action: 'Get many checks' },
+			{ name: 'Redact Outcome', value: 'redact', description: 'Mask details of a document check outcome; cannot be undone', action: 'Redact a check outcome' },
 			{ name: 'Validate', value: 'validate', description: 'Confirm or reject the outcome of a check or one of its matches', action: 'Validate a check' },
 		],
 		'create',
@@ -33,4 +36,5 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...getAll.description,
 	...validate.description,
+	...redact.description,
 ];

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
-import { optionalText, requiredId } from '../../../shared/parameters/parameters';
+import { optionalId, requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { checkFinder } from '../../transport/reconcile';
 import { clientIdField, documentIdField, idField, livePhotoIdField } from '../shared/fields';
@@ -124,7 +124,7 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const body: IDataObject = { clientId, type };
 	for (const id of CHECK_IDS) {
 		if (!id.types.includes(type)) continue;
-		const value = id.optional?.includes(type) ? optionalText(ctx, id.name, itemIndex) : requiredId(ctx, id.name, id.label, itemIndex);
+		const value = id.optional?.includes(type) ? optionalId(ctx, id.name, id.label, itemIndex) : requiredId(ctx, id.name, id.label, itemIndex);
 		if (value) body[id.name] = value;
 	}
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;

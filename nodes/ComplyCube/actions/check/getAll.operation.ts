@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/items/per-item-runner';
-import { optionalText } from '../../../shared/parameters/parameters';
+import { optionalId } from '../../../shared/parameters/parameters';
 import { returnAllFields } from '../../../shared/parameters/return-all';
 import { complyCubeGetMany } from '../../transport/pagination';
 import { clientIdField } from '../shared/fields';
@@ -38,7 +38,7 @@ export const description = withTimeoutOption(updateDisplayOptions({ show: { reso
 
 /** GET /checks?clientId=&type=&status=: one output item per check. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {
-	const clientId = optionalText(ctx, 'clientId', itemIndex);
+	const clientId = optionalId(ctx, 'clientId', 'Client ID', itemIndex);
 	const filters = compactFilters(ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject);
 	return await complyCubeGetMany(ctx, itemIndex, '/checks', { ...filters, ...(clientId ? { clientId } : {}) });
 }

@@ -7,7 +7,14 @@ import { complyCubeApiRequest } from '../../transport';
 import { clientIdField } from '../shared/fields';
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['client'], operation: ['delete'] } }, [clientIdField]), DEFAULT_TIMEOUT_MS);
+// The erasure a GDPR request asks for: ComplyCube documents no client redaction, only this delete.
+export const description = withTimeoutOption(
+	updateDisplayOptions({ show: { resource: ['client'], operation: ['delete'] } }, [
+		{ displayName: 'Deleting a client cannot be undone: ComplyCube erases the client for good', name: 'deleteNotice', type: 'notice', default: '' },
+		clientIdField,
+	]),
+	DEFAULT_TIMEOUT_MS,
+);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(ctx, 'clientId', 'Client ID', itemIndex);

@@ -1,22 +1,13 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { genderField } from '../shared/fields';
 import { assertCountryCode, assertEmail, assertIsoDate } from '../shared/validate';
 
 /** The optional client fields Create and Update share, in ComplyCube's words. */
 export const personFields: INodeProperties[] = [
 	{ displayName: 'Middle Name', name: 'middleName', type: 'string', default: '' },
 	{ displayName: 'Date of Birth', name: 'dob', type: 'string', default: '', placeholder: 'e.g. 1990-04-25', description: 'As YYYY-MM-DD' },
-	{
-		displayName: 'Gender',
-		name: 'gender',
-		type: 'options',
-		options: [
-			{ name: 'Female', value: 'female' },
-			{ name: 'Male', value: 'male' },
-			{ name: 'Other', value: 'other' },
-		],
-		default: 'female',
-	},
+	genderField,
 	{ displayName: 'Nationality', name: 'nationality', type: 'string', default: '', placeholder: 'e.g. GB', description: 'ISO 3166-1 alpha-2 country code' },
 	{ displayName: 'Birth Country', name: 'birthCountry', type: 'string', default: '', placeholder: 'e.g. US', description: 'ISO 3166-1 alpha-2 country code' },
 ];

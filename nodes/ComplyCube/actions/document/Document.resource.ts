@@ -8,6 +8,7 @@ import * as deleteImage from './deleteImage.operation';
 import * as downloadImage from './downloadImage.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as redact from './redact.operation';
 import * as uploadImage from './uploadImage.operation';
 
 /** The operations an AI agent may run without Allow Changes: they only read. */
@@ -20,6 +21,7 @@ export const operations: Record<string, ItemOperation> = {
 	downloadImage: downloadImage.execute,
 	get: get.execute,
 	getAll: getAll.execute,
+	redact: redact.execute,
 	uploadImage: uploadImage.execute,
 };
 
@@ -33,6 +35,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Download Image', value: 'downloadImage', description: 'Download the front or back image of a document', action: 'Download a document image' },
 			{ name: 'Get', value: 'get', description: 'Get a document', action: 'Get a document' },
 			{ name: 'Get Many', value: 'getAll', description: 'Get many documents of a client', action: 'Get many documents' },
+			{ name: 'Redact Images', value: 'redact', description: 'Mask the images of a document everywhere, checks included; cannot be undone', action: 'Redact the images of a document' },
 			{
 				name: 'Upload Document Image',
 				value: 'uploadImage',
@@ -50,4 +53,5 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...getAll.description,
 	...uploadImage.description,
+	...redact.description,
 ];

@@ -6,6 +6,7 @@ import * as deleteLivePhoto from './delete.operation';
 import * as download from './download.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as redact from './redact.operation';
 import * as upload from './upload.operation';
 
 /** The operations an AI agent may run without Allow Changes: they only read. */
@@ -16,6 +17,7 @@ export const operations: Record<string, ItemOperation> = {
 	download: download.execute,
 	get: get.execute,
 	getAll: getAll.execute,
+	redact: redact.execute,
 	upload: upload.execute,
 };
 
@@ -27,6 +29,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Download', value: 'download', description: 'Download a live photo into a binary', action: 'Download a live photo' },
 			{ name: 'Get', value: 'get', description: 'Get a live photo', action: 'Get a live photo' },
 			{ name: 'Get Many', value: 'getAll', description: 'Get many live photos of a client', action: 'Get many live photos' },
+			{ name: 'Redact', value: 'redact', description: 'Mask a live photo everywhere, checks included; cannot be undone', action: 'Redact a live photo' },
 			{ name: 'Upload Live Photo', value: 'upload', description: 'Upload a selfie of a client', action: 'Upload a live photo' },
 		],
 		'upload',
@@ -37,4 +40,5 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...getAll.description,
 	...upload.description,
+	...redact.description,
 ];

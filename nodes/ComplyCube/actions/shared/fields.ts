@@ -19,6 +19,11 @@ export function idField(name: string, displayName: string, description: string):
 export const clientIdField = idField('clientId', 'Client ID', 'The ComplyCube client (the ID that Client → Create answered)');
 export const documentIdField = idField('documentId', 'Document ID', 'The ComplyCube document (the ID that Document → Create answered)');
 export const livePhotoIdField = idField('livePhotoId', 'Live Photo ID', 'The ComplyCube live photo (the ID that Live Photo → Upload answered)');
+export const liveVideoIdField = idField(
+	'liveVideoId',
+	'Live Video ID',
+	'The ComplyCube live video (recorded by the client on the hosted page or with a ComplyCube SDK; Live Video → Get Many lists them)',
+);
 export const checkIdField = idField('checkId', 'Check ID', 'The ComplyCube check (the ID that Check → Create answered)');
 export const workflowTemplateIdField = idField(
 	'workflowTemplateId',
@@ -30,6 +35,19 @@ export const workflowSessionIdField = idField(
 	'Workflow Session ID',
 	'The ComplyCube workflow session (created when the client starts a verification link; Workflow Session → Get Many lists them)',
 );
+
+/** ComplyCube's genders (a client's personDetails, a custom list's person entity). */
+export const genderField: INodeProperties = {
+	displayName: 'Gender',
+	name: 'gender',
+	type: 'options',
+	options: [
+		{ name: 'Female', value: 'female' },
+		{ name: 'Male', value: 'male' },
+		{ name: 'Other', value: 'other' },
+	],
+	default: 'female',
+};
 
 export const documentSideField: INodeProperties = {
 	displayName: 'Document Side',

@@ -85,7 +85,9 @@ function updateClient(context: Context, client: Record<string, unknown>, body: R
 
 function detailsRefusal(body: Record<string, unknown>, type: string) {
 	if (type === 'person') {
-		const details = isObject(body.personDetails) ? body.personDetails : {};
+		// [Docs errors "Example of Standard Errors" Bad Request] word for word, with param "personDetails".
+		if (!isObject(body.personDetails)) return invalid("'personDetails' must be provided when client type is `person`", 'personDetails');
+		const details = body.personDetails;
 		// [PHP ClientTest testPersonMissingFirstName / testPersonMissingLastName; Docs AML guide "you must provide a first and last name"]
 		if (typeof details.firstName !== 'string' || !details.firstName) return invalid('"personDetails.firstName" is required', 'personDetails.firstName');
 		if (typeof details.lastName !== 'string' || !details.lastName) return invalid('"personDetails.lastName" is required', 'personDetails.lastName');

@@ -1,0 +1,30 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/items/per-item-runner';
+import { requiredId } from '../../../shared/parameters/parameters';
+import { returnAllFields } from '../../../shared/parameters/return-all';
+import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
+import { complyCubeGetMany } from '../../transport/pagination';
+import { clientIdField } from '../shared/fields';
+import { compactFilters, filtersField } from '../shared/filters';
+import { addressTypeField } from './fields';
+
+const properties: INodeProperties[] = [
+	{ ...clientIdField, description: 'The ComplyCube client whose addresses to list' },
+	...returnAllFields(),
+	filtersField([
+		{ displayName: 'City', name: 'city', type: 'string', default: '', placeholder: 'e.g. London' },
+		{ displayName: 'Country', name: 'country', type: 'string', default: '', placeholder: 'e.g. GB' },
+		{ displayName: 'Postal Code', name: 'postalCode', type: 'string', default: '' },
+		{ ...addressTypeField, description: 'Only addresses of this type' },
+	]),
+];
+
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['address'], operation: ['getAll'] } }, properties), DEFAULT_TIMEOUT_MS);
+
+/** GET /addresses?clientId=&type=&city=&country=&postalCode=: one output item per address, newest first. */
+export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {
+	const clientId = requiredId(ctx, 'clientId', 'Client ID', itemIndex);
+	const filters = compactFilters(ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject);
+	return await complyCubeGetMany(ctx, itemIndex, '/addresses', { ...filters, clientId });
+}

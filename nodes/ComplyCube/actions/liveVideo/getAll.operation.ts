@@ -1,0 +1,19 @@
+import { updateDisplayOptions, type IExecuteFunctions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/items/per-item-runner';
+import { requiredId } from '../../../shared/parameters/parameters';
+import { returnAllFields } from '../../../shared/parameters/return-all';
+import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
+import { complyCubeGetMany } from '../../transport/pagination';
+import { clientIdField } from '../shared/fields';
+
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['liveVideo'], operation: ['getAll'] } }, [
+	{ ...clientIdField, description: 'The ComplyCube client whose live videos to list' },
+	...returnAllFields(),
+]), DEFAULT_TIMEOUT_MS);
+
+/** GET /liveVideos?clientId=: one output item per live video, newest first. */
+export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {
+	const clientId = requiredId(ctx, 'clientId', 'Client ID', itemIndex);
+	return await complyCubeGetMany(ctx, itemIndex, '/liveVideos', { clientId });
+}
