@@ -206,25 +206,25 @@ export interface RateReport {
 	maxRequestsPerSecond: number;
 	/** The most accepted requests in one whole second. */
 	maxAcceptedPerSecond: number;
-	/** Accepted requests per second over the busy span (busySpanRate). */
-	acceptedPerSecond: number;
+	/** The share of the emulator's limit the accepted requests used over the busy span (limitShare). */
+	limitShare: number;
 }
 
 /**
- * The accepted rate while the load kept the limit busy: from the first accepted request to the last, n
- * requests evenly at the limit take (n - 1) / limit seconds, so (n - 1) / span. Divide by the limit for the
- * share of it that was used.
+ * The share of a per-second limit that accepted requests used while the load kept it busy: over the span from
+ * the first accepted request to the last, a service allowing `limit` in any second accepts at most
+ * limit × (span + 1 s) (a full second's worth at each end), so n / that is 1 at best, whether the requests came
+ * evenly or in bursts.
  */
-export function busySpanRate(acceptedAt: number[]): number {
-	if (acceptedAt.length < 2) return 0;
-	const span = (Math.max(...acceptedAt) - Math.min(...acceptedAt)) / 1000;
-	return span > 0 ? (acceptedAt.length - 1) / span : 0;
+export function limitShare(acceptedAt: number[], limit: number): number {
+	if (acceptedAt.length === 0) return 0;
+	const spanSeconds = (Math.max(...acceptedAt) - Math.min(...acceptedAt)) / 1000;
+	return acceptedAt.length / (limit * (spanSeconds + 1));
 }
 
-/** The account-wide rate as the ComplyCube emulator saw it, from its requests' arrival times. */
-export function rateReport(received: ReceivedRequest[]): RateReport {
+export function rateReport(received: ReceivedRequest[], limit: number): RateReport {
 	const requests = received.filter((request) => request.path.startsWith('/v1/')).sort((a, b) => a.receivedAt - b.receivedAt);
-	if (!requests.length) return { requests: 0, throttled: 0, perSecond: [], maxAcceptedSliding: 0, maxRequestsPerSecond: 0, maxAcceptedPerSecond: 0, acceptedPerSecond: 0 };
+	if (!requests.length) return { requests: 0, throttled: 0, perSecond: [], maxAcceptedSliding: 0, maxRequestsPerSecond: 0, maxAcceptedPerSecond: 0, limitShare: 0 };
 	const first = Math.floor(requests[0].receivedAt / 1000);
 	const last = Math.floor(requests[requests.length - 1].receivedAt / 1000);
 	const perSecond = Array.from({ length: last - first + 1 }, (_, second) => ({ second, requests: 0, accepted: 0, throttled: 0 }));
@@ -247,6 +247,6 @@ export function rateReport(received: ReceivedRequest[]): RateReport {
 		maxAcceptedSliding,
 		maxRequestsPerSecond: Math.max(...perSecond.map((bucket) => bucket.requests)),
 		maxAcceptedPerSecond: Math.max(...perSecond.map((bucket) => bucket.accepted)),
-		acceptedPerSecond: busySpanRate(accepted),
+		limitShare: limitShare(accepted, limit),
 	};
 }
