@@ -65,10 +65,11 @@ export function crafterList(response: ServiceResponse): IDataObject[] {
  * @RequestParam from the query string or the form alike, and a password must not travel in a URL. A list
  * goes as the parameter repeated, which Spring binds to its Collection parameters.
  */
-export function crafterForm(params: Record<string, string | string[] | undefined>): { body: Buffer; headers: { 'content-type': string } } {
+export function crafterForm(params: Record<string, string | string[] | undefined>): { body: URLSearchParams; headers: { 'content-type': string } } {
 	const form = new URLSearchParams();
 	for (const [name, value] of Object.entries(params)) {
 		for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) form.append(name, one);
 	}
-	return { body: Buffer.from(form.toString()), headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+	// As URLSearchParams: n8n's request helper turns a form body into URLSearchParams itself, which a Buffer cannot be.
+	return { body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } };
 }
