@@ -4,19 +4,10 @@ import { ArgosIdentity } from '../../../nodes/ArgosIdentity/ArgosIdentity.node';
 import { router } from '../../../nodes/ArgosIdentity/actions/router';
 import { resources } from '../../../nodes/ArgosIdentity/actions/resources';
 import { operationsOf } from '../../../nodes/shared/items/parallel-requests';
+import { shownOptions, typeName } from '../../support/shown-options';
 
 const node = new ArgosIdentity();
 const asTool = { ...node.description, name: 'argosIdentityTool' } as INodeTypeDescription;
-const typeName = (description: INodeTypeDescription) => `n8n-nodes-identity-uploads.${description.name}`;
-
-function shownOptions(description: INodeTypeDescription, values: INodeParameters, name: string): string[] {
-	const instance = { type: typeName(description), typeVersion: 1, parameters: values } as unknown as INode;
-	const shown = description.properties.filter(
-		(property: INodeProperties) => property.name === name && NodeHelpers.displayParameter(values, property, instance, description),
-	);
-	expect(shown).toHaveLength(1);
-	return (shown[0].options as Array<{ value: string }>).map((option) => option.value);
-}
 
 /** The parameters the editor shows for these values. */
 function shownParameters(values: INodeParameters): string[] {
