@@ -14,7 +14,7 @@ import { SEEDED_TENANTS, type Tenant } from './tenants';
 
 export * from './constants';
 export type { StoredAttachment, StoredProfile } from './state';
-export type { Tenant } from './tenants';
+export { attributeLabel, SEEDED_TENANTS, type Tenant } from './tenants';
 
 /*
  * Emulates a self-hosted Crafter Profile server (Spring MVC in Tomcat, profiles in MongoDB, files in GridFS):

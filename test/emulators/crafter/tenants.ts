@@ -83,3 +83,11 @@ export function readableAttributes(tenant: Tenant, token: AccessToken, attribute
 	}
 	return readable;
 }
+
+/** How `npm run emulators` lists an attribute: its name, and what an application other than the back office may not do. */
+export function attributeLabel(definition: AttributeDefinition): string {
+	const forOthers = definition.permissions.find((permission) => permission.application === '*');
+	if (!forOthers) return `${definition.name} (hidden)`;
+	if (forOthers.actions.includes('*')) return definition.name;
+	return `${definition.name} (read only)`;
+}
