@@ -52,12 +52,11 @@ export function parseMultipartRequest(request: EmulatorRequest): MultipartPart[]
 }
 
 /**
- * A multi-valued @RequestParam bound to a Collection or array: repeated values, each also split at commas
- * (Spring's StringToCollectionConverter).
+ * A multi-valued @RequestParam bound to a Collection or array: the repeated values as they are, or a single
+ * value split at commas (Spring's StringToCollectionConverter applies to a lone String only).
  */
-export const listParam = (params: RequestParams, name: string): string[] =>
-	params
-		.getAll(name)
-		.flatMap((value) => value.split(','))
-		.map((value) => value.trim())
-		.filter(Boolean);
+export function listParam(params: RequestParams, name: string): string[] {
+	const values = params.getAll(name);
+	const split = values.length === 1 ? values[0].split(',') : values;
+	return split.map((value) => value.trim()).filter(Boolean);
+}
