@@ -1,4 +1,4 @@
-import { NodeHelpers, type INode, type INodeParameters, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers, type IExecuteFunctions, type INode, type INodeParameters, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
 
 export const typeName = (description: INodeTypeDescription) => `n8n-nodes-identity-uploads.${description.name}`;
 
@@ -11,3 +11,12 @@ export function shownOptions(description: INodeTypeDescription, values: INodePar
 	expect(shown).toHaveLength(1);
 	return (shown[0].options as Array<{ value: string }>).map((option) => option.value);
 }
+
+/** The least of a node context a router reads, for the node used as an AI agent's tool (type `<name>Tool`), with no items. */
+export const toolContext = (toolType: string, parameters: Record<string, unknown>) =>
+	({
+		getNode: () => ({ name: 'Tool', type: `n8n-nodes-identity-uploads.${toolType}`, typeVersion: 1, parameters }),
+		getNodeParameter: (name: string, _index: number, fallback?: unknown) => parameters[name] ?? fallback,
+		getInputData: () => [],
+		continueOnFail: () => false,
+	}) as unknown as IExecuteFunctions;

@@ -43,18 +43,8 @@ export function profileJson(state: CrafterState, call: Call, profile: StoredProf
 	if (isResponse(readable)) return readable;
 	const wanted = call.params.getAll('attributeToReturn');
 	const attributes = wanted.length ? Object.fromEntries(Object.entries(readable).filter(([name]) => wanted.includes(name))) : readable;
-	return {
-		id: profile.id,
-		username: profile.username,
-		email: profile.email,
-		verified: profile.verified,
-		enabled: profile.enabled,
-		createdOn: profile.createdOn.getTime(),
-		lastModified: profile.lastModified.getTime(),
-		tenant: profile.tenant,
-		roles: [...profile.roles],
-		attributes,
-	};
+	const { _id: id, ...fields } = profileDocument(profile);
+	return { id, ...fields, roles: [...profile.roles], attributes };
 }
 
 /** The document MongoDB matches a query against. */

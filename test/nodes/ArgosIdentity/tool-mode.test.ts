@@ -1,10 +1,10 @@
-import { NodeHelpers, type IExecuteFunctions, type INode, type INodeParameters, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers, type INode, type INodeParameters, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
 
 import { ArgosIdentity } from '../../../nodes/ArgosIdentity/ArgosIdentity.node';
 import { router } from '../../../nodes/ArgosIdentity/actions/router';
 import { resources } from '../../../nodes/ArgosIdentity/actions/resources';
 import { operationsOf } from '../../../nodes/shared/items/parallel-requests';
-import { shownOptions, typeName } from '../../support/shown-options';
+import { shownOptions, toolContext, typeName } from '../../support/shown-options';
 
 const node = new ArgosIdentity();
 const asTool = { ...node.description, name: 'argosIdentityTool' } as INodeTypeDescription;
@@ -59,20 +59,12 @@ test('Get Many: Limit defaults to 50; Get: Request Type defaults to everything',
 });
 
 describe('the router as a tool', () => {
-	const toolContext = (parameters: Record<string, unknown>) =>
-		({
-			getNode: () => ({ name: 'Argos', type: 'n8n-nodes-identity-uploads.argosIdentityTool', typeVersion: 1, parameters }),
-			getNodeParameter: (name: string, _index: number, fallback?: unknown) => parameters[name] ?? fallback,
-			getInputData: () => [],
-			continueOnFail: () => false,
-		}) as unknown as IExecuteFunctions;
-
 	test.each([
 		['submission', 'putImage'],
 		['submission', 'update'],
 		['submission', 'delete'],
 	])('refuses %s / %s without Allow Changes', async (resource, operation) => {
-		await expect(router.call(toolContext({ resource, operation }))).rejects.toThrow(`As a tool, this node may only read: "${operation}" of "${resource}" changes data`);
+		await expect(router.call(toolContext('argosIdentityTool', { resource, operation }))).rejects.toThrow(`As a tool, this node may only read: "${operation}" of "${resource}" changes data`);
 	});
 
 	test.each([
@@ -81,6 +73,6 @@ describe('the router as a tool', () => {
 		['image', 'get', false],
 		['submission', 'delete', true],
 	])('runs %s / %s (Allow Changes %s)', async (resource, operation, allowChanges) => {
-		await expect(router.call(toolContext({ resource, operation, allowChanges }))).resolves.toEqual([[]]);
+		await expect(router.call(toolContext('argosIdentityTool', { resource, operation, allowChanges }))).resolves.toEqual([[]]);
 	});
 });

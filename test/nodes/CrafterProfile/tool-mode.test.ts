@@ -1,10 +1,10 @@
-import { NodeHelpers, type IExecuteFunctions, type INode, type INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers, type INode, type INodeTypeDescription } from 'n8n-workflow';
 
 import { CrafterProfile } from '../../../nodes/CrafterProfile/CrafterProfile.node';
 import { router } from '../../../nodes/CrafterProfile/actions/router';
 import { resources } from '../../../nodes/CrafterProfile/actions/resources';
 import { operationsOf } from '../../../nodes/shared/items/parallel-requests';
-import { shownOptions, typeName } from '../../support/shown-options';
+import { shownOptions, toolContext, typeName } from '../../support/shown-options';
 
 const node = new CrafterProfile();
 const asTool = { ...node.description, name: 'crafterProfileTool' } as INodeTypeDescription;
@@ -34,19 +34,11 @@ test('a saved workflow without these parameters stays on Attachment → Upload A
 });
 
 describe('the router as a tool', () => {
-	const toolContext = (parameters: Record<string, unknown>) =>
-		({
-			getNode: () => ({ name: 'Crafter', type: 'n8n-nodes-identity-uploads.crafterProfileTool', typeVersion: 1, parameters }),
-			getNodeParameter: (name: string, _index: number, fallback?: unknown) => parameters[name] ?? fallback,
-			getInputData: () => [],
-			continueOnFail: () => false,
-		}) as unknown as IExecuteFunctions;
-
 	test.each(['create', 'update', 'verify', 'addRole', 'updateAttributes', 'removeAttributes', 'delete', 'enable', 'disable', 'removeRole'])('refuses profile / %s without Allow Changes', async (operation) => {
-		await expect(router.call(toolContext({ resource: 'profile', operation }))).rejects.toThrow(`As a tool, this node may only read: "${operation}" of "profile" changes data`);
+		await expect(router.call(toolContext('crafterProfileTool', { resource: 'profile', operation }))).rejects.toThrow(`As a tool, this node may only read: "${operation}" of "profile" changes data`);
 	});
 
 	test.each(['get', 'getAll', 'count', 'getAttributes'])('runs profile / %s without Allow Changes', async (operation) => {
-		await expect(router.call(toolContext({ resource: 'profile', operation }))).resolves.toEqual([[]]);
+		await expect(router.call(toolContext('crafterProfileTool', { resource: 'profile', operation }))).resolves.toEqual([[]]);
 	});
 });

@@ -5,7 +5,7 @@ import { assertEmail } from '../../../shared/parameters/email';
 import { optionalText, requiredText } from '../../../shared/parameters/parameters';
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { crafterApiRequest, crafterForm, crafterObject } from '../../transport';
-import { jsonObjectOf, splitNames, tenantNameField, tenantNameOf } from './fields';
+import { attributesJsonField, jsonObjectOf, splitNames, tenantNameField, tenantNameOf } from './fields';
 
 const properties: INodeProperties[] = [
 	tenantNameField,
@@ -28,13 +28,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Attributes (JSON)',
-				name: 'attributes',
-				type: 'json',
-				default: '{}',
-				description: 'The attributes as a JSON object; each must be defined in the tenant and writable by the access token\'s application',
-			},
+			attributesJsonField("The attributes as a JSON object; each must be defined in the tenant and writable by the access token's application"),
 			{ displayName: 'Roles', name: 'roles', type: 'string', default: '', placeholder: 'e.g. CUSTOMER, SOCIAL_USER', description: 'Comma-separated roles' },
 		],
 	},

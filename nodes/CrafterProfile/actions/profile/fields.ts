@@ -90,3 +90,13 @@ export const rolesField = (description: string): INodeProperties => ({
 	placeholder: 'e.g. VERIFIED_CUSTOMER',
 	description,
 });
+
+/** Attributes as a JSON object: in Create's and Update's collections, and the Update Attributes parameter. */
+export const attributesJsonField = (description: string, required = false): INodeProperties => ({
+	displayName: 'Attributes (JSON)',
+	name: 'attributes',
+	type: 'json',
+	default: '{}',
+	...(required ? { required } : {}),
+	description,
+});

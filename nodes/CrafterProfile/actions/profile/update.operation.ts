@@ -5,7 +5,7 @@ import { assertEmail } from '../../../shared/parameters/email';
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { profileIdField, profileIdOf } from '../shared/profile-id';
-import { jsonObjectOf } from './fields';
+import { attributesJsonField, jsonObjectOf } from './fields';
 import { changeProfile } from './request';
 
 const properties: INodeProperties[] = [
@@ -17,13 +17,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Attributes (JSON)',
-				name: 'attributes',
-				type: 'json',
-				default: '{}',
-				description: 'Attributes to set, as a JSON object; attributes not named keep their values',
-			},
+			attributesJsonField('Attributes to set, as a JSON object; attributes not named keep their values'),
 			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
 			{ displayName: 'Password', name: 'password', type: 'string', typeOptions: { password: true }, default: '', description: 'A new password' },
 		],

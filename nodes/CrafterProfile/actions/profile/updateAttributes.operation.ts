@@ -7,18 +7,11 @@ import { InputRefusal } from '../../../shared/parameters/input-refusal';
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { crafterApiRequest, crafterObject } from '../../transport';
 import { profileIdField, profileIdOf } from '../shared/profile-id';
-import { attributesOptions, attributesToReturnOf, jsonObjectOf } from './fields';
+import { attributesJsonField, attributesOptions, attributesToReturnOf, jsonObjectOf } from './fields';
 
 const properties: INodeProperties[] = [
 	profileIdField,
-	{
-		displayName: 'Attributes (JSON)',
-		name: 'attributes',
-		type: 'json',
-		default: '{}',
-		required: true,
-		description: 'Attributes to set, as a JSON object, e.g. {"idScan": "passport"}; attributes not named keep their values',
-	},
+	attributesJsonField('Attributes to set, as a JSON object, e.g. {"idScan": "passport"}; attributes not named keep their values', true),
 	attributesOptions,
 ];
 
