@@ -22,6 +22,8 @@ export interface RunOptions {
 	items?: FixtureItem[];
 	accessTokenId?: string;
 	continueOnError?: boolean;
+	/** Another way to the emulator (a fault proxy): its origin. */
+	origin?: string;
 }
 
 /** Runs the Crafter Profile node on the Profile resource with these parameters, one item unless given. */
@@ -29,7 +31,8 @@ export async function runProfile(emulator: CrafterEmulator, parameters: Record<s
 	const workflow = loadWorkflow(WORKFLOW, options.items ?? [{ json: {} }], {
 		[NODE]: { parameters: { resource: 'profile', ...parameters }, ...(options.continueOnError ? { onError: 'continueRegularOutput' } : {}) },
 	});
-	const credentials = { crafterProfileApi: { baseUrl: emulator.baseUrl, accessTokenId: options.accessTokenId ?? emulator.accessToken } };
+	const baseUrl = options.origin ? `${options.origin}/crafter-profile` : emulator.baseUrl;
+	const credentials = { crafterProfileApi: { baseUrl, accessTokenId: options.accessTokenId ?? emulator.accessToken } };
 	const result = await runWorkflow(workflow, credentials);
 	return { ...result, items: result.output(NODE).map((item) => item.json) };
 }

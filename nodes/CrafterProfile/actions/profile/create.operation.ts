@@ -5,6 +5,7 @@ import { assertEmail } from '../../../shared/parameters/email';
 import { optionalText, requiredText } from '../../../shared/parameters/parameters';
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { crafterApiRequest, crafterForm, crafterObject } from '../../transport';
+import { profileFinder } from './reconcile';
 import { attributesJsonField, jsonObjectOf, splitNames, tenantNameField, tenantNameOf } from './fields';
 
 const properties: INodeProperties[] = [
@@ -55,7 +56,12 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 		role: roles,
 		attributes: Object.keys(attributes).length ? JSON.stringify(attributes) : undefined,
 	});
-	// Not repeated after a server fault: a create that did land would come back as PROFILE_EXISTS.
-	const response = await crafterApiRequest(ctx, () => ({ method: 'POST', url: '/create', ...form, json: false }), { itemIndex, idempotent: false });
+	// Not repeated after a server fault (a create that did land would come back as PROFILE_EXISTS): Crafter is
+	// asked for the username instead.
+	const response = await crafterApiRequest(ctx, () => ({ method: 'POST', url: '/create', ...form, json: false }), {
+		itemIndex,
+		idempotent: false,
+		reconcile: profileFinder(ctx, itemIndex, { tenantName, username, email }),
+	});
 	return { json: crafterObject(response, 'profile') };
 }
