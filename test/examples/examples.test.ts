@@ -71,6 +71,7 @@ test('Crafter: a customer is registered, the ID scan stored on the new profile, 
 	expect(registered.json).toMatchObject({ email: 'jane.applicant@example.com', enabled: false, verified: false, roles: ['CUSTOMER'] });
 	const id = registered.json.id as string;
 	expect(before.has(id)).toBe(false);
+	expect(emulators.crafter.createdProfiles).toEqual([{ id, tenant: 'default', username: registered.json.username }]);
 	expect(emulators.crafter.profiles.get(id)!.get('id-scan')!.data.equals(fileBytes('passport-front.jpg'))).toBe(true);
 	const [verified] = result.output('Mark profile verified');
 	expect(verified.json).toMatchObject({ id, verified: true, enabled: true, attributes: { firstName: 'Jane', lastName: 'Applicant', idScan: 'id-scan', kycStatus: 'verified' } });

@@ -39,6 +39,8 @@ export interface CrafterEmulator extends RunningEmulator {
 	addProfile(id?: string): string;
 	/** Uploads answered 200, in order. */
 	acceptedUploads: CrafterState['acceptedUploads'];
+	/** Profiles created through the API (not the seeded ones), in order. */
+	createdProfiles: CrafterState['createdProfiles'];
 }
 
 type RouteName = keyof typeof HANDLERS;
@@ -158,6 +160,7 @@ export async function startCrafterEmulator(options: { port?: number; host?: stri
 		records: new Map(),
 		attachments: new Map(),
 		acceptedUploads: [],
+		createdProfiles: [],
 		saveOrder: new Map(),
 		saves: 0,
 		verificationTokens: new Map(),
@@ -174,5 +177,6 @@ export async function startCrafterEmulator(options: { port?: number; host?: stri
 		tenants: state.tenants,
 		addProfile: (id?: string) => addProfile(state, id),
 		acceptedUploads: state.acceptedUploads,
+		createdProfiles: state.createdProfiles,
 	};
 }

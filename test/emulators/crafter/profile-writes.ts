@@ -86,6 +86,7 @@ export function createProfile(state: CrafterState, call: Call): EmulatorResponse
 	};
 	state.records.set(profile.id, profile);
 	state.attachments.set(profile.id, new Map());
+	state.createdProfiles.push({ id: profile.id, tenant: tenantName, username });
 	return oneProfile(state, call, profile);
 }
 

@@ -47,6 +47,8 @@ export interface CrafterState {
 	/** profileId -> baseName -> attachment (GridFS files named "/<profileId>/<baseName>"). */
 	attachments: Map<string, Map<string, StoredAttachment>>;
 	acceptedUploads: Array<{ profileId: string; fileName: string; bytes: number }>;
+	/** Profiles created through POST /create, in order. */
+	createdProfiles: Array<{ id: string; tenant: string; username: string }>;
 	/** Store name -> save sequence, for GridFS's natural (insertion) order in lists. */
 	saveOrder: Map<string, number>;
 	saves: number;
