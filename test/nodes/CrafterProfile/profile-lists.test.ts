@@ -102,3 +102,16 @@ describe('Count', () => {
 		expect(emulator.received.map(apiPath)).toEqual(['/count', '/count_by_query']);
 	});
 });
+
+test('Get with Parallel Requests: every item read, the output in input order', async () => {
+	const emulator = crafter.emulator();
+	const ids = Array.from({ length: 12 }, () => emulator.addProfile());
+	const result = await runProfile(
+		emulator,
+		{ operation: 'get', profileId: '={{ $json.profileId }}', options: { parallelRequests: 4 } },
+		{ items: ids.map((profileId) => ({ json: { profileId } })) },
+	);
+	expect(result.error).toBeUndefined();
+	expect(result.items.map((profile) => profile.id)).toEqual(ids);
+	expect(new Set(emulator.received.map(apiPath))).toEqual(new Set(ids.map((id) => `/${id}`)));
+});
