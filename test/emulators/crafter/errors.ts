@@ -25,7 +25,10 @@ export function containerError(status: 404 | 500): EmulatorResponse {
 export const missingParameter = (name: string, type = 'String') =>
 	errorDetails(400, 'OTHER', `Required request parameter '${name}' for method parameter type ${type} is not present`);
 
-/** A parameter Spring cannot convert (MethodArgumentTypeMismatchException): 400 OTHER, Spring 6 wording. */
+/**
+ * A parameter Spring cannot convert (MethodArgumentTypeMismatchException): 400 OTHER. Inferred: the words
+ * after the semicolon depend on the converter; the emulator writes one form for all.
+ */
 export const typeMismatch = (type: string, value: string) =>
 	errorDetails(400, 'OTHER', `Failed to convert value of type 'java.lang.String' to required type '${type}'; Invalid value [${value}]`);
 

@@ -147,7 +147,8 @@ export function changeRoles(adding: boolean) {
 
 /**
  * POST /{id}/attributes/update -> updateAttributes: the attributes are the JSON request body (@RequestBody),
- * which Spring reads before the service runs: another content type is 415, unreadable JSON 400 (both OTHER).
+ * which Spring reads before the service runs: another content type is 415, unreadable JSON 400 (both OTHER,
+ * through ResponseEntityExceptionHandler). Inferred: the exact Spring/Jackson wording of those two messages.
  */
 export function updateAttributes(state: CrafterState, call: Call): EmulatorResponse {
 	if (!/^application\/(.+\+)?json/i.test(call.contentType)) {
