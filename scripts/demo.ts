@@ -155,7 +155,7 @@ function printCounts({ complyCube, argos, crafter }: Emulators) {
 			`${complyCube.checks.size} checks, ${complyCube.workflowSessions.size} workflow sessions, ${complyCube.deliveries.length} signed event deliveries)`,
 	);
 	console.log(`  Argos Identity  ${argos.received.length} requests, ${argos.acceptedUploads.length} uploads stored`);
-	console.log(`  Crafter Profile ${crafter.received.length} requests, ${crafter.acceptedUploads.length} attachments stored`);
+	console.log(`  Crafter Profile ${crafter.received.length} requests, ${crafter.acceptedUploads.length} attachments stored, ${crafter.createdProfiles.length} profiles created`);
 }
 
 main().catch((error: unknown) => {

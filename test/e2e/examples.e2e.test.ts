@@ -130,6 +130,15 @@ test('Crafter in a real n8n: upload, then download as an n8n binary with its nam
 	expect(emulators.crafter.received.every((request) => request.query.get('accessTokenId') === emulators.crafter.accessToken)).toBe(true);
 });
 
+test('Crafter in a real n8n: register a customer, store the ID scan on the new profile, mark it verified', async () => {
+	const result = await execute('crafter-profile-register-verify.json');
+	const registered = items(result, 'Register customer')[0].json as { id: string };
+	expect(registered).toMatchObject({ email: 'jane.applicant@example.com', enabled: false, verified: false });
+	expect(emulators.crafter.profiles.get(registered.id)!.get('id-scan')!.data.equals(fileBytes('passport-front.jpg'))).toBe(true);
+	expect(items(result, 'Mark profile verified')[0].json).toMatchObject({ id: registered.id, verified: true, enabled: true, attributes: { idScan: 'id-scan', kycStatus: 'verified' } });
+	expect(emulators.crafter.profileRecords.get(registered.id)).toMatchObject({ verified: true, enabled: true });
+});
+
 test('verification link in a real n8n: a client, a flow session, and the e-mail with the link at the mail sink', async () => {
 	const result = await execute('complycube-verification-link.json');
 	const client = items(result, 'Create client')[0].json as { id: string };

@@ -82,3 +82,18 @@ test('Crafter: the avatar is uploaded and downloaded back byte-identical, ready 
 	const stored = emulators.crafter.profiles.get(CRAFTER_SEEDED_PROFILE_IDS[0])!.get('avatar')!;
 	expect(stored.data.equals(fileBytes('avatar.png'))).toBe(true);
 });
+
+test('Crafter: a customer is registered, the ID scan stored on the new profile, and the profile marked verified', async () => {
+	const before = new Set(emulators.crafter.profileRecords.keys());
+	const result = await runWorkflow(example('crafter-profile-register-verify.json'), emulators.credentials);
+	expect(result.error).toBeUndefined();
+	const [registered] = result.output('Register customer');
+	expect(registered.json).toMatchObject({ email: 'jane.applicant@example.com', enabled: false, verified: false, roles: ['CUSTOMER'] });
+	const id = registered.json.id as string;
+	expect(before.has(id)).toBe(false);
+	expect(emulators.crafter.createdProfiles).toEqual([{ id, tenant: 'default', username: registered.json.username }]);
+	expect(emulators.crafter.profiles.get(id)!.get('id-scan')!.data.equals(fileBytes('passport-front.jpg'))).toBe(true);
+	const [verified] = result.output('Mark profile verified');
+	expect(verified.json).toMatchObject({ id, verified: true, enabled: true, attributes: { firstName: 'Jane', lastName: 'Applicant', idScan: 'id-scan', kycStatus: 'verified' } });
+	expect(emulators.crafter.profileRecords.get(id)).toMatchObject({ verified: true, enabled: true });
+});

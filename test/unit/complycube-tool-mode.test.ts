@@ -1,20 +1,10 @@
-import { NodeHelpers, type INode, type INodeParameters, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers, type INode, type INodeTypeDescription } from 'n8n-workflow';
 
 import { ComplyCube } from '../../nodes/ComplyCube/ComplyCube.node';
+import { shownOptions, typeName } from '../support/shown-options';
 
 const node = new ComplyCube();
 const asTool = { ...node.description, name: 'complyCubeTool' } as INodeTypeDescription;
-const typeName = (description: INodeTypeDescription) => `n8n-nodes-identity-uploads.${description.name}`;
-
-/** The options of the `name` parameter the editor shows for these values, as n8n decides it from displayOptions. */
-function shownOptions(description: INodeTypeDescription, values: INodeParameters, name: string): string[] {
-	const instance = { type: typeName(description), typeVersion: 1, parameters: values } as unknown as INode;
-	const shown = description.properties.filter(
-		(property: INodeProperties) => property.name === name && NodeHelpers.displayParameter(values, property, instance, description),
-	);
-	expect(shown).toHaveLength(1);
-	return (shown[0].options as Array<{ value: string }>).map((option) => option.value);
-}
 
 test('as a node every operation is offered', () => {
 	expect(shownOptions(node.description, { resource: 'document' }, 'operation')).toEqual(

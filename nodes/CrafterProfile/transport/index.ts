@@ -16,11 +16,13 @@ export interface CrafterCall {
 	transfer?: boolean;
 	/** After the last attempt failed ambiguously: whether Crafter holds what was sent. */
 	reconcile?: Reconcile;
+	/** False for a call that must not be repeated after a server fault (a create, a one-time token); true by default. */
+	idempotent?: boolean;
 }
 
 /**
- * Calls Crafter Profile with the access token; uploads with the same base name replace, so every call is safe
- * to repeat. Crafter answers `{errorCode, message}`; Tomcat's own error pages are HTML (summarised by title).
+ * Calls Crafter Profile with the access token; uploads with the same base name replace and profile updates
+ * set values, so calls are safe to repeat unless `idempotent: false`. Crafter answers `{errorCode, message}`; Tomcat's own error pages are HTML (summarised by title).
  */
 export async function crafterApiRequest(
 	ctx: IExecuteFunctions,
@@ -30,7 +32,7 @@ export async function crafterApiRequest(
 	return await callService(ctx, {
 		service: 'Crafter Profile',
 		credentialType: 'crafterProfileApi',
-		idempotent: true,
+		idempotent: call.idempotent ?? true,
 		itemIndex: call.itemIndex,
 		transfer: call.transfer,
 		secretFields: CRAFTER_SECRET_FIELDS,
@@ -41,13 +43,13 @@ export async function crafterApiRequest(
 }
 
 /** The answer as the JSON object Crafter documents; with `id`, a stored attachment must carry its id. */
-export function crafterObject(response: ServiceResponse, expected: 'object' | 'attachment'): IDataObject {
+export function crafterObject(response: ServiceResponse, expected: 'object' | 'attachment' | 'profile'): IDataObject {
 	const { body } = response;
 	if (!body || typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body)) {
 		throw new UnexpectedAnswerError('Crafter Profile', response.status, body, 'a JSON object');
 	}
-	if (expected === 'attachment' && !(typeof (body as IDataObject).id === 'string' && (body as IDataObject).id)) {
-		throw new UnexpectedAnswerError('Crafter Profile', response.status, body, "the stored attachment's id");
+	if (expected !== 'object' && !(typeof (body as IDataObject).id === 'string' && (body as IDataObject).id)) {
+		throw new UnexpectedAnswerError('Crafter Profile', response.status, body, expected === 'profile' ? "the profile's id" : "the stored attachment's id");
 	}
 	return body as IDataObject;
 }
@@ -56,4 +58,18 @@ export function crafterObject(response: ServiceResponse, expected: 'object' | 'a
 export function crafterList(response: ServiceResponse): IDataObject[] {
 	if (!Array.isArray(response.body)) throw new UnexpectedAnswerError('Crafter Profile', response.status, response.body, 'a JSON list');
 	return response.body as IDataObject[];
+}
+
+/**
+ * Request parameters as a form body (application/x-www-form-urlencoded): the profile controller reads
+ * @RequestParam from the query string or the form alike, and a password must not travel in a URL. A list
+ * goes as the parameter repeated, which Spring binds to its Collection parameters.
+ */
+export function crafterForm(params: Record<string, string | string[] | undefined>): { body: URLSearchParams; headers: { 'content-type': string } } {
+	const form = new URLSearchParams();
+	for (const [name, value] of Object.entries(params)) {
+		for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) form.append(name, one);
+	}
+	// As URLSearchParams: n8n's request helper turns a form body into URLSearchParams itself, which a Buffer cannot be.
+	return { body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } };
 }

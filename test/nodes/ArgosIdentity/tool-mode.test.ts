@@ -1,22 +1,13 @@
-import { NodeHelpers, type IExecuteFunctions, type INode, type INodeParameters, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers, type INode, type INodeParameters, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
 
 import { ArgosIdentity } from '../../../nodes/ArgosIdentity/ArgosIdentity.node';
 import { router } from '../../../nodes/ArgosIdentity/actions/router';
 import { resources } from '../../../nodes/ArgosIdentity/actions/resources';
 import { operationsOf } from '../../../nodes/shared/items/parallel-requests';
+import { shownOptions, toolContext, typeName } from '../../support/shown-options';
 
 const node = new ArgosIdentity();
 const asTool = { ...node.description, name: 'argosIdentityTool' } as INodeTypeDescription;
-const typeName = (description: INodeTypeDescription) => `n8n-nodes-identity-uploads.${description.name}`;
-
-function shownOptions(description: INodeTypeDescription, values: INodeParameters, name: string): string[] {
-	const instance = { type: typeName(description), typeVersion: 1, parameters: values } as unknown as INode;
-	const shown = description.properties.filter(
-		(property: INodeProperties) => property.name === name && NodeHelpers.displayParameter(values, property, instance, description),
-	);
-	expect(shown).toHaveLength(1);
-	return (shown[0].options as Array<{ value: string }>).map((option) => option.value);
-}
 
 /** The parameters the editor shows for these values. */
 function shownParameters(values: INodeParameters): string[] {
@@ -68,20 +59,12 @@ test('Get Many: Limit defaults to 50; Get: Request Type defaults to everything',
 });
 
 describe('the router as a tool', () => {
-	const toolContext = (parameters: Record<string, unknown>) =>
-		({
-			getNode: () => ({ name: 'Argos', type: 'n8n-nodes-identity-uploads.argosIdentityTool', typeVersion: 1, parameters }),
-			getNodeParameter: (name: string, _index: number, fallback?: unknown) => parameters[name] ?? fallback,
-			getInputData: () => [],
-			continueOnFail: () => false,
-		}) as unknown as IExecuteFunctions;
-
 	test.each([
 		['submission', 'putImage'],
 		['submission', 'update'],
 		['submission', 'delete'],
 	])('refuses %s / %s without Allow Changes', async (resource, operation) => {
-		await expect(router.call(toolContext({ resource, operation }))).rejects.toThrow(`As a tool, this node may only read: "${operation}" of "${resource}" changes data`);
+		await expect(router.call(toolContext('argosIdentityTool', { resource, operation }))).rejects.toThrow(`As a tool, this node may only read: "${operation}" of "${resource}" changes data`);
 	});
 
 	test.each([
@@ -90,6 +73,6 @@ describe('the router as a tool', () => {
 		['image', 'get', false],
 		['submission', 'delete', true],
 	])('runs %s / %s (Allow Changes %s)', async (resource, operation, allowChanges) => {
-		await expect(router.call(toolContext({ resource, operation, allowChanges }))).resolves.toEqual([[]]);
+		await expect(router.call(toolContext('argosIdentityTool', { resource, operation, allowChanges }))).resolves.toEqual([[]]);
 	});
 });

@@ -19,11 +19,7 @@ export function assertCountryCode(label: string, value: string): void {
 	}
 }
 
-export function assertEmail(label: string, value: string): void {
-	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
-		throw new InputRefusal(`${label} '${value}' is not an e-mail address`, `Set ${label} to an address such as jane.doe@example.com.`);
-	}
-}
+export { assertEmail } from '../../../shared/parameters/email';
 
 /** An absolute http(s) URL, as ComplyCube requires for redirect targets. */
 export function assertAbsoluteUrl(label: string, value: string): void {

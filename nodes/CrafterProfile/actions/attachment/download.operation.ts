@@ -6,7 +6,8 @@ import { requiredText } from '../../../shared/parameters/parameters';
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { crafterApiRequest } from '../../transport';
-import { attachmentName, attachmentNameField, profileIdField, profileIdOf } from './fields';
+import { attachmentName, attachmentNameField } from './fields';
+import { profileIdField, profileIdOf } from '../shared/profile-id';
 import { noSuchAttachment } from './getDetails.operation';
 import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 

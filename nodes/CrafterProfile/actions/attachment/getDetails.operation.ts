@@ -3,7 +3,8 @@ import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type 
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { crafterApiRequest, crafterObject } from '../../transport';
-import { attachmentName, attachmentNameField, profileIdField, profileIdOf } from './fields';
+import { attachmentName, attachmentNameField } from './fields';
+import { profileIdField, profileIdOf } from '../shared/profile-id';
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [profileIdField, attachmentNameField];

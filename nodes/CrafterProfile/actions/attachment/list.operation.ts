@@ -3,7 +3,7 @@ import { updateDisplayOptions, type IExecuteFunctions } from 'n8n-workflow';
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { crafterApiRequest, crafterList } from '../../transport';
-import { profileIdField, profileIdOf } from './fields';
+import { profileIdField, profileIdOf } from '../shared/profile-id';
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['attachment'], operation: ['list'] } }, [profileIdField]), DEFAULT_TIMEOUT_MS);

@@ -11,7 +11,7 @@ import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { CRAFTER_MAX_BYTES, crafterAttachmentRules } from '../../../shared/files/upload-rules';
 import { crafterApiRequest, crafterObject } from '../../transport';
-import { profileIdField, profileIdOf } from './fields';
+import { profileIdField, profileIdOf } from '../shared/profile-id';
 import { attachmentFinder } from './reconcile';
 import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 

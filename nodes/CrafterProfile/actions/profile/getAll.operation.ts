@@ -1,0 +1,118 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/items/per-item-runner';
+import { InputRefusal } from '../../../shared/parameters/input-refusal';
+import { requiredText } from '../../../shared/parameters/parameters';
+import { readReturnAll, returnAllFields } from '../../../shared/parameters/return-all';
+import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
+import { crafterList } from '../../transport';
+import { attributesToReturnOption, jsonObjectOf, requiredNames, tenantNameField, tenantNameOf } from './fields';
+import { queryField } from './query';
+import { readProfiles, type FormParams } from './request';
+
+const show = (...filterBy: string[]) => ({ show: { filterBy } });
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Filter By',
+		name: 'filterBy',
+		type: 'options',
+		options: [
+			{ name: 'Attribute Value', value: 'attributeValue', description: 'Profiles whose attribute has this value' },
+			{ name: 'IDs', value: 'ids', description: 'The profiles with these IDs' },
+			{ name: 'None (Whole Tenant)', value: 'tenant', description: 'Every profile of the tenant' },
+			{ name: 'Query', value: 'query', description: 'Profiles a MongoDB query selects' },
+			{ name: 'Role', value: 'role', description: 'Profiles with this role' },
+		],
+		default: 'query',
+	},
+	{ ...tenantNameField, displayOptions: show('query', 'role', 'attributeValue', 'tenant') },
+	{ ...queryField, displayOptions: show('query') },
+	{ displayName: 'Role', name: 'role', type: 'string', default: '', required: true, placeholder: 'e.g. CUSTOMER', displayOptions: show('role') },
+	{ displayName: 'Attribute Name', name: 'attributeName', type: 'string', default: '', required: true, placeholder: 'e.g. kycStatus', displayOptions: show('attributeValue') },
+	{ displayName: 'Attribute Value', name: 'attributeValue', type: 'string', default: '', required: true, displayOptions: show('attributeValue') },
+	{
+		displayName: 'Profile IDs',
+		name: 'profileIds',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 6650a1f2c3d4e5f60718293a, 6650a1f2c3d4e5f60718293b',
+		description: 'Comma-separated profile IDs; IDs Crafter does not have are left out of the answer',
+		displayOptions: show('ids'),
+	},
+	...returnAllFields(),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			attributesToReturnOption,
+			{ displayName: 'Sort By', name: 'sortBy', type: 'string', default: '', placeholder: 'e.g. username or attributes.lastName', description: 'The profile field to sort by' },
+			{
+				displayName: 'Sort Order',
+				name: 'sortOrder',
+				type: 'options',
+				options: [
+					{ name: 'Ascending', value: 'ASC' },
+					{ name: 'Descending', value: 'DESC' },
+				],
+				default: 'ASC',
+			},
+		],
+	},
+];
+
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['profile'], operation: ['getAll'] } }, properties), DEFAULT_TIMEOUT_MS);
+
+/** Profiles asked for per request where Crafter pages (start/count). */
+export const PAGE_SIZE = 100;
+
+const OBJECT_ID = /^[0-9a-fA-F]{24}$/;
+
+/** The endpoint and its parameters: query and tenant page through start/count, the others answer every match. */
+function requestOf(ctx: IExecuteFunctions, itemIndex: number): { url: string; qs: FormParams; paged: boolean } {
+	const filterBy = ctx.getNodeParameter('filterBy', itemIndex, 'query') as string;
+	if (filterBy === 'ids') {
+		const ids = requiredNames(ctx, 'profileIds', 'Profile IDs', itemIndex);
+		const wrong = ids.find((id) => !OBJECT_ID.test(id));
+		if (wrong) {
+			throw new InputRefusal(`Profile IDs has '${wrong.slice(0, 40)}', which is not a Crafter profile ID`, 'Each profile ID is 24 hexadecimal characters, e.g. 6650a1f2c3d4e5f60718293a; separate them with commas.');
+		}
+		return { url: '/by_ids', qs: { id: ids }, paged: false };
+	}
+	const tenantName = tenantNameOf(ctx, itemIndex);
+	if (filterBy === 'role') return { url: '/by_role', qs: { tenantName, role: requiredText(ctx, 'role', 'Role', itemIndex) }, paged: false };
+	if (filterBy === 'attributeValue') {
+		const attributeName = requiredText(ctx, 'attributeName', 'Attribute Name', itemIndex);
+		const attributeValue = String(ctx.getNodeParameter('attributeValue', itemIndex, '') ?? '');
+		return { url: '/by_attribute_value', qs: { tenantName, attributeName, attributeValue }, paged: false };
+	}
+	if (filterBy === 'tenant') return { url: '/range', qs: { tenantName }, paged: true };
+	const query = jsonObjectOf(ctx, 'query', 'Query', itemIndex, '');
+	if (!Object.keys(query).length) throw new InputRefusal('Query is empty', 'Write a MongoDB query as a JSON object, e.g. {"attributes.kycStatus": "verified"}, or choose Filter By: None (Whole Tenant).');
+	return { url: '/by_query', qs: { tenantName, query: JSON.stringify(query) }, paged: true };
+}
+
+/** One output item per profile (ProfileController.getProfilesByQuery, getProfileRange, getProfilesByRole, getProfilesByAttributeValue, getProfileByIds). */
+export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {
+	const { url, qs, paged } = requestOf(ctx, itemIndex);
+	const { limit } = readReturnAll(ctx, itemIndex);
+	const sortBy = String(ctx.getNodeParameter('options.sortBy', itemIndex, '') ?? '').trim();
+	const sort = sortBy ? { sortBy, sortOrder: String(ctx.getNodeParameter('options.sortOrder', itemIndex, 'ASC')) } : {};
+	const profiles: IDataObject[] = [];
+	if (!paged) {
+		// These endpoints take no start/count: Crafter answers every match and the limit is applied here.
+		profiles.push(...crafterList(await readProfiles(ctx, itemIndex, url, { ...qs, ...sort })));
+	} else {
+		while (profiles.length < limit) {
+			const count = Math.min(PAGE_SIZE, limit - profiles.length);
+			const page = crafterList(await readProfiles(ctx, itemIndex, url, { ...qs, ...sort, start: String(profiles.length), count: String(count) }));
+			profiles.push(...page);
+			if (page.length < count) break;
+		}
+	}
+	return profiles.slice(0, limit).map((profile) => ({ json: profile }));
+}

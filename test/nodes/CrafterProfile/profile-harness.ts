@@ -1,0 +1,48 @@
+import path from 'node:path';
+
+import { startCrafterEmulator, type CrafterEmulator } from '../../emulators/crafter';
+import type { ReceivedRequest } from '../../emulators/emulator-server';
+import type { FixtureItem } from '../../engine/fixture-items.node';
+import { runWorkflow } from '../../engine/run-workflow';
+import { loadWorkflow } from '../../engine/workflow-file';
+
+const WORKFLOW = path.join(__dirname, 'profiles.workflow.json');
+export const NODE = 'Crafter Profile';
+
+/** One emulator for a test file, its received requests cleared before each test. */
+export function crafterForTests(): { emulator: () => CrafterEmulator } {
+	let emulator: CrafterEmulator;
+	beforeAll(async () => (emulator = await startCrafterEmulator()));
+	afterAll(async () => await emulator.close());
+	beforeEach(() => void (emulator.received.length = 0));
+	return { emulator: () => emulator };
+}
+
+export interface RunOptions {
+	items?: FixtureItem[];
+	accessTokenId?: string;
+	continueOnError?: boolean;
+	/** Another way to the emulator (a fault proxy): its origin. */
+	origin?: string;
+}
+
+/** Runs the Crafter Profile node on the Profile resource with these parameters, one item unless given. */
+export async function runProfile(emulator: CrafterEmulator, parameters: Record<string, unknown>, options: RunOptions = {}) {
+	const workflow = loadWorkflow(WORKFLOW, options.items ?? [{ json: {} }], {
+		[NODE]: { parameters: { resource: 'profile', ...parameters }, ...(options.continueOnError ? { onError: 'continueRegularOutput' } : {}) },
+	});
+	const baseUrl = options.origin ? `${options.origin}/crafter-profile` : emulator.baseUrl;
+	const credentials = { crafterProfileApi: { baseUrl, accessTokenId: options.accessTokenId ?? emulator.accessToken } };
+	const result = await runWorkflow(workflow, credentials);
+	return { ...result, items: result.output(NODE).map((item) => item.json) };
+}
+
+/** The path below /crafter-profile/api/1/profile of a received request. */
+export const apiPath = (request: ReceivedRequest) => request.path.replace('/crafter-profile/api/1/profile', '');
+
+/** The form parameters of a received POST. */
+export const formOf = (request: ReceivedRequest) => new URLSearchParams(request.body.toString('utf8'));
+
+let counter = 0;
+/** A username no other test uses. */
+export const freshUsername = (stem = 'customer') => `${stem}.${Date.now().toString(36)}.${++counter}`;
