@@ -139,6 +139,18 @@ test('Crafter in a real n8n: register a customer, store the ID scan on the new p
 	expect(emulators.crafter.profileRecords.get(registered.id)).toMatchObject({ verified: true, enabled: true });
 });
 
+test('ComplyCube back office in a real n8n: an address and a licence, a proof-of-address check on both, a company found and made a client', async () => {
+	const result = await execute('complycube-address-kyb.json');
+	const address = items(result, 'Add home address')[0].json as { id: string };
+	const document = items(result, 'Create proof-of-address document')[0].json as { id: string };
+	expect(emulators.complyCube.documents.get(document.id)?.images.front?.data.equals(fileBytes('licence-front.jpg'))).toBe(true);
+	const check = items(result, 'Run proof-of-address check')[0].json as { id: string };
+	expect(emulators.complyCube.checks.get(check.id)).toMatchObject({ type: 'proof_of_address_check', documentId: document.id, addressId: address.id });
+	expect(items(result, 'Search the employer').map((item) => item.json.name)).toEqual(['CLEDARA LTD']);
+	const client = items(result, 'Create company client')[0].json as { id: string };
+	expect(emulators.complyCube.clients.get(client.id)).toMatchObject({ type: 'company', companyDetails: { name: 'CLEDARA LTD' } });
+});
+
 test('verification link in a real n8n: a client, a flow session, and the e-mail with the link at the mail sink', async () => {
 	const result = await execute('complycube-verification-link.json');
 	const client = items(result, 'Create client')[0].json as { id: string };
