@@ -156,3 +156,23 @@ test('a mixed batch with continue on error: good files land, bad ones become err
 	expect(output[2].json).toMatchObject({ details: { httpCode: '404' } });
 	expect(emulator.acceptedUploads.map((upload) => upload.fileName)).toEqual(['one.jpg', 'four.png']);
 });
+
+test("the credential's Requests per Second holds with Parallel Requests above it: never more in any second, every file stored once", async () => {
+	const files = Array.from({ length: 6 }, (_, index) => fileItem('jpeg', 10_000, `rate-${index}.jpg`));
+	const changes: NodeChanges = {
+		...uploadOnly,
+		[UPLOAD]: { parameters: { options: { fileName: "={{ $json.fileName ?? '' }}", parallelRequests: 4 } } },
+	};
+	const limited = { crafterProfileApi: { ...credentials().crafterProfileApi, requestsPerSecond: 2 } };
+	const result = await run(
+		files.map(({ item }) => item),
+		changes,
+		limited,
+	);
+	expect(result.error).toBeUndefined();
+	const arrivals = emulator.received.filter((request) => request.path.endsWith('/uploadAttachment')).map((request) => request.receivedAt).sort((a, b) => a - b);
+	expect(arrivals).toHaveLength(6);
+	// Any three arrivals span more than a second: at most two in any one.
+	for (let index = 2; index < arrivals.length; index++) expect(arrivals[index] - arrivals[index - 2]).toBeGreaterThan(1_000);
+	expect(emulator.acceptedUploads.map((upload) => upload.fileName).sort()).toEqual(files.map((_, index) => `rate-${index}.jpg`));
+});
