@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { toNodeError } from '../../shared/http/node-errors';
-import { decryptArgosJson, encryptionKeys, isEncryptedBody } from '../transport/encryption';
+import { decryptArgosJson, encryptionSettings, isEncryptedBody } from '../transport/encryption';
 import { readSubmission } from '../transport/submissions';
 import { isSelected } from './events';
 import { tokenMatches } from './token';
@@ -30,8 +30,9 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const body = this.getBodyData();
 	let event: IDataObject;
 	if (isEncryptedBody(body)) {
-		const decrypted = decryptArgosJson(body.data, encryptionKeys(credentials));
-		if (!decrypted) return refuse(response, 401, "The body does not decrypt with the credential's key");
+		const settings = encryptionSettings(credentials);
+		const decrypted = decryptArgosJson(body.data, settings.keys, settings.module);
+		if (!decrypted) return refuse(response, 401, "The body does not decrypt with the credential's key and Encryption Module");
 		event = decrypted as IDataObject;
 	} else if (this.getNodeParameter('encryptedPayload', false) as boolean) {
 		return refuse(response, 401, 'Expected an encrypted body ({"data": "…"}), as Encrypted Payload is on');

@@ -27,3 +27,7 @@ export const PATCH_PROCESSING_ERROR = argosError('processing_error', 'Data Proce
 
 // [DEL-SUB] 400 {"message", "statusCode": 400}.
 export const deleteError = (message: string): EmulatorResponse => ({ status: 400, json: { message, statusCode: 400 } });
+
+// [PATCH-SUB] "Decryption is Failed. Please check the api-key." ("Data decryption failed"); the errorCode and its use for every
+// encrypted route under Secure Data Transmission are inferred.
+export const DECRYPTION_FAILED = argosError('invalid_payload', 'Decryption is Failed. Please check the api-key.');

@@ -1,6 +1,6 @@
 import { createDecipheriv, createHash } from 'node:crypto';
 
-import { ARGOS_ADMIN_EMAIL, ARGOS_API_KEY, ARGOS_SEEDED_SUBMISSION_IDS, startArgosEmulator, type ArgosEmulator } from '../argos';
+import { argosDecrypt, argosEncrypt, ARGOS_ADMIN_EMAIL, ARGOS_API_KEY, ARGOS_SEEDED_SUBMISSION_IDS, startArgosEmulator, type ArgosEmulator } from '../argos';
 
 const [APPROVED, REJECTED, PENDING] = ARGOS_SEEDED_SUBMISSION_IDS;
 let argos: ArgosEmulator;
@@ -181,5 +181,33 @@ describe('DELETE /v3/submission', () => {
 	])('%s: 400 with its message', async (_case, query, message) => {
 		expect(await call('DELETE', `/submission${query}`)).toEqual({ status: 400, json: { message, statusCode: 400 } });
 		expect(argos.deletions).toEqual([]);
+	});
+});
+
+describe('Secure Data Transmission on: encrypted both ways', () => {
+	const patchBody = { submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, data: { kycStatus: 'approved' } };
+
+	test('a plain PATCH is refused as not decryptable, and nothing changes', async () => {
+		argos.setSecureTransmission(true);
+		expect(await call('PATCH', '/submission', patchBody)).toEqual({ status: 400, json: { errorCode: 'invalid_payload', message: 'Decryption is Failed. Please check the api-key.' } });
+		expect(argos.acceptedUpdates).toEqual([]);
+	});
+
+	test.each(['aes256', 'gcm256'] as const)('%s: a PATCH in one encrypted body parameter is applied and answered encrypted', async (module) => {
+		argos.setSecureTransmission(true, undefined, module);
+		const answer = await call('PATCH', '/submission', { body: argosEncrypt(JSON.stringify(patchBody), ARGOS_API_KEY, module) });
+		expect(answer.status).toBe(200);
+		expect(JSON.parse(argosDecrypt(String(answer.json.data), ARGOS_API_KEY, module)!)).toEqual({ message: 'Data Processing Success.' });
+		expect(argos.acceptedUpdates).toEqual([{ submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, fields: ['kycStatus'] }]);
+	});
+
+	test('encrypted under the other module: refused', async () => {
+		argos.setSecureTransmission(true, undefined, 'gcm256');
+		expect((await call('PATCH', '/submission', { body: argosEncrypt(JSON.stringify(patchBody), ARGOS_API_KEY, 'aes256') })).json.message).toBe('Decryption is Failed. Please check the api-key.');
+	});
+
+	test('DELETE, not in the encrypted list, stays plain', async () => {
+		argos.setSecureTransmission(true);
+		expect((await call('DELETE', `/submission?submission_id=${REJECTED}`)).json).toMatchObject({ message: 'success' });
 	});
 });

@@ -90,7 +90,7 @@ describe('Get', () => {
 	test('encrypted with a dedicated secretKey: refused with advice without it, decrypted with it in the credential', async () => {
 		emulator.setSecureTransmission(true, 'project-secret-key');
 		const without = await submission({ operation: 'get', submissionId: APPROVED });
-		expect(without.error?.message).toBe('Argos Identity answered encrypted data that the credential cannot decrypt [item 0]');
+		expect(without.error?.message).toBe("Argos Identity's answer is encrypted, and the credential's keys do not decrypt it [item 0]");
 		expect(without.error?.description).toContain('Encryption Secret Key');
 		const run = await submission({ operation: 'get', submissionId: APPROVED }, undefined, { credentials: { secretKey: 'project-secret-key' } });
 		expect(run.error).toBeUndefined();

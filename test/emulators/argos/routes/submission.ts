@@ -1,7 +1,6 @@
 import type { EmulatorRequest, EmulatorResponse } from '../../emulator-server';
 import { argosTimestamp, dayOf } from '../clock';
 import { ARGOS_ADMIN_EMAIL, ARGOS_DEFAULT_PAGE_SIZE, ARGOS_MAX_PAGE_SIZE } from '../constants';
-import { argosEncrypt } from '../encryption';
 import {
 	deleteError,
 	INVALID_PAYLOAD,
@@ -60,9 +59,8 @@ export function getSubmission(request: EmulatorRequest, state: ArgosState): Emul
 	const { query } = request;
 	const requestType = query.get('request_type');
 	if (requestType && !(REQUEST_TYPES as readonly string[]).includes(requestType)) return INVALID_QUERY;
-	const answer = (body: Record<string, unknown>): EmulatorResponse =>
-		// [ENC-GB] with the Secure Data Transmission option, GET/SUBMISSION data is encrypted: shape {"data": ...} as for webhooks [WH] (inferred).
-		state.secureTransmission ? { status: 200, json: { data: argosEncrypt(JSON.stringify(body), state.secureTransmissionKey ?? state.apiKey) } } : { status: 200, json: body };
+	// Encrypted, with the Secure Data Transmission option, by secure-transmission.ts.
+	const answer = (body: Record<string, unknown>): EmulatorResponse => ({ status: 200, json: body });
 	const view = ([id, submission]: Entry) => projectItem(describeSubmission(id, submission), requestType);
 	const id = query.get('submission_id');
 	if (id) {
