@@ -2,10 +2,10 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { toNodeError } from '../../shared/http/node-errors';
 import { pathSegment } from '../../shared/http/path-segment';
+import { rememberEvent } from '../../shared/webhooks/seen-events';
 import { complyCubeApiRequest } from '../transport';
 import { isSelected, RESOURCE_PATHS } from './events';
 import type { WebhookRegistration } from './registration';
-import { rememberEvent } from './seen-events';
 import { isValidSignature } from './signature';
 
 /**

@@ -195,3 +195,55 @@ test('Fetch Full Submission for a submission the API does not know: 500, nothing
 	expect(((await response.json()) as { message: string }).message).toBe("Argos Identity has no submission 'gone'");
 	expect(trigger.executions).toHaveLength(0);
 });
+
+describe('redeliveries and replays (Argos sends no event id: the key is trigger, submission and content)', () => {
+	const post = async (url: string, body: string) => await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+	test('the same event posted again answers 200 duplicate and starts nothing', async () => {
+		const trigger = await start();
+		emulator.review(PENDING, 'approved');
+		await emulator.settle();
+		await trigger.waitForExecutions(1);
+		const again = await post(trigger.webhookUrl, emulator.deliveries[0].body);
+		expect(again.status).toBe(200);
+		expect(await again.json()).toEqual({ received: true, duplicate: true });
+		expect(trigger.executions).toHaveLength(1);
+		const [seen] = trigger.staticData().seenDeliveries as Array<{ key: string }>;
+		expect(seen.key).toMatch(new RegExp(`^approved:${PENDING}:[0-9a-f]{64}$`));
+	});
+
+	test('encrypted with GCM-256, a redelivery is a new ciphertext of the same event: recognised once decrypted', async () => {
+		const trigger = await start({ encryptedPayload: true }, { encryptionModule: 'gcm256' }, { encrypted: true, module: 'gcm256' });
+		emulator.review(PENDING, 'approved');
+		await emulator.settle();
+		await trigger.waitForExecutions(1);
+		const sealedAgain = JSON.stringify({ data: argosEncrypt(JSON.stringify(emulator.deliveries[0].payload), emulator.apiKey, 'gcm256') });
+		expect(sealedAgain).not.toBe(emulator.deliveries[0].body);
+		expect(await (await post(trigger.webhookUrl, sealedAgain)).json()).toEqual({ received: true, duplicate: true });
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	test('a later event of the same kind on the same submission runs: its content differs', async () => {
+		const trigger = await start({ events: ['updated'] });
+		expect((await approve(PENDING)).status).toBe(200);
+		const second = await fetch(`${emulator.baseUrl}/submission`, {
+			method: 'PATCH',
+			headers: { 'x-api-key': emulator.apiKey, 'content-type': 'application/json' },
+			body: JSON.stringify({ submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, data: { fullName: 'Mei Lin Tan' } }),
+		});
+		expect(second.status).toBe(200);
+		await emulator.settle();
+		const runs = await trigger.waitForExecutions(2);
+		expect(runs.map((run) => (run.output('Received')[0].json.data as { update: string[] }).update)).toEqual([['kycStatus'], ['fullName']]);
+	});
+
+	test('Ignore Repeats Within 0: every delivery runs', async () => {
+		const trigger = await start({ options: { repeatWindowMinutes: 0 } });
+		emulator.review(PENDING, 'approved');
+		await emulator.settle();
+		await trigger.waitForExecutions(1);
+		expect(await (await post(trigger.webhookUrl, emulator.deliveries[0].body)).json()).toEqual({ received: true });
+		await trigger.waitForExecutions(2);
+		expect(trigger.staticData().seenDeliveries).toBeUndefined();
+	});
+});
