@@ -4,7 +4,7 @@ import { argosTimestamp } from './clock';
 import { gatewayError } from './errors';
 import { getImage } from './routes/image';
 import { headerValue, putImage } from './routes/put-image';
-import { deleteSubmission, getSubmission, migrateSubmission, patchSubmission } from './routes/submission';
+import { deleteSubmission, getSubmission, migrateSubmission, patchSubmission, reviewSubmission } from './routes/submission';
 import { addSubmission, seed, type ArgosDelivery, type ArgosState, type ArgosSubmission, type ArgosWebhookConfig } from './store';
 import { secureTransmission } from './secure-transmission';
 import { deliver } from './webhooks';
@@ -34,6 +34,8 @@ export interface ArgosEmulator extends RunningEmulator {
 	acceptedUploads: Array<{ submissionId: string; slots: Array<keyof ArgosSubmission['images']> }>;
 	/** The PATCH /submission calls accepted, in order. */
 	acceptedUpdates: ArgosState['acceptedUpdates'];
+	/** The POST /submission/review calls accepted, in order. */
+	reviews: ArgosState['reviews'];
 	/** The DELETE /submission calls accepted, in order. */
 	deletions: ArgosState['deletions'];
 	/** Make the next n authenticated requests answer 429 {"message":"Too Many Requests"} (for retry tests). */
@@ -68,6 +70,7 @@ function routes(add: (fields: Partial<ArgosSubmission>) => string): Record<strin
 		'PUT /v3/submission/image': secureTransmission(putImage, { body: true }),
 		'GET /v3/submission': secureTransmission(getSubmission, { body: false }),
 		'PATCH /v3/submission': secureTransmission(patchSubmission, { body: true }),
+		'POST /v3/submission/review': secureTransmission(reviewSubmission, { body: true }),
 		// Inferred: DELETE and GET /image are not in the encrypted list and stay plain.
 		'DELETE /v3/submission': deleteSubmission,
 		'GET /v3/image': getImage,
@@ -99,6 +102,7 @@ export async function startArgosEmulator(options: ArgosEmulatorOptions = {}): Pr
 		submissions: new Map(),
 		acceptedUploads: [],
 		acceptedUpdates: [],
+		reviews: [],
 		deletions: [],
 		deliveries: [],
 		secureTransmission: false,
@@ -133,6 +137,7 @@ export async function startArgosEmulator(options: ArgosEmulatorOptions = {}): Pr
 		submissions: state.submissions,
 		acceptedUploads: state.acceptedUploads,
 		acceptedUpdates: state.acceptedUpdates,
+		reviews: state.reviews,
 		deletions: state.deletions,
 		deliveries: state.deliveries,
 		addSubmission: (id, fields) => addSubmission(state, id, fields),

@@ -60,6 +60,8 @@ export interface ArgosState {
 	acceptedUploads: Array<{ submissionId: string; slots: ArgosImageSlot[] }>;
 	/** Accepted PATCH /submission calls: submission + the data fields changed. */
 	acceptedUpdates: Array<{ submissionId: string; admin: string; fields: string[] }>;
+	/** Accepted POST /submission/review calls: submission, decision and the updateFields changed. */
+	reviews: Array<{ submissionId: string; admin: string; status: 'approved' | 'rejected'; fields: string[] }>;
 	/** Accepted DELETE /submission calls. */
 	deletions: Array<{ submissionId: string; admin?: string }>;
 	webhook?: ArgosWebhookConfig;

@@ -211,3 +211,30 @@ describe('Secure Data Transmission on: encrypted both ways', () => {
 		expect((await call('DELETE', `/submission?submission_id=${REJECTED}`)).json).toMatchObject({ message: 'success' });
 	});
 });
+
+describe('POST /v3/submission/review', () => {
+	const review = async (body: unknown) => await call('POST', '/submission/review', body);
+	const error = (errorCode: string, message: string) => ({ status: 400, json: { errorCode, message } });
+
+	test('approves a pending submission and answers the final status', async () => {
+		expect(await review({ submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, status: 'approved' })).toEqual({
+			status: 200,
+			json: { submissionId: PENDING, message: 'Success to review submission.', finalStatus: 'approved' },
+		});
+		expect(argos.reviews).toEqual([{ submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, status: 'approved', fields: [] }]);
+	});
+
+	test.each([
+		['no admin', { submissionId: PENDING, status: 'approved' }, error('invalid_admin', 'admin is required.')],
+		['an admin not on the project', { submissionId: PENDING, admin: 'x@example.com', status: 'approved' }, error('invalid_admin', 'Access denied. The admin is not registered in the project.')],
+		['no submission id', { admin: ARGOS_ADMIN_EMAIL, status: 'approved' }, error('invalid_submission', 'Submission Id is required.')],
+		['an unknown submission', { submissionId: 'nope', admin: ARGOS_ADMIN_EMAIL, status: 'approved' }, error('invalid_submission', 'Invalid Submission Id.')],
+		['a submission already approved', { submissionId: APPROVED, admin: ARGOS_ADMIN_EMAIL, status: 'rejected', rejectComment: 'x' }, error('invalid_submission', 'Only submissions in pending status can be reviewed')],
+		['a status other than approved/rejected', { submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, status: 'pending' }, error('invalid_parameter', 'Invalid status')],
+		['updateFields not an object', { submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, status: 'approved', updateFields: 'fullName' }, error('invalid_parameter', 'Invalid data format.')],
+		['rejected without a comment', { submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, status: 'rejected' }, error('invalid_parameter', 'Reject comment is required')],
+	])('%s: 400', async (_case, body, expected) => {
+		expect(await review(body)).toEqual(expected);
+		expect(argos.reviews).toEqual([]);
+	});
+});
