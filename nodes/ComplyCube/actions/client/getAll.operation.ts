@@ -6,6 +6,7 @@ import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameter
 import { complyCubeGetMany } from '../../transport/pagination';
 import { filtersField, readFilters } from '../shared/filters';
 import { assertCountryCode, assertIsoDate } from '../shared/validate';
+import { contactFields, metadataField, personFields } from './details';
 
 const text = (displayName: string, name: string, description?: string, placeholder?: string): INodeProperties => ({
 	displayName,
@@ -44,11 +45,12 @@ const COUNTRIES: Record<string, string> = {
 const properties: INodeProperties[] = [
 	...returnAllFields(),
 	filtersField([
-		text('Birth Country', 'birthCountry', 'ISO 3166-1 alpha-2 code', 'e.g. GB'),
+		...personFields,
+		...contactFields.filter((field) => field.name !== 'externalId'),
+		{ ...metadataField, placeholder: 'Add Metadata Filter', description: 'Clients whose metadata holds these values (ComplyCube filters on metadata.yourKey)' },
 		text('Company Name', 'companyName'),
 		text('Company Registration Number', 'companyRegistrationNumber'),
 		text('Company Website', 'companyWebsite'),
-		text('Date of Birth', 'dob', 'YYYY-MM-DD', 'e.g. 1990-04-25'),
 		text('Email', 'email', undefined, 'name@email.com'),
 		text(
 			'External ID',
@@ -56,35 +58,9 @@ const properties: INodeProperties[] = [
 			"ComplyCube's list cannot be filtered by External ID, so the node reads the clients (narrowed by the other filters) and keeps those whose External ID is exactly this. With no other filter that reads every client: add Email or Type to make it quicker.",
 		),
 		text('First Name', 'firstName'),
-		{
-			displayName: 'Gender',
-			name: 'gender',
-			type: 'options',
-			options: [
-				{ name: 'Female', value: 'female' },
-				{ name: 'Male', value: 'male' },
-				{ name: 'Other', value: 'other' },
-			],
-			default: 'female',
-		},
 		text('Incorporation Country', 'companyIncorporationCountry', 'ISO 3166-1 alpha-2 code', 'e.g. GB'),
 		text('Incorporation Type', 'companyIncorporationType', 'e.g. private_limited_company'),
-		text('Joined Date', 'joinedDate', 'YYYY-MM-DD', 'e.g. 2024-01-31'),
 		text('Last Name', 'lastName'),
-		{
-			displayName: 'Metadata',
-			name: 'metadata',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			default: {},
-			placeholder: 'Add Metadata Filter',
-			description: 'Clients whose metadata holds these values (ComplyCube filters on metadata.yourKey)',
-			options: [{ displayName: 'Entry', name: 'entry', values: [text('Key', 'key'), text('Value', 'value')] }],
-		},
-		text('Middle Name', 'middleName'),
-		text('Mobile', 'mobile'),
-		text('Nationality', 'nationality', 'ISO 3166-1 alpha-2 code', 'e.g. GB'),
-		text('Telephone', 'telephone'),
 		{
 			displayName: 'Type',
 			name: 'type',
