@@ -36,6 +36,25 @@ export class ArgosIdentityApi implements ICredentialType {
 				"Only if the project encrypts with a dedicated secretKey (dashboard: Security Settings, Data Protection): the key that decrypts encrypted webhooks and answers. Empty: the API key is used, as Argos does by default.",
 		},
 		{
+			displayName: 'Secure Data Transmission',
+			name: 'secureTransmission',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether the project's Secure Data Transmission option is on (dashboard: Security Settings, Data Protection). Then Argos takes submission requests (update, review, put image) only encrypted, and the nodes send them so. Encrypted answers and webhooks are decrypted either way.",
+		},
+		{
+			displayName: 'Encryption Module',
+			name: 'encryptionModule',
+			type: 'options',
+			default: 'aes256',
+			options: [
+				{ name: 'AES-256 (ECB)', value: 'aes256', description: "Argos's default module" },
+				{ name: 'GCM-256', value: 'gcm256', description: 'With authentication and integrity' },
+			],
+			description: "The encryption module chosen in the dashboard (Security Settings, Data Protection): used for encrypted requests, answers and webhooks",
+		},
+		{
 			displayName: 'Webhook Token',
 			name: 'webhookToken',
 			type: 'string',

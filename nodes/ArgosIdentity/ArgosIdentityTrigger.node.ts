@@ -6,7 +6,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { receiveDelivery } from './trigger/delivery';
+import { receiveDelivery, REPEAT_WINDOW_MINUTES } from './trigger/delivery';
 import { EVENT_OPTIONS } from './trigger/events';
 
 /**
@@ -68,6 +68,15 @@ export class ArgosIdentityTrigger implements INodeType {
 						default: false,
 						description:
 							'Whether to read the submission the event is about from the Argos API and add it to the output (under submission), so the next node works from what Argos holds rather than from the delivery',
+					},
+					{
+						displayName: 'Ignore Repeats Within (Minutes)',
+						name: 'repeatWindowMinutes',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: REPEAT_WINDOW_MINUTES,
+						description:
+							'A delivery identical to one that already ran (same event, same submission, same content: a redelivery or a replay) within this many minutes is answered and starts nothing. 0 runs every delivery.',
 					},
 				],
 			},

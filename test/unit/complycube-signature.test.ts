@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 import { isValidSignature } from '../../nodes/ComplyCube/trigger/signature';
-import { rememberEvent, SEEN_EVENTS_KEPT } from '../../nodes/ComplyCube/trigger/seen-events';
+import { rememberEvent, SEEN_EVENTS_KEPT } from '../../nodes/shared/webhooks/seen-events';
 
 // The test vector of ComplyCube's PHP SDK (tests/unit/EventVerifierTest testValidSignatureEvent).
 const BODY = Buffer.from('{"id":"value"}');

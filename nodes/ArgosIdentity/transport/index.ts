@@ -1,10 +1,12 @@
-import type FormData from 'form-data';
+import FormData from 'form-data';
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import type { Reconcile } from '../../shared/http/reconcile';
 import { ServiceError, serviceMessageOf, UnexpectedAnswerError } from '../../shared/http/service-error';
 import { jsonBody } from '../../shared/http/json-body';
 import { callService, type ServiceContext } from '../../shared/http/service-request';
+import { argosEncryption, explainRefusal, openAnswer } from './encrypted-answer';
+import { encryptArgosJson, type EncryptionSettings } from './encryption';
 
 /** The password fields of the argosIdentityApi credential: never shown anywhere. */
 export const ARGOS_SECRET_FIELDS = ['apiKey', 'secretKey', 'webhookToken'] as const;
@@ -14,8 +16,8 @@ export const ARGOS = 'Argos Identity';
 interface ArgosRequest {
 	method: IHttpRequestMethods;
 	path: string;
-	/** A multipart body, made once per attempt: a multipart body is a stream that can be sent only once. */
-	form?: () => FormData;
+	/** A multipart body of text fields (Argos takes no file parts), made into a form once per attempt. */
+	fields?: Array<[string, string]>;
 	/** A JSON body. */
 	json?: IDataObject;
 	qs?: IDataObject;
@@ -28,9 +30,34 @@ interface ArgosRequest {
 	reconcile?: Reconcile;
 }
 
-/** Calls Argos with the credential's key; a success that is not a JSON object (what Argos documents) is an error. */
+/** A multipart form of text fields; a form is a stream that can be sent only once, so one is made per attempt. */
+export function multipartOf(fields: Array<[string, string]>): FormData {
+	const form = new FormData();
+	for (const [name, value] of fields) form.append(name, value);
+	return form;
+}
+
+/**
+ * With Secure Data Transmission on, the body Argos expects: the request's JSON encrypted into one `body`
+ * parameter ([POST-SUB] "…body parameter"; the field name is from that excerpt, the rest inferred). A
+ * multipart request (PUT /submission/image) keeps its content type, with that one `body` text field.
+ */
+function sealed(request: ArgosRequest, settings: EncryptionSettings): Pick<ArgosRequest, 'json' | 'fields'> {
+	if (!settings.on || !settings.keys.length) return { json: request.json, fields: request.fields };
+	if (request.fields) return { fields: [['body', encryptArgosJson(Object.fromEntries(request.fields), settings.keys[0], settings.module)]] };
+	if (request.json) return { json: { body: encryptArgosJson(request.json, settings.keys[0], settings.module) } };
+	return {};
+}
+
+/**
+ * Calls Argos with the credential's key; with Secure Data Transmission on, the body goes encrypted, and an
+ * encrypted answer is decrypted either way. A success that is not a JSON object (what Argos documents) is
+ * an error.
+ */
 export async function argosApiRequest(ctx: ServiceContext, request: ArgosRequest): Promise<IDataObject> {
-	const payload = request.json ? jsonBody(request.json) : undefined;
+	const settings = await argosEncryption(ctx);
+	const { json, fields } = sealed(request, settings);
+	const payload = json ? jsonBody(json) : undefined;
 	const response = await callService(ctx, {
 		service: ARGOS,
 		credentialType: 'argosIdentityApi',
@@ -46,15 +73,15 @@ export async function argosApiRequest(ctx: ServiceContext, request: ArgosRequest
 			baseURL: baseUrl,
 			url: request.path,
 			...(request.qs ? { qs: request.qs } : {}),
-			...(request.form ? { body: request.form() } : {}),
+			...(fields ? { body: multipartOf(fields) } : {}),
 			...(payload ? { ...payload, json: true } : {}),
 		}),
-	});
+	}).catch((error: unknown) => Promise.reject(explainRefusal(ctx.getNode(), settings, error, request.itemIndex)));
 	const { body } = response;
 	if (!body || typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body)) {
 		throw new UnexpectedAnswerError(ARGOS, response.status, body, 'a JSON object');
 	}
-	return body as IDataObject;
+	return openAnswer(ctx.getNode(), settings, body, request.itemIndex);
 }
 
 export interface ReadOptions {

@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { UnexpectedAnswerError } from '../../shared/http/service-error';
 import type { ServiceContext } from '../../shared/http/service-request';
-import { decryptArgosJson, encryptionKeys, isEncryptedBody } from './encryption';
+import { argosEncryption, openAnswer } from './encrypted-answer';
 import { ARGOS, argosRead } from './index';
 
 /** GET /submission's answer [GET-SUB-ID] [GET-SUB-GB]: the items and, while more remain, the cursor of the next page. */
@@ -14,21 +14,10 @@ export interface SubmissionPage {
 /**
  * GET /submission with these query parameters. Argos answers {"Items": [...]} (always a list), or, with the
  * project's Secure Data Transmission option on, {"data": "<encrypted>"} [ENC-GB], decrypted here with the
- * credential's keys.
+ * credential's keys and module.
  */
 export async function readSubmissions(ctx: ServiceContext, qs: IDataObject, itemIndex?: number): Promise<SubmissionPage> {
-	let answer: unknown = await argosRead(ctx, '/submission', qs, { itemIndex });
-	if (isEncryptedBody(answer)) {
-		const decrypted = decryptArgosJson(answer.data, encryptionKeys(await ctx.getCredentials('argosIdentityApi')));
-		if (!decrypted) {
-			throw new NodeOperationError(ctx.getNode(), 'Argos Identity answered encrypted data that the credential cannot decrypt', {
-				itemIndex,
-				description:
-					"The project's Secure Data Transmission option is on. Argos encrypts with the project's API key, or with the dedicated secretKey when one was issued: put that key in the credential's Encryption Secret Key.",
-			});
-		}
-		answer = decrypted;
-	}
+	const answer = openAnswer(ctx.getNode(), await argosEncryption(ctx), await argosRead(ctx, '/submission', qs, { itemIndex }), itemIndex);
 	const page = answer as Partial<SubmissionPage>;
 	if (!Array.isArray(page.Items)) throw new UnexpectedAnswerError(ARGOS, 200, answer, 'a list of Items');
 	const key = page.nextpageKey as IDataObject | undefined;

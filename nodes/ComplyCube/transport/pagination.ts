@@ -10,21 +10,24 @@ const PAGE_SIZE = 100;
 
 /**
  * A Get Many: walks ComplyCube's `page`/`pageSize` pages (answers `{page, pageSize, totalItems, pages, items}`)
- * until Return All has everything or Limit is reached. One output item per record.
+ * until Return All has everything or Limit is reached. One output item per record. `keep` filters on the
+ * answers what ComplyCube cannot filter; then full pages are read, as a page may hold few that match.
  */
 export async function complyCubeGetMany(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	path: string,
 	filters: IDataObject = {},
+	keep?: (record: IDataObject) => boolean,
 ): Promise<OperationResult[]> {
 	const { limit } = readReturnAll(ctx, itemIndex);
-	const pageSize = Math.min(limit, PAGE_SIZE);
+	const pageSize = keep ? PAGE_SIZE : Math.min(limit, PAGE_SIZE);
 	const records: IDataObject[] = [];
 	for (let page = 1; records.length < limit; page++) {
 		const answer = await complyCubeApiRequest(ctx, { method: 'GET', path, qs: { ...filters, page, pageSize }, idempotent: true, itemIndex });
 		if (!Array.isArray(answer.items)) throw new UnexpectedAnswerError('ComplyCube', 200, answer, 'a page of items');
-		records.push(...(answer.items as IDataObject[]));
+		const items = answer.items as IDataObject[];
+		records.push(...(keep ? items.filter(keep) : items));
 		const lastPage = Number(answer.pages);
 		if (answer.items.length < pageSize || !Number.isFinite(lastPage) || page >= lastPage) break;
 	}

@@ -38,8 +38,8 @@ export function livePhotoFinder(ctx: IExecuteFunctions, itemIndex: number, clien
 /** Client → Create: a client with that email (and external ID, when one was set), created since. */
 export function clientFinder(ctx: IExecuteFunctions, itemIndex: number, fields: { type: string; email: string; externalId?: string }): Reconcile {
 	return async (since) => {
+		// Not externalId: ComplyCube documents no such list filter [Docs clients/filtering]; it is matched below.
 		const qs: IDataObject = { email: fields.email, type: fields.type };
-		if (fields.externalId) qs.externalId = fields.externalId;
 		const clients = await listNewest(ctx, itemIndex, '/clients', qs);
 		return newestSince(
 			clients,

@@ -2,17 +2,18 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { toNodeError } from '../../shared/http/node-errors';
 import { pathSegment } from '../../shared/http/path-segment';
+import { rememberEvent } from '../../shared/webhooks/seen-events';
 import { complyCubeApiRequest } from '../transport';
-import { RESOURCE_PATHS } from './events';
+import { isSelected, RESOURCE_PATHS } from './events';
 import type { WebhookRegistration } from './registration';
-import { rememberEvent } from './seen-events';
 import { isValidSignature } from './signature';
 
 /**
  * One delivery from ComplyCube. A missing or wrong signature answers 401 and starts nothing; an event
  * already handled (ComplyCube retries, and its signature has no timestamp, so a replay verifies too)
- * answers 200 and starts nothing; otherwise the event starts the workflow, with the full record it is
- * about when Fetch Full Resource is on.
+ * answers 200 and starts nothing; so does an event whose `type` (in either spelling, events.ts) was not
+ * chosen; otherwise the event starts the workflow, with the full record it is about when Fetch Full
+ * Resource is on.
  */
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const data = this.getWorkflowStaticData('node') as WebhookRegistration;
@@ -26,6 +27,11 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const eventId = typeof event.id === 'string' ? event.id : undefined;
 	if (eventId && data.seenEventIds?.includes(eventId)) {
 		response.status(200).json({ received: true, duplicate: true });
+		return { noWebhookResponse: true };
+	}
+	// The webhook takes every event (registration.ts): one not chosen is acknowledged, so ComplyCube does not retry it.
+	if (!isSelected(this.getNodeParameter('events', []) as string[], String(event.type ?? ''))) {
+		response.status(200).json({ received: true, ignored: true });
 		return { noWebhookResponse: true };
 	}
 	const item: IDataObject = { ...event };

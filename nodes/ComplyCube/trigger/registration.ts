@@ -13,12 +13,16 @@ export interface WebhookRegistration extends IDataObject {
 	seenEventIds?: string[];
 }
 
-function wantedEvents(ctx: IHookFunctions): string[] {
-	const events = ctx.getNodeParameter('events', []) as string[];
-	return events.includes('*') || events.length === 0 ? ['*'] : [...events].sort();
-}
+/**
+ * What the webhook subscribes to: always ComplyCube's wildcard ("["*"] indicates that all events will be
+ * published" [Docs webhooks]). The copies of the docs spell the completed-check events two ways
+ * (`check.completed.clear` / `check.complete.clear`) and ComplyCube refuses an unknown name, so naming them
+ * could fail activation or, worse, register a name it never sends. The chosen events are picked on the n8n
+ * side from each delivery's `type` (delivery.ts).
+ */
+export const REGISTERED_EVENTS = ['*'];
 
-const sameEvents = (a: unknown, b: string[]) => Array.isArray(a) && [...(a as string[])].sort().join() === b.join();
+const sameEvents = (a: unknown) => Array.isArray(a) && a.length === 1 && a[0] === '*';
 
 /** Whether ComplyCube still holds this workflow's webhook, enabled, for the same URL and events. */
 export async function webhookExists(this: IHookFunctions): Promise<boolean> {
@@ -26,7 +30,7 @@ export async function webhookExists(this: IHookFunctions): Promise<boolean> {
 	if (!data.webhookId) return false;
 	try {
 		const hook = await complyCubeApiRequest(this, { method: 'GET', path: `/webhooks/${pathSegment(data.webhookId)}`, idempotent: true });
-		const current = hook.url === this.getNodeWebhookUrl('default') && sameEvents(hook.events, wantedEvents(this)) && hook.enabled !== false;
+		const current = hook.url === this.getNodeWebhookUrl('default') && sameEvents(hook.events) && hook.enabled !== false;
 		if (current && data.webhookSecret) return true;
 		// Changed, disabled by ComplyCube after failed deliveries, or its secret lost: replace it.
 		await deleteWebhook.call(this);
@@ -42,7 +46,7 @@ export async function webhookExists(this: IHookFunctions): Promise<boolean> {
 
 export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 	const url = this.getNodeWebhookUrl('default') as string;
-	const body = { url, enabled: true, events: wantedEvents(this), description: `n8n workflow "${this.getWorkflow().name ?? this.getWorkflow().id}"` };
+	const body = { url, enabled: true, events: REGISTERED_EVENTS, description: `n8n workflow "${this.getWorkflow().name ?? this.getWorkflow().id}"` };
 	let hook: IDataObject;
 	try {
 		hook = await complyCubeApiRequest(this, { method: 'POST', path: '/webhooks', body, idempotent: false });

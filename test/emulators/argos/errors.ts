@@ -27,3 +27,18 @@ export const PATCH_PROCESSING_ERROR = argosError('processing_error', 'Data Proce
 
 // [DEL-SUB] 400 {"message", "statusCode": 400}.
 export const deleteError = (message: string): EmulatorResponse => ({ status: 400, json: { message, statusCode: 400 } });
+
+// [PATCH-SUB] "Decryption is Failed. Please check the api-key." ("Data decryption failed"); the errorCode and its use for every
+// encrypted route under Secure Data Transmission are inferred.
+export const DECRYPTION_FAILED = argosError('invalid_payload', 'Decryption is Failed. Please check the api-key.');
+
+// [REVIEW-SUB] POST /submission/review: 400 with these messages, in the page's table order; the body's shape ({errorCode,
+// message} as Argos's other 400s) and the errorCode values are inferred (the page's error.json example was not in the excerpt).
+export const REVIEW_NO_ADMIN = argosError('invalid_admin', 'admin is required.');
+export const REVIEW_ADMIN_DENIED = argosError('invalid_admin', 'Access denied. The admin is not registered in the project.');
+export const REVIEW_NO_SUBMISSION_ID = argosError('invalid_submission', 'Submission Id is required.');
+export const REVIEW_INVALID_SUBMISSION = argosError('invalid_submission', 'Invalid Submission Id.');
+export const REVIEW_NOT_PENDING = argosError('invalid_submission', 'Only submissions in pending status can be reviewed');
+export const REVIEW_INVALID_STATUS = argosError('invalid_parameter', 'Invalid status');
+export const REVIEW_INVALID_FORMAT = argosError('invalid_parameter', 'Invalid data format.');
+export const REVIEW_NO_REJECT_COMMENT = argosError('invalid_parameter', 'Reject comment is required');

@@ -4,13 +4,15 @@ import { argosTimestamp } from './clock';
 import { gatewayError } from './errors';
 import { getImage } from './routes/image';
 import { headerValue, putImage } from './routes/put-image';
-import { deleteSubmission, getSubmission, migrateSubmission, patchSubmission } from './routes/submission';
+import { deleteSubmission, getSubmission, migrateSubmission, patchSubmission, reviewSubmission } from './routes/submission';
 import { addSubmission, seed, type ArgosDelivery, type ArgosState, type ArgosSubmission, type ArgosWebhookConfig } from './store';
+import { secureTransmission } from './secure-transmission';
 import { deliver } from './webhooks';
+import type { ArgosEncryptionModule } from './encryption';
 
 export * from './constants';
 export { argosTimestamp } from './clock';
-export { argosEncrypt } from './encryption';
+export { argosDecrypt, argosEncrypt, type ArgosEncryptionModule } from './encryption';
 export type { ArgosDelivery, ArgosKyc, ArgosSubmission, ArgosWebhookConfig } from './store';
 
 export interface ArgosEmulatorOptions {
@@ -32,6 +34,8 @@ export interface ArgosEmulator extends RunningEmulator {
 	acceptedUploads: Array<{ submissionId: string; slots: Array<keyof ArgosSubmission['images']> }>;
 	/** The PATCH /submission calls accepted, in order. */
 	acceptedUpdates: ArgosState['acceptedUpdates'];
+	/** The POST /submission/review calls accepted, in order. */
+	reviews: ArgosState['reviews'];
 	/** The DELETE /submission calls accepted, in order. */
 	deletions: ArgosState['deletions'];
 	/** Make the next n authenticated requests answer 429 {"message":"Too Many Requests"} (for retry tests). */
@@ -40,7 +44,7 @@ export interface ArgosEmulator extends RunningEmulator {
 	 * The dashboard's Webhook URL and encryption option [WH] (undefined: no URL). An http:// URL is refused
 	 * unless the emulator was started with allowHttpWebhooks, as the dashboard wants https.
 	 */
-	configureWebhook(config: { url: string; encrypted?: boolean; secretKey?: string } | undefined): void;
+	configureWebhook(config: { url: string; encrypted?: boolean; secretKey?: string; module?: ArgosEncryptionModule } | undefined): void;
 	/** The webhook as configured. */
 	readonly webhook: ArgosWebhookConfig | undefined;
 	/** Every webhook delivery attempt, in the order their answers came. */
@@ -49,8 +53,11 @@ export interface ArgosEmulator extends RunningEmulator {
 	sendWebhook(submissionId: string, event: ArgosWebhookTrigger): void;
 	/** A reviewer decides in the dashboard: the KYC result changes and the `approved`/`rejected` event is sent. */
 	review(submissionId: string, result: Exclude<ArgosKycResult, 'pending'>, options?: { reviewer?: string; comment?: string[]; commentCode?: string[] }): void;
-	/** The "Secure Data Transmission" option [ENC-GB]: GET /submission answers encrypted, with the API key or this secretKey [ENC]. */
-	setSecureTransmission(on: boolean, secretKey?: string): void;
+	/**
+	 * The "Secure Data Transmission" option [ENC-GB]: GET, PATCH, PUT and POST submission requests and answers
+	 * encrypted with the API key or this secretKey [ENC], under this module (AES-256 ECB by default).
+	 */
+	setSecureTransmission(on: boolean, secretKey?: string, module?: ArgosEncryptionModule): void;
 	/** Resolves once every delivery started so far has been answered. */
 	settle(): Promise<void>;
 }
@@ -59,12 +66,15 @@ type Route = (request: EmulatorRequest, state: ArgosState) => EmulatorResponse;
 
 function routes(add: (fields: Partial<ArgosSubmission>) => string): Record<string, Route> {
 	return {
-		'PUT /v3/submission/image': putImage,
-		'GET /v3/submission': getSubmission,
-		'PATCH /v3/submission': patchSubmission,
+		// [ENC-GB] POST/SUBMISSION, GET/SUBMISSION, PUT/SUBMISSION; [POST-TOKEN] PATCH/submission: encrypted both ways when the option is on.
+		'PUT /v3/submission/image': secureTransmission(putImage, { body: true }),
+		'GET /v3/submission': secureTransmission(getSubmission, { body: false }),
+		'PATCH /v3/submission': secureTransmission(patchSubmission, { body: true }),
+		'POST /v3/submission/review': secureTransmission(reviewSubmission, { body: true }),
+		// Inferred: DELETE and GET /image are not in the encrypted list and stay plain.
 		'DELETE /v3/submission': deleteSubmission,
 		'GET /v3/image': getImage,
-		'POST /v3/submission/migration': (request) => migrateSubmission(request, add),
+		'POST /v3/submission/migration': secureTransmission((request) => migrateSubmission(request, add), { body: true }),
 	};
 }
 
@@ -92,9 +102,11 @@ export async function startArgosEmulator(options: ArgosEmulatorOptions = {}): Pr
 		submissions: new Map(),
 		acceptedUploads: [],
 		acceptedUpdates: [],
+		reviews: [],
 		deletions: [],
 		deliveries: [],
 		secureTransmission: false,
+		secureTransmissionModule: 'aes256',
 		allowHttpWebhooks: options.allowHttpWebhooks ?? false,
 		throttled: 0,
 		pending: new Set(),
@@ -125,6 +137,7 @@ export async function startArgosEmulator(options: ArgosEmulatorOptions = {}): Pr
 		submissions: state.submissions,
 		acceptedUploads: state.acceptedUploads,
 		acceptedUpdates: state.acceptedUpdates,
+		reviews: state.reviews,
 		deletions: state.deletions,
 		deliveries: state.deliveries,
 		addSubmission: (id, fields) => addSubmission(state, id, fields),
@@ -141,7 +154,12 @@ export async function startArgosEmulator(options: ArgosEmulatorOptions = {}): Pr
 			if (url.protocol !== 'https:' && !(state.allowHttpWebhooks && url.protocol === 'http:')) {
 				throw new Error('The Webhook URL must use the HTTPS protocol and be in a valid format.');
 			}
-			state.webhook = { url: config.url, encrypted: config.encrypted ?? false, ...(config.secretKey ? { secretKey: config.secretKey } : {}) };
+			state.webhook = {
+				url: config.url,
+				encrypted: config.encrypted ?? false,
+				...(config.secretKey ? { secretKey: config.secretKey } : {}),
+				...(config.module ? { module: config.module } : {}),
+			};
 		},
 		get webhook() {
 			return state.webhook;
@@ -160,9 +178,10 @@ export async function startArgosEmulator(options: ArgosEmulatorOptions = {}): Pr
 			submission.reviewer = review.reviewer ?? 'system';
 			deliver(state, id, result);
 		},
-		setSecureTransmission: (on, secretKey) => {
+		setSecureTransmission: (on, secretKey, module = 'aes256') => {
 			state.secureTransmission = on;
 			state.secureTransmissionKey = secretKey;
+			state.secureTransmissionModule = module;
 		},
 		settle: async () => {
 			while (state.pending.size) await Promise.all(state.pending);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { argosTimestamp } from './clock';
 import { ARGOS_SEEDED_SUBMISSION_IDS, type ArgosImageSlot, type ArgosKycResult, type ArgosWebhookTrigger } from './constants';
+import type { ArgosEncryptionModule } from './encryption';
 
 const ARGOS_REVIEWER = 'reviewer@example.com';
 
@@ -38,6 +39,8 @@ export interface ArgosWebhookConfig {
 	encrypted: boolean;
 	/** The dedicated secretKey the project encrypts with; the API key when absent [ENC]. */
 	secretKey?: string;
+	/** The project's encryption module [ENC]; AES-256 (ECB) when absent. */
+	module?: ArgosEncryptionModule;
 }
 
 export interface ArgosDelivery {
@@ -57,14 +60,18 @@ export interface ArgosState {
 	acceptedUploads: Array<{ submissionId: string; slots: ArgosImageSlot[] }>;
 	/** Accepted PATCH /submission calls: submission + the data fields changed. */
 	acceptedUpdates: Array<{ submissionId: string; admin: string; fields: string[] }>;
+	/** Accepted POST /submission/review calls: submission, decision and the updateFields changed. */
+	reviews: Array<{ submissionId: string; admin: string; status: 'approved' | 'rejected'; fields: string[] }>;
 	/** Accepted DELETE /submission calls. */
 	deletions: Array<{ submissionId: string; admin?: string }>;
 	webhook?: ArgosWebhookConfig;
 	deliveries: ArgosDelivery[];
-	/** The "Secure Data Transmission" option [ENC-GB]: GET /submission answers {"data": "<encrypted>"}. */
+	/** The "Secure Data Transmission" option [ENC-GB]: submission requests and answers encrypted (secure-transmission.ts). */
 	secureTransmission: boolean;
 	/** The secretKey Secure Data Transmission encrypts with; the API key when absent [ENC]. */
 	secureTransmissionKey?: string;
+	/** The project's encryption module [ENC]: AES-256 (ECB, the default) or GCM-256. */
+	secureTransmissionModule: ArgosEncryptionModule;
 	allowHttpWebhooks: boolean;
 	throttled: number;
 	pending: Set<Promise<void>>;

@@ -1,6 +1,6 @@
 import { createDecipheriv, createHash } from 'node:crypto';
 
-import { ARGOS_ADMIN_EMAIL, ARGOS_API_KEY, ARGOS_SEEDED_SUBMISSION_IDS, startArgosEmulator, type ArgosEmulator } from '../argos';
+import { argosDecrypt, argosEncrypt, ARGOS_ADMIN_EMAIL, ARGOS_API_KEY, ARGOS_SEEDED_SUBMISSION_IDS, startArgosEmulator, type ArgosEmulator } from '../argos';
 
 const [APPROVED, REJECTED, PENDING] = ARGOS_SEEDED_SUBMISSION_IDS;
 let argos: ArgosEmulator;
@@ -181,5 +181,60 @@ describe('DELETE /v3/submission', () => {
 	])('%s: 400 with its message', async (_case, query, message) => {
 		expect(await call('DELETE', `/submission${query}`)).toEqual({ status: 400, json: { message, statusCode: 400 } });
 		expect(argos.deletions).toEqual([]);
+	});
+});
+
+describe('Secure Data Transmission on: encrypted both ways', () => {
+	const patchBody = { submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, data: { kycStatus: 'approved' } };
+
+	test('a plain PATCH is refused as not decryptable, and nothing changes', async () => {
+		argos.setSecureTransmission(true);
+		expect(await call('PATCH', '/submission', patchBody)).toEqual({ status: 400, json: { errorCode: 'invalid_payload', message: 'Decryption is Failed. Please check the api-key.' } });
+		expect(argos.acceptedUpdates).toEqual([]);
+	});
+
+	test.each(['aes256', 'gcm256'] as const)('%s: a PATCH in one encrypted body parameter is applied and answered encrypted', async (module) => {
+		argos.setSecureTransmission(true, undefined, module);
+		const answer = await call('PATCH', '/submission', { body: argosEncrypt(JSON.stringify(patchBody), ARGOS_API_KEY, module) });
+		expect(answer.status).toBe(200);
+		expect(JSON.parse(argosDecrypt(String(answer.json.data), ARGOS_API_KEY, module)!)).toEqual({ message: 'Data Processing Success.' });
+		expect(argos.acceptedUpdates).toEqual([{ submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, fields: ['kycStatus'] }]);
+	});
+
+	test('encrypted under the other module: refused', async () => {
+		argos.setSecureTransmission(true, undefined, 'gcm256');
+		expect((await call('PATCH', '/submission', { body: argosEncrypt(JSON.stringify(patchBody), ARGOS_API_KEY, 'aes256') })).json.message).toBe('Decryption is Failed. Please check the api-key.');
+	});
+
+	test('DELETE, not in the encrypted list, stays plain', async () => {
+		argos.setSecureTransmission(true);
+		expect((await call('DELETE', `/submission?submission_id=${REJECTED}`)).json).toMatchObject({ message: 'success' });
+	});
+});
+
+describe('POST /v3/submission/review', () => {
+	const review = async (body: unknown) => await call('POST', '/submission/review', body);
+	const error = (errorCode: string, message: string) => ({ status: 400, json: { errorCode, message } });
+
+	test('approves a pending submission and answers the final status', async () => {
+		expect(await review({ submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, status: 'approved' })).toEqual({
+			status: 200,
+			json: { submissionId: PENDING, message: 'Success to review submission.', finalStatus: 'approved' },
+		});
+		expect(argos.reviews).toEqual([{ submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, status: 'approved', fields: [] }]);
+	});
+
+	test.each([
+		['no admin', { submissionId: PENDING, status: 'approved' }, error('invalid_admin', 'admin is required.')],
+		['an admin not on the project', { submissionId: PENDING, admin: 'x@example.com', status: 'approved' }, error('invalid_admin', 'Access denied. The admin is not registered in the project.')],
+		['no submission id', { admin: ARGOS_ADMIN_EMAIL, status: 'approved' }, error('invalid_submission', 'Submission Id is required.')],
+		['an unknown submission', { submissionId: 'nope', admin: ARGOS_ADMIN_EMAIL, status: 'approved' }, error('invalid_submission', 'Invalid Submission Id.')],
+		['a submission already approved', { submissionId: APPROVED, admin: ARGOS_ADMIN_EMAIL, status: 'rejected', rejectComment: 'x' }, error('invalid_submission', 'Only submissions in pending status can be reviewed')],
+		['a status other than approved/rejected', { submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, status: 'pending' }, error('invalid_parameter', 'Invalid status')],
+		['updateFields not an object', { submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, status: 'approved', updateFields: 'fullName' }, error('invalid_parameter', 'Invalid data format.')],
+		['rejected without a comment', { submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, status: 'rejected' }, error('invalid_parameter', 'Reject comment is required')],
+	])('%s: 400', async (_case, body, expected) => {
+		expect(await review(body)).toEqual(expected);
+		expect(argos.reviews).toEqual([]);
 	});
 });

@@ -77,7 +77,7 @@ export function deliver(state: ArgosState, id: string, event: ArgosWebhookTrigge
 	if (!webhook || !submission || state.closed) return;
 	const payload = webhookPayload(id, submission, event, extra);
 	const text = JSON.stringify(payload);
-	const body = webhook.encrypted ? JSON.stringify({ data: argosEncrypt(text, webhook.secretKey ?? state.apiKey) }) : text;
+	const body = webhook.encrypted ? JSON.stringify({ data: argosEncrypt(text, webhook.secretKey ?? state.apiKey, webhook.module) }) : text;
 	const sent = (async () => {
 		let status: number | 'network-error';
 		try {

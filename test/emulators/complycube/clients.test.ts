@@ -117,3 +117,16 @@ test('risk profile: every factor present; watchlist risk follows the latest scre
 	expect(after.json).toMatchObject({ overall: 'high', watchlistRisk: { risk: 'high', checkId: check.json.id } });
 	expect((await call(emulator, 'GET', '/clients/5eb04fcd0f3e360008035eb1/riskProfile')).status).toBe(404);
 });
+
+test('list: externalId is no documented filter and is ignored; createdAfter/Before narrow by createdAt; a malformed date answers no results', async () => {
+	const first = emulator.addClient({ email: 'a@example.com', externalId: 'x-1' });
+	await new Promise((resolve) => setTimeout(resolve, 15));
+	const moment = new Date().toISOString();
+	await new Promise((resolve) => setTimeout(resolve, 15));
+	const second = emulator.addClient({ email: 'a@example.com', externalId: 'x-2' });
+	const ids = async (query: string) => ((await call(emulator, 'GET', `/clients?email=a%40example.com&${query}`)).json.items as Array<{ id: string }>).map((item) => item.id);
+	expect(await ids('externalId=x-1')).toEqual([second, first]);
+	expect(await ids(`createdAfter=${encodeURIComponent(moment)}`)).toEqual([second]);
+	expect(await ids(`createdBefore=${encodeURIComponent(moment)}`)).toEqual([first]);
+	expect(await ids('updatedAfter=not-a-date')).toEqual([]);
+});

@@ -96,8 +96,14 @@ export const READS_DOCUMENT_IMAGES = new Set(['document_check', 'identity_check'
 // the front side"] a PoA check needs the front image (any accepted format: bank statements come as PDF; inferred).
 export const NEEDS_FRONT_IMAGE = new Set(['proof_of_address_check']);
 
-// [Docs other-resources/webhooks "Event Types"; docs/complycube-api.md "Decisions"] the names a webhook may subscribe to; "*" is all.
-// The docs' versions disagree (check.complete.* vs check.completed.*); this project uses check.completed.*.
+// [Docs other-resources/webhooks "Event Types"] the names a webhook may subscribe to; "*" is all. The copies of that page
+// disagree on the completed-check family: v1.7.3 lists check.completed, check.completed.clear|attention|rejected|
+// match_confirmed; v1.7.2 (and other copies) check.complete, check.complete.clear|attention. The emulator speaks one
+// family at a time (option eventNames), so the node is tested against both.
+export const EVENT_NAME_FAMILIES = ['completed', 'complete'] as const;
+export type EventNameFamily = (typeof EVENT_NAME_FAMILIES)[number];
+
+// [Docs other-resources/webhooks v1.7.3 "Event Types"] in the `completed` spelling.
 export const EVENT_TYPES = [
 	'check.pending',
 	'check.completed',
@@ -111,9 +117,26 @@ export const EVENT_TYPES = [
 	'client.created',
 	'client.updated',
 	'client.deleted',
-	// inferred: workflow session events named after the check ones (not confirmed in the reference text read).
+	'document.created',
+	'document.updated',
+	'document.updated.image_uploaded',
+	'document.updated.image_deleted',
+	'document.deleted',
+	'address.created',
+	'address.updated',
+	'address.deleted',
+	// inferred: no copy of the page names a workflow session event; named after the check ones.
 	'workflowSession.completed',
 	'workflowSession.completed.clear',
 	'workflowSession.completed.attention',
 	'workflowSession.completed.rejected',
 ] as const;
+
+/** An event name as the family spells it: `check.completed.clear` is `check.complete.clear` in the v1.7.2 family. */
+export function spelledEventType(type: string, family: EventNameFamily): string {
+	return family === 'complete' && type.startsWith('check.completed') ? type.replace('check.completed', 'check.complete') : type;
+}
+
+// [Docs v1.7.2 other-resources/webhooks] lists check.complete, .clear and .attention only; the v1.7.2 family here also spells
+// .rejected and .match_confirmed that way (inferred), so every check outcome has an event in both families.
+export const eventTypesOf = (family: EventNameFamily): string[] => EVENT_TYPES.map((type) => spelledEventType(type, family));

@@ -1,4 +1,4 @@
-import type { CheckOutcome } from './constants';
+import type { CheckOutcome, EventNameFamily } from './constants';
 import type { PendingWork } from './pending-work';
 import type { ComplyCubeCheck, Store } from './store';
 
@@ -6,6 +6,7 @@ export interface ResolvedOptions {
 	checkDelayMs: number;
 	allowHttpWebhooks: boolean;
 	deliveryRetryDelaysMs: number[];
+	eventNames: EventNameFamily;
 }
 
 /** What every route and runner shares. */

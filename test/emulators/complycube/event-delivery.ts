@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { newId, now } from './clock';
+import { spelledEventType } from './constants';
 import type { Context } from './context';
 import type { ComplyCubeEvent, ComplyCubeWebhook } from './store';
 
@@ -16,7 +17,9 @@ const subscribed = (webhook: ComplyCubeWebhook, type: string) =>
 	webhook.enabled && (webhook.events.includes('*') || webhook.events.includes(type));
 
 /** Records an event and delivers it to every enabled webhook subscribed to its type. */
-export function emit(context: Context, type: string, resourceType: string, payload: Record<string, unknown>): ComplyCubeEvent {
+export function emit(context: Context, name: string, resourceType: string, payload: Record<string, unknown>): ComplyCubeEvent {
+	// [Docs other-resources/webhooks "Event Types", v1.7.3 vs v1.7.2] spelled in the family this emulator speaks.
+	const type = spelledEventType(name, context.options.eventNames);
 	// [Node SDK EventVerifier.d.ts Event; Docs webhooks "The Event object"] {id, type, resourceType, payload, createdAt}.
 	const event: ComplyCubeEvent = { id: newId(), type, resourceType, payload, createdAt: now() };
 	context.store.events.push(event);

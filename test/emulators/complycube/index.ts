@@ -1,7 +1,7 @@
 import { startHttpEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator-server';
 import { Gate } from './auth-and-rate-limit';
 import { completeCheck } from './check-runner';
-import { CHECK_OUTCOMES, COMPLYCUBE_API_KEY, HOSTED_PAGE_MAX_REQUEST_BYTES, type CheckOutcome } from './constants';
+import { CHECK_OUTCOMES, COMPLYCUBE_API_KEY, HOSTED_PAGE_MAX_REQUEST_BYTES, type CheckOutcome, type EventNameFamily } from './constants';
 import type { Context } from './context';
 import type { ComplyCubeCustomList } from './custom-lists';
 import { tooLarge } from './errors';
@@ -33,6 +33,7 @@ export {
 	COMPLYCUBE_MAX_BYTES,
 	COMPLYCUBE_MAX_REQUEST_BYTES,
 	EVENT_TYPES as COMPLYCUBE_EVENT_TYPES,
+	type EventNameFamily,
 	type CheckOutcome,
 } from './constants';
 export { COMPLYCUBE_WORKFLOW_TEMPLATES, type ComplyCubeWorkflowTemplate } from './templates';
@@ -65,6 +66,11 @@ export interface ComplyCubeEmulatorOptions extends EmulatorOptions {
 	allowHttpWebhooks?: boolean;
 	/** Delays between delivery attempts of one event after a non-2xx answer or a connection failure. Default [1000, 5000, 15000]. */
 	deliveryRetryDelaysMs?: number[];
+	/**
+	 * How the completed-check events are spelled (the copies of the docs disagree): 'completed' (default, v1.7.3:
+	 * check.completed.clear) or 'complete' (v1.7.2: check.complete.clear). Webhooks accept and receive that family only.
+	 */
+	eventNames?: EventNameFamily;
 }
 
 export interface ComplyCubeEmulator extends RunningEmulator {
@@ -123,13 +129,14 @@ export async function startComplyCubeEmulator(options: ComplyCubeEmulatorOptions
 			checkDelayMs: options.checkDelayMs ?? 1500,
 			allowHttpWebhooks: options.allowHttpWebhooks ?? false,
 			deliveryRetryDelaysMs: options.deliveryRetryDelaysMs ?? [1000, 5000, 15000],
+			eventNames: options.eventNames ?? 'completed',
 		},
 		origin: () => origin,
 		checkTimers: new Map(),
 		abort: new AbortController(),
 		onCheckCompleted: (check) => onCheckCompleted(context, check),
 	};
-	const { rateLimit: _rateLimit, checkDelayMs: _delay, checkOutcome: _outcome, allowHttpWebhooks: _http, deliveryRetryDelaysMs: _retries, ...serverOptions } = options;
+	const { rateLimit: _rateLimit, checkDelayMs: _delay, checkOutcome: _outcome, allowHttpWebhooks: _http, deliveryRetryDelaysMs: _retries, eventNames: _names, ...serverOptions } = options;
 	const server = await startHttpEmulator((request) => route(context, gate, request), {
 		// The hosted page takes three images in one body; /v1 requests over COMPLYCUBE_MAX_REQUEST_BYTES get 413 in the router.
 		maxBodyBytes: HOSTED_PAGE_MAX_REQUEST_BYTES,

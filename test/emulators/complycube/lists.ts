@@ -14,7 +14,26 @@ function valueAt(item: unknown, path: string): unknown {
 /**
  * A paged list answer. `filters` are the attributes the endpoint documents; `metadata.*` is allowed when listed as 'metadata.*'.
  */
-export function listAnswer<T extends { createdAt: string }>(
+/**
+ * [Docs api-reference/pagination] on every list: createdAfter / createdBefore ("greater than" / "less than" on
+ * createdAt), updatedAfter / updatedBefore (on updatedAt). Compared as instants (the value format is not stated:
+ * anything Date.parse reads is taken, inferred).
+ */
+const DATE_RANGE: Record<string, { field: 'createdAt' | 'updatedAt'; after: boolean }> = {
+	createdAfter: { field: 'createdAt', after: true },
+	createdBefore: { field: 'createdAt', after: false },
+	updatedAfter: { field: 'updatedAt', after: true },
+	updatedBefore: { field: 'updatedAt', after: false },
+};
+
+function inRange(item: { createdAt: string; updatedAt?: string }, key: string, wanted: string): boolean {
+	const { field, after } = DATE_RANGE[key];
+	const at = Date.parse(String(item[field] ?? ''));
+	const bound = Date.parse(wanted);
+	return after ? at > bound : at < bound;
+}
+
+export function listAnswer<T extends { createdAt: string; updatedAt?: string }>(
 	items: Iterable<T>,
 	query: URLSearchParams,
 	filters: string[],
@@ -23,8 +42,14 @@ export function listAnswer<T extends { createdAt: string }>(
 	let selected = [...items];
 	for (const [key, wanted] of query) {
 		if (key === 'page' || key === 'pageSize') continue;
+		if (DATE_RANGE[key]) {
+			// [Docs api-reference/filtering] "Passing an incorrectly formatted filter ... will return a 200 response with no results."
+			selected = Number.isNaN(Date.parse(wanted)) ? [] : selected.filter((item) => inRange(item, key, wanted));
+			continue;
+		}
 		// [Docs api-reference/filtering] each endpoint lists its filter attributes; several filters are ANDed.
-		// inferred: an attribute the endpoint does not list is ignored.
+		// inferred: an attribute the endpoint does not list (e.g. a client's externalId) is ignored, so a client that relies
+		// on one gets every record back.
 		const allowed = filters.includes(key) || (key.startsWith('metadata.') && filters.includes('metadata.*'));
 		if (!allowed) continue;
 		selected = selected.filter((item) => {

@@ -1,6 +1,6 @@
 import { createCipheriv, createHash } from 'node:crypto';
 
-import { decryptArgosJson, encryptionKeys, isEncryptedBody } from '../../../nodes/ArgosIdentity/transport/encryption';
+import { decryptArgosJson, decryptionMismatch, encryptArgosJson, encryptionKeys, encryptionSettings, isEncryptedBody } from '../../../nodes/ArgosIdentity/transport/encryption';
 import { tokenMatches } from '../../../nodes/ArgosIdentity/trigger/token';
 
 const encrypt = (text: string, key: string) => {
@@ -28,6 +28,30 @@ test('an encrypted body is exactly {"data": string}; the secretKey is tried befo
 	expect(isEncryptedBody({ data: { nested: true } })).toBe(false);
 	expect(encryptionKeys({ apiKey: 'a', secretKey: ' s ' })).toEqual(['s', 'a']);
 	expect(encryptionKeys({ apiKey: 'a', secretKey: '' })).toEqual(['a']);
+});
+
+test('GCM-256: IV, ciphertext and tag round-trip; a changed byte fails the tag; IV, tag, ciphertext is read too', () => {
+	const sealed = encryptArgosJson({ a: 1 }, 'k', 'gcm256');
+	expect(decryptArgosJson(sealed, ['k'], 'gcm256')).toEqual({ a: 1 });
+	expect(decryptArgosJson(sealed, ['k'], 'aes256')).toBeUndefined();
+	const bytes = Buffer.from(sealed, 'base64');
+	bytes[14] ^= 1;
+	expect(decryptArgosJson(bytes.toString('base64'), ['k'], 'gcm256')).toBeUndefined();
+	const iv = createHash('sha256').update('iv').digest().subarray(0, 12);
+	const cipher = createCipheriv('aes-256-gcm', createHash('sha256').update('k').digest(), iv);
+	const body = Buffer.concat([cipher.update('{"b":2}'), cipher.final()]);
+	expect(decryptArgosJson(Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64'), ['k'], 'gcm256')).toEqual({ b: 2 });
+});
+
+test('AES-256 (ECB) round-trips; a mismatch names the module when the other one opens it, else the key', () => {
+	const ecb = encryptArgosJson({ a: 1 }, 'k', 'aes256');
+	expect(decryptArgosJson(ecb, ['k'], 'aes256')).toEqual({ a: 1 });
+	expect(decryptionMismatch(ecb, encryptionSettings({ apiKey: 'k', encryptionModule: 'gcm256' }))).toEqual({ wrong: 'module', actual: 'aes256' });
+	expect(decryptionMismatch(ecb, encryptionSettings({ apiKey: 'other' }))).toEqual({ wrong: 'key' });
+	expect(encryptionSettings({ apiKey: 'k' })).toEqual({ on: false, module: 'aes256', keys: ['k'] });
+	expect(encryptionSettings({ apiKey: 'k', secureTransmission: true, encryptionModule: 'gcm256' })).toEqual({ on: true, module: 'gcm256', keys: ['k'] });
+	expect(isEncryptedBody({ isEncrypted: true, data: 'abc' })).toBe(true);
+	expect(isEncryptedBody({ isEncrypted: false, data: 'abc' })).toBe(false);
 });
 
 test('the webhook token: equal strings only, whatever their lengths; a repeated query takes the first', () => {

@@ -90,7 +90,7 @@ describe('Get', () => {
 	test('encrypted with a dedicated secretKey: refused with advice without it, decrypted with it in the credential', async () => {
 		emulator.setSecureTransmission(true, 'project-secret-key');
 		const without = await submission({ operation: 'get', submissionId: APPROVED });
-		expect(without.error?.message).toBe('Argos Identity answered encrypted data that the credential cannot decrypt [item 0]');
+		expect(without.error?.message).toBe("Argos Identity's answer is encrypted, and the credential's keys do not decrypt it [item 0]");
 		expect(without.error?.description).toContain('Encryption Secret Key');
 		const run = await submission({ operation: 'get', submissionId: APPROVED }, undefined, { credentials: { secretKey: 'project-secret-key' } });
 		expect(run.error).toBeUndefined();
@@ -189,6 +189,13 @@ describe('Update', () => {
 		expect(emulator.acceptedUpdates).toEqual([{ submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, fields: ['kycStatus'] }]);
 	});
 
+	test('First Name and Last Name (on the current PATCH page) go in data', async () => {
+		const run = await submission({ operation: 'update', submissionId: APPROVED, admin: ARGOS_ADMIN_EMAIL, updateFields: { firstName: 'Janet', lastName: 'Doe-Smith' } });
+		expect(run.error).toBeUndefined();
+		expect(JSON.parse(emulator.received[0].body.toString()).data).toEqual({ firstName: 'Janet', lastName: 'Doe-Smith' });
+		expect(emulator.submissions.get(APPROVED)!.data).toMatchObject({ first_name: 'Janet', last_name: 'Doe-Smith' });
+	});
+
 	test('data fields go as Argos names them; empty ones are left out', async () => {
 		const run = await submission({ operation: 'update', submissionId: APPROVED, admin: ARGOS_ADMIN_EMAIL, updateFields: { fullName: ' Jane Q. Doe ', birthDate: '1990-04-13', documentNumber: '', idType: 'passport' } });
 		expect(run.error).toBeUndefined();
@@ -221,6 +228,54 @@ describe('Update', () => {
 		expect(run.error?.message).toBe('Argos Identity refused the request (HTTP 400): Data Processing Error. (processing_error) [item 0]');
 		expect(run.error?.httpCode).toBe('400');
 		expect(emulator.submissions.get(PENDING)!.kyc?.result).toBe('pending');
+	});
+});
+
+describe('Review', () => {
+	const review = (parameters: Record<string, unknown>, settings?: Parameters<typeof runOperation>[3]) =>
+		submission({ operation: 'review', submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, ...parameters }, undefined, settings);
+
+	test('Approve: one POST /submission/review, Argos\'s answer, the submission approved', async () => {
+		const run = await review({ status: 'approved' });
+		expect(run.error).toBeUndefined();
+		expect(run.items[0].json).toEqual({ submissionId: PENDING, message: 'Success to review submission.', finalStatus: 'approved' });
+		expect(requests()).toEqual(['POST /v3/submission/review 200']);
+		expect(JSON.parse(emulator.received[0].body.toString())).toEqual({ submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, status: 'approved' });
+		expect(emulator.reviews).toEqual([{ submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, status: 'approved', fields: [] }]);
+	});
+
+	test('Reject with a comment and corrections: rejectComment and updateFields are sent and applied', async () => {
+		const run = await review({ status: 'rejected', rejectComment: ' The selfie does not match. ', updateFields: { fullName: 'Mei Lin Tan', birthDate: '1998-07-03' } });
+		expect(run.error).toBeUndefined();
+		expect(JSON.parse(emulator.received[0].body.toString())).toEqual({
+			submissionId: PENDING,
+			admin: ARGOS_ADMIN_EMAIL,
+			status: 'rejected',
+			rejectComment: 'The selfie does not match.',
+			updateFields: { fullName: 'Mei Lin Tan', birthDate: '1998-07-03' },
+		});
+		expect(emulator.submissions.get(PENDING)!).toMatchObject({ kyc: { result: 'rejected', comment: ['The selfie does not match.'] }, data: { full_name: 'Mei Lin Tan', date_of_birth: '1998-07-03' } });
+	});
+
+	test('Reject without a comment is refused before sending', async () => {
+		const run = await review({ status: 'rejected', rejectComment: '  ' });
+		expect(run.error?.message).toBe('Reject Comment is empty [item 0]');
+		expect(emulator.received).toHaveLength(0);
+	});
+
+	test("a submission that is no longer pending: Argos's own 400", async () => {
+		const run = await review({ submissionId: APPROVED, status: 'rejected', rejectComment: 'late' });
+		expect(run.error?.message).toBe('Argos Identity refused the request (HTTP 400): Only submissions in pending status can be reviewed (invalid_submission) [item 0]');
+		expect(emulator.submissions.get(APPROVED)!.kyc?.result).toBe('approved');
+	});
+
+	test('with Secure Data Transmission (GCM-256) the review goes encrypted and is applied', async () => {
+		emulator.setSecureTransmission(true, undefined, 'gcm256');
+		const run = await review({ status: 'approved' }, { credentials: { secureTransmission: true, encryptionModule: 'gcm256' } });
+		expect(run.error).toBeUndefined();
+		expect(run.items[0].json).toMatchObject({ finalStatus: 'approved' });
+		expect(Object.keys(JSON.parse(emulator.received[0].body.toString()))).toEqual(['body']);
+		expect(emulator.submissions.get(PENDING)!.kyc?.result).toBe('approved');
 	});
 });
 

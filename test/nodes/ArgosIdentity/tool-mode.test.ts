@@ -17,7 +17,7 @@ function shownParameters(values: INodeParameters): string[] {
 
 test('as a node every operation is offered; the contract values are there', () => {
 	expect(shownOptions(node.description, {}, 'resource')).toEqual(['image', 'submission']);
-	expect(shownOptions(node.description, { resource: 'submission' }, 'operation')).toEqual(['delete', 'get', 'getAll', 'putImage', 'update']);
+	expect(shownOptions(node.description, { resource: 'submission' }, 'operation')).toEqual(['delete', 'get', 'getAll', 'putImage', 'review', 'update']);
 	expect(shownOptions(node.description, { resource: 'image' }, 'operation')).toEqual(['get']);
 });
 
@@ -30,7 +30,7 @@ test('every operation the router runs is offered', () => {
 test('as an AI agent tool only reading operations are offered unless Allow Changes is on', () => {
 	expect(shownOptions(asTool, { resource: 'submission', allowChanges: false }, 'operation')).toEqual(['get', 'getAll']);
 	expect(shownOptions(asTool, { resource: 'image', allowChanges: false }, 'operation')).toEqual(['get']);
-	expect(shownOptions(asTool, { resource: 'submission', allowChanges: true }, 'operation')).toEqual(['delete', 'get', 'getAll', 'putImage', 'update']);
+	expect(shownOptions(asTool, { resource: 'submission', allowChanges: true }, 'operation')).toEqual(['delete', 'get', 'getAll', 'putImage', 'review', 'update']);
 });
 
 test('a saved workflow without these parameters keeps its defaults: Submission → Put Submission Image; as a tool, Submission → Get', () => {
@@ -62,6 +62,7 @@ describe('the router as a tool', () => {
 	test.each([
 		['submission', 'putImage'],
 		['submission', 'update'],
+		['submission', 'review'],
 		['submission', 'delete'],
 	])('refuses %s / %s without Allow Changes', async (resource, operation) => {
 		await expect(router.call(toolContext('argosIdentityTool', { resource, operation }))).rejects.toThrow(`As a tool, this node may only read: "${operation}" of "${resource}" changes data`);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { ArgosIdentityTrigger } from '../../../nodes/ArgosIdentity/ArgosIdentityTrigger.node';
-import { ARGOS_ADMIN_EMAIL, ARGOS_SEEDED_SUBMISSION_IDS, argosEncrypt, startArgosEmulator, type ArgosEmulator } from '../../emulators/argos';
+import { ARGOS_ADMIN_EMAIL, ARGOS_SEEDED_SUBMISSION_IDS, argosEncrypt, startArgosEmulator, type ArgosEmulator, type ArgosEncryptionModule } from '../../emulators/argos';
 import type { WorkflowJson } from '../../engine/run-workflow';
 import { TriggerHarness } from '../../engine/trigger-harness';
 import { expectNoSecret } from '../../support/expect-no-secret';
@@ -22,11 +22,15 @@ let emulator: ArgosEmulator;
 let harness: TriggerHarness | undefined;
 
 /** The trigger running, and the emulator's dashboard pointed at its URL (with ?token= when the credential has one). */
-async function start(parameters: Record<string, unknown> = {}, credentials: Record<string, string> = {}, dashboard: { encrypted?: boolean; secretKey?: string; withToken?: boolean } = {}) {
+async function start(
+	parameters: Record<string, unknown> = {},
+	credentials: Record<string, string> = {},
+	dashboard: { encrypted?: boolean; secretKey?: string; withToken?: boolean; module?: ArgosEncryptionModule } = {},
+) {
 	harness = await TriggerHarness.start(triggerWorkflow(parameters), { argosIdentityApi: { apiKey: emulator.apiKey, baseUrl: emulator.baseUrl, ...credentials } });
 	await harness.activate();
 	const url = dashboard.withToken === false || !credentials.webhookToken ? harness.webhookUrl : `${harness.webhookUrl}?token=${encodeURIComponent(credentials.webhookToken)}`;
-	emulator.configureWebhook({ url, encrypted: dashboard.encrypted, secretKey: dashboard.secretKey });
+	emulator.configureWebhook({ url, encrypted: dashboard.encrypted, secretKey: dashboard.secretKey, module: dashboard.module });
 	return harness;
 }
 
@@ -101,6 +105,17 @@ describe('Encrypted Payload', () => {
 		expect(run.output('Received')[0].json).toMatchObject({ webhook_trigger: 'approved', submission_id: PENDING });
 	});
 
+	test('GCM-256: decrypted when the credential says GCM-256, refused when it says AES-256', async () => {
+		const trigger = await start({ encryptedPayload: true }, { encryptionModule: 'gcm256' }, { encrypted: true, module: 'gcm256' });
+		emulator.review(PENDING, 'approved');
+		await emulator.settle();
+		const [run] = await trigger.waitForExecutions(1);
+		expect(run.output('Received')[0].json).toMatchObject({ webhook_trigger: 'approved', submission_id: PENDING });
+		const ecb = await fetch(trigger.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: argosEncrypt('{"webhook_trigger":"approved"}', emulator.apiKey) }) });
+		expect(ecb.status).toBe(401);
+		expect(trigger.executions).toHaveLength(1);
+	});
+
 	test("with the project's dedicated secretKey in the credential's Encryption Secret Key", async () => {
 		const trigger = await start({ encryptedPayload: true }, { secretKey: 'project-secret-key' }, { encrypted: true, secretKey: 'project-secret-key' });
 		emulator.review(PENDING, 'rejected');
@@ -112,8 +127,8 @@ describe('Encrypted Payload', () => {
 
 	test.each([
 		['a plain JSON body', () => JSON.stringify({ webhook_trigger: 'approved', submission_id: APPROVED }), 'Expected an encrypted body ({"data": "…"}), as Encrypted Payload is on'],
-		['a body encrypted with another key', () => JSON.stringify({ data: argosEncrypt(JSON.stringify({ webhook_trigger: 'approved', submission_id: APPROVED }), 'someone-else') }), "The body does not decrypt with the credential's key"],
-		['garbage in data', () => JSON.stringify({ data: 'bm90IGVuY3J5cHRlZA==' }), "The body does not decrypt with the credential's key"],
+		['a body encrypted with another key', () => JSON.stringify({ data: argosEncrypt(JSON.stringify({ webhook_trigger: 'approved', submission_id: APPROVED }), 'someone-else') }), "The body does not decrypt with the credential's key and Encryption Module"],
+		['garbage in data', () => JSON.stringify({ data: 'bm90IGVuY3J5cHRlZA==' }), "The body does not decrypt with the credential's key and Encryption Module"],
 	])('%s: 401 and no execution', async (_case, body, message) => {
 		const trigger = await start({ encryptedPayload: true });
 		const response = await fetch(trigger.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body() });
@@ -179,4 +194,56 @@ test('Fetch Full Submission for a submission the API does not know: 500, nothing
 	expect(response.status).toBe(500);
 	expect(((await response.json()) as { message: string }).message).toBe("Argos Identity has no submission 'gone'");
 	expect(trigger.executions).toHaveLength(0);
+});
+
+describe('redeliveries and replays (Argos sends no event id: the key is trigger, submission and content)', () => {
+	const post = async (url: string, body: string) => await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+	test('the same event posted again answers 200 duplicate and starts nothing', async () => {
+		const trigger = await start();
+		emulator.review(PENDING, 'approved');
+		await emulator.settle();
+		await trigger.waitForExecutions(1);
+		const again = await post(trigger.webhookUrl, emulator.deliveries[0].body);
+		expect(again.status).toBe(200);
+		expect(await again.json()).toEqual({ received: true, duplicate: true });
+		expect(trigger.executions).toHaveLength(1);
+		const [seen] = trigger.staticData().seenDeliveries as Array<{ key: string }>;
+		expect(seen.key).toMatch(new RegExp(`^approved:${PENDING}:[0-9a-f]{64}$`));
+	});
+
+	test('encrypted with GCM-256, a redelivery is a new ciphertext of the same event: recognised once decrypted', async () => {
+		const trigger = await start({ encryptedPayload: true }, { encryptionModule: 'gcm256' }, { encrypted: true, module: 'gcm256' });
+		emulator.review(PENDING, 'approved');
+		await emulator.settle();
+		await trigger.waitForExecutions(1);
+		const sealedAgain = JSON.stringify({ data: argosEncrypt(JSON.stringify(emulator.deliveries[0].payload), emulator.apiKey, 'gcm256') });
+		expect(sealedAgain).not.toBe(emulator.deliveries[0].body);
+		expect(await (await post(trigger.webhookUrl, sealedAgain)).json()).toEqual({ received: true, duplicate: true });
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	test('a later event of the same kind on the same submission runs: its content differs', async () => {
+		const trigger = await start({ events: ['updated'] });
+		expect((await approve(PENDING)).status).toBe(200);
+		const second = await fetch(`${emulator.baseUrl}/submission`, {
+			method: 'PATCH',
+			headers: { 'x-api-key': emulator.apiKey, 'content-type': 'application/json' },
+			body: JSON.stringify({ submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, data: { fullName: 'Mei Lin Tan' } }),
+		});
+		expect(second.status).toBe(200);
+		await emulator.settle();
+		const runs = await trigger.waitForExecutions(2);
+		expect(runs.map((run) => (run.output('Received')[0].json.data as { update: string[] }).update)).toEqual([['kycStatus'], ['fullName']]);
+	});
+
+	test('Ignore Repeats Within 0: every delivery runs', async () => {
+		const trigger = await start({ options: { repeatWindowMinutes: 0 } });
+		emulator.review(PENDING, 'approved');
+		await emulator.settle();
+		await trigger.waitForExecutions(1);
+		expect(await (await post(trigger.webhookUrl, emulator.deliveries[0].body)).json()).toEqual({ received: true });
+		await trigger.waitForExecutions(2);
+		expect(trigger.staticData().seenDeliveries).toBeUndefined();
+	});
 });

@@ -304,6 +304,20 @@ describe('Get Many', () => {
 		expect(Object.fromEntries(emulator.received[0].query)).toEqual({ clientId: manyClient, type: 'document_check', status: 'complete', page: '1', pageSize: '100' });
 	});
 
+	test('Outcome goes as result.outcome and the IDs as ComplyCube names them', async () => {
+		const documentId = randomId();
+		const [withDocument, other] = [randomId(), randomId()];
+		const at = new Date().toISOString();
+		emulator.checks.set(withDocument, { id: withDocument, clientId: manyClient, entityName: 'John Doe', type: 'document_check', status: 'complete', documentId, result: { outcome: 'attention', breakdown: {} }, enableMonitoring: false, createdAt: at, updatedAt: at } as never);
+		emulator.checks.set(other, { id: other, clientId: manyClient, entityName: 'John Doe', type: 'document_check', status: 'complete', documentId, result: { outcome: 'clear', breakdown: {} }, enableMonitoring: false, createdAt: at, updatedAt: at } as never);
+		const result = await check({ operation: 'getAll', clientId: manyClient, returnAll: true, filters: { outcome: 'attention', documentId } });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.id)).toEqual([withDocument]);
+		expect(Object.fromEntries(emulator.received[0].query)).toEqual({ clientId: manyClient, 'result.outcome': 'attention', documentId, page: '1', pageSize: '100' });
+		emulator.checks.delete(withDocument);
+		emulator.checks.delete(other);
+	});
+
 	test('without a Client ID it lists the checks of every client', async () => {
 		const result = await check({ operation: 'getAll', clientId: '', returnAll: true });
 		expect(result.error).toBeUndefined();

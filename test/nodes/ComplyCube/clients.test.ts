@@ -157,21 +157,83 @@ describe('get, update, delete, risk profile', () => {
 });
 
 describe('get many', () => {
-	test('filters go to ComplyCube as query parameters', async () => {
-		const externalId = `ext-${unique()}`;
-		const wanted = emulator.addClient({ type: 'company', email: 'filter@acme.example', externalId, companyDetails: { name: 'Filter Co' } });
-		emulator.addClient({ type: 'person', email: 'filter@acme.example', externalId });
+	test('the documented filters go as ComplyCube names them: person and company details nested, metadata per key', async () => {
+		const lastName = `Filterson${unique()}`;
+		const wanted = emulator.addClient({ type: 'person', email: 'f@example.com', personDetails: { firstName: 'Ada', lastName, nationality: 'GB' }, metadata: { tier: 'gold' } });
+		emulator.addClient({ type: 'person', email: 'f@example.com', personDetails: { firstName: 'Ada', lastName, nationality: 'GB' }, metadata: { tier: 'silver' } });
+		emulator.addClient({ type: 'person', email: 'f@example.com', personDetails: { firstName: 'Bob', lastName, nationality: 'GB' }, metadata: { tier: 'gold' } });
 		const result = await runOperation(emulator, {
 			resource: 'client',
 			operation: 'getAll',
 			returnAll: true,
-			filters: { type: 'company', externalId: ` ${externalId} ` },
+			filters: { type: 'person', firstName: ' Ada ', lastName, nationality: 'GB', metadata: { entry: [{ key: 'tier', value: 'gold' }] } },
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.id)).toEqual([wanted]);
+		expect(Object.fromEntries(emulator.received[0].query)).toEqual({
+			type: 'person',
+			'personDetails.firstName': 'Ada',
+			'personDetails.lastName': lastName,
+			'personDetails.nationality': 'GB',
+			'metadata.tier': 'gold',
+			page: '1',
+			pageSize: '100',
+		});
+	});
+
+	test('External ID, which ComplyCube cannot filter on, is matched by the node on the answers and never sent', async () => {
+		const externalId = `ext-${unique()}`;
+		const email = `filter.${unique()}@acme.example`;
+		const wanted = emulator.addClient({ type: 'company', email, externalId, companyDetails: { name: 'Filter Co' } });
+		emulator.addClient({ type: 'company', email, externalId: 'someone-else', companyDetails: { name: 'Other Co' } });
+		emulator.addClient({ type: 'person', email, externalId });
+		const result = await runOperation(emulator, {
+			resource: 'client',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 1,
+			filters: { type: 'company', email, externalId: ` ${externalId} ` },
+		});
+		expect(result.error).toBeUndefined();
+		// The emulator, as ComplyCube may, ignores an attribute it does not document: the node's own match is what narrows.
+		expect(result.items.map((item) => item.json.id)).toEqual([wanted]);
 		const query = emulator.received[0].query;
-		expect(query.get('type')).toBe('company');
-		expect(query.get('externalId')).toBe(externalId);
+		expect(Object.fromEntries(query)).toEqual({ type: 'company', email, page: '1', pageSize: '100' });
+	});
+
+	test('External ID across pages: the node reads on until Limit matches are found', async () => {
+		const email = `paged.${unique()}@example.com`;
+		const externalId = `ext-${unique()}`;
+		const wanted = [emulator.addClient({ email, externalId })];
+		for (let index = 0; index < 120; index++) emulator.addClient({ email });
+		wanted.push(emulator.addClient({ email, externalId }));
+		const result = await runOperation(emulator, { resource: 'client', operation: 'getAll', returnAll: false, limit: 2, filters: { email, externalId } });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.id)).toEqual([...wanted].reverse());
+		expect(emulator.received.map((request) => request.query.get('page'))).toEqual(['1', '2']);
+	});
+
+	test('Created After / Before go as ISO date-times and ComplyCube narrows by createdAt', async () => {
+		const email = `dated.${unique()}@example.com`;
+		emulator.addClient({ email });
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		const moment = new Date().toISOString();
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		const later = emulator.addClient({ email });
+		const result = await runOperation(emulator, { resource: 'client', operation: 'getAll', returnAll: true, filters: { email, createdAfter: moment } });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.id)).toEqual([later]);
+		expect(emulator.received[0].query.get('createdAfter')).toBe(moment);
+	});
+
+	test.each([
+		['a Created After that is no date', { createdAfter: 'yesterday-ish' }, "Created After 'yesterday-ish' is not a date [item 0]"],
+		['a Date of Birth not YYYY-MM-DD', { dob: '25/04/1990' }, "Date of Birth '25/04/1990' is not a date in the form YYYY-MM-DD [item 0]"],
+		['a Nationality that is no country code', { nationality: 'gbr' }, "Nationality 'gbr' is not a two-letter country code [item 0]"],
+	])('%s is refused before sending', async (_case, filters, message) => {
+		const result = await runOperation(emulator, { resource: 'client', operation: 'getAll', returnAll: true, filters });
+		expect(result.error?.message).toBe(message);
+		expect(emulator.received).toHaveLength(0);
 	});
 
 	test('Return All walks every page', async () => {

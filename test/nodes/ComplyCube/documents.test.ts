@@ -216,6 +216,24 @@ describe('Get Many', () => {
 		expect(emulator.received[0].query.get('type')).toBe('driving_license');
 	});
 
+	test('Classification and Issuing Country are sent and honoured', async () => {
+		const owner = emulator.addClient();
+		const created = await document({ operation: 'create', clientId: owner, documentType: 'passport', additionalFields: { classification: 'proof_of_identity', issuingCountry: 'FR' } });
+		expect(created.error).toBeUndefined();
+		await document({ operation: 'create', clientId: owner, documentType: 'passport', additionalFields: { classification: 'proof_of_identity', issuingCountry: 'GB' } });
+		emulator.received.length = 0;
+		const result = await document({ operation: 'getAll', clientId: owner, returnAll: true, filters: { classification: 'proof_of_identity', issuingCountry: 'FR' } });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.id)).toEqual([created.items[0].json.id]);
+		expect(Object.fromEntries(emulator.received[0].query)).toEqual({ clientId: owner, classification: 'proof_of_identity', issuingCountry: 'FR', page: '1', pageSize: '100' });
+	});
+
+	test('an Issuing Country that is no two-letter code is refused before sending', async () => {
+		const result = await document({ operation: 'getAll', clientId: manyClient, returnAll: true, filters: { issuingCountry: 'France' } });
+		expect(result.error?.message).toBe("Issuing Country 'France' is not a two-letter country code [item 0]");
+		expect(emulator.received).toHaveLength(0);
+	});
+
 	test('an empty Client ID is refused before sending', async () => {
 		const result = await document({ operation: 'getAll', clientId: ' ', returnAll: true });
 		expect(result.error?.message).toBe('Client ID is empty [item 0]');

@@ -45,21 +45,85 @@ afterEach(async () => {
 	await emulator.close();
 });
 
-test('activation registers the production URL for the chosen events and keeps id and secret; a second activation reuses it', async () => {
+test('activation registers the production URL for every event ("*") and keeps id and secret; a second activation reuses it', async () => {
 	const trigger = await startHarness({ events: ['check.completed.clear', 'check.completed'] });
 	await trigger.activate();
 	const [webhook] = [...emulator.webhooks.values()];
-	expect(webhook).toMatchObject({ url: trigger.webhookUrl, enabled: true, events: ['check.completed', 'check.completed.clear'] });
+	// The docs spell the check events two ways, so the node subscribes to ComplyCube's wildcard and picks on its side.
+	expect(webhook).toMatchObject({ url: trigger.webhookUrl, enabled: true, events: ['*'] });
 	expect(trigger.webhookUrl).toBe(`${trigger.origin}/webhook/3f2b9c1e-5d7a-4e8b-9c0d-1a2b3c4d5e6f/webhook`);
 	expect(trigger.staticData()).toMatchObject({ webhookId: webhook.id, webhookSecret: webhook.secret });
 	await trigger.activate();
 	expect(emulator.webhooks.size).toBe(1);
 });
 
-test('"All Events" registers ComplyCube\'s wildcard', async () => {
-	const trigger = await startHarness({ events: ['*', 'check.failed'] });
+test('a webhook an earlier version registered for named events is replaced by the wildcard one', async () => {
+	const trigger = await startHarness({ events: ['check.completed'] });
 	await trigger.activate();
-	expect([...emulator.webhooks.values()][0].events).toEqual(['*']);
+	const first = [...emulator.webhooks.values()][0];
+	first.events = ['check.completed'];
+	await trigger.activate();
+	expect(emulator.webhooks.has(first.id)).toBe(false);
+	expect([...emulator.webhooks.values()].map((webhook) => webhook.events)).toEqual([['*']]);
+});
+
+describe.each([
+	['check.completed.* (v1.7.3 page)', 'completed', 'check.completed'],
+	['check.complete.* (v1.7.2 page)', 'complete', 'check.complete'],
+] as const)('ComplyCube spelling the check events %s', (_family, eventNames, prefix) => {
+	beforeEach(async () => {
+		await emulator.close();
+		emulator = await startComplyCubeEmulator({ rateLimit: false, checkDelayMs: 30, allowHttpWebhooks: true, deliveryRetryDelaysMs: [20, 20], eventNames });
+	});
+
+	test('"Check Completed: Clear" runs once, on the outcome event as ComplyCube names it', async () => {
+		const trigger = await startHarness({ events: ['check.completed.clear'] });
+		await trigger.activate();
+		const checkId = await createCheck();
+		const [run] = await trigger.waitForExecutions(1);
+		await emulator.settle();
+		expect(run.output('Received')[0].json).toMatchObject({ type: `${prefix}.clear`, payload: { id: checkId, outcome: 'clear' } });
+		// pending, completed and completed.clear were all delivered and acknowledged; one started the workflow.
+		expect(emulator.deliveries.map((delivery) => [delivery.eventType, delivery.status])).toEqual(
+			expect.arrayContaining([['check.pending', 200], [prefix, 200], [`${prefix}.clear`, 200]]),
+		);
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	test('"Check Completed" (a saved workflow\'s value) runs on the any-outcome event only', async () => {
+		const trigger = await startHarness({ events: ['check.completed'] });
+		await trigger.activate();
+		await createCheck();
+		const [run] = await trigger.waitForExecutions(1);
+		await emulator.settle();
+		expect(run.output('Received')[0].json.type).toBe(prefix);
+		expect(trigger.executions).toHaveLength(1);
+	});
+});
+
+test('"All Events" runs on every event, named in the list or not', async () => {
+	const trigger = await startHarness({ events: ['*'] });
+	await trigger.activate();
+	const checkId = await createCheck();
+	await trigger.waitForExecutions(3);
+	await emulator.settle();
+	expect(trigger.executions.map((run) => run.output('Received')[0].json.type)).toEqual(['check.pending', 'check.completed', 'check.completed.clear']);
+	expect(trigger.executions.every((run) => (run.output('Received')[0].json.payload as { id: string }).id === checkId)).toBe(true);
+});
+
+test('"Check Updated", which the list did not offer before, runs when a check is updated', async () => {
+	const trigger = await startHarness({ events: ['check.updated'] });
+	await trigger.activate();
+	const checkId = await createCheck();
+	await emulator.settle();
+	const response = await fetch(`${emulator.baseUrl}/checks/${checkId}`, {
+		method: 'POST',
+		headers: { authorization: emulator.apiKey, 'content-type': 'application/json' },
+		body: JSON.stringify({ enableMonitoring: true }),
+	});
+	expect(response.status).toBe(200);
+	const [run] = await trigger.waitForExecutions(1);
+	expect(run.output('Received')[0].json).toMatchObject({ type: 'check.updated', resourceType: 'check', payload: { id: checkId } });
 });
 
 test('a completed check delivers a signed event that runs the workflow once; Fetch Full Resource adds the check', async () => {
@@ -72,20 +136,23 @@ test('a completed check delivers a signed event that runs the workflow once; Fet
 	const [item] = run.output('Received');
 	expect(item.json).toMatchObject({ type: 'check.completed', resourceType: 'check', payload: { id: checkId, outcome: 'clear' } });
 	expect(item.json.check).toMatchObject({ id: checkId, status: 'complete', result: { outcome: 'clear' } });
-	expect(trigger.answers.map((answer) => answer.status)).toEqual([200]);
-	expect(emulator.deliveries.filter((delivery) => delivery.status === 200)).toHaveLength(1);
+	// check.pending, check.completed and check.completed.clear: each acknowledged once, one run.
+	expect(trigger.answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+	expect(emulator.deliveries.filter((delivery) => delivery.status === 200)).toHaveLength(3);
+	expect(trigger.executions).toHaveLength(1);
 	expectNoSecret(String(trigger.staticData().webhookSecret), run.run.data.resultData);
 	expectNoSecret(emulator.apiKey, run.run.data.resultData);
 });
 
-test('the event types not chosen are not delivered', async () => {
+test('the event types not chosen are acknowledged and start nothing', async () => {
 	const trigger = await startHarness({ events: ['check.completed.attention'] });
 	await trigger.activate();
 	await createCheck();
 	await new Promise((resolve) => setTimeout(resolve, 100));
 	await emulator.settle();
 	expect(trigger.executions).toHaveLength(0);
-	expect(emulator.deliveries).toHaveLength(0);
+	expect(emulator.deliveries.map((delivery) => delivery.status)).toEqual([200, 200, 200]);
+	expect(trigger.answers.map((answer) => JSON.parse(answer.body) as unknown)).toEqual(Array(3).fill({ received: true, ignored: true }));
 });
 
 describe('deliveries that must start nothing', () => {

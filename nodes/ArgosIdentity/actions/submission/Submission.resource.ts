@@ -6,6 +6,7 @@ import * as deleteSubmission from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as putImage from './putImage.operation';
+import * as review from './review.operation';
 import * as update from './update.operation';
 
 /** The operations an AI agent may run without Allow Changes: they only read. */
@@ -16,6 +17,7 @@ export const operations: Record<string, ItemOperation> = {
 	get: get.execute,
 	getAll: getAll.execute,
 	putImage: putImage.execute,
+	review: review.execute,
 	update: update.execute,
 };
 
@@ -27,6 +29,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Get', value: 'get', description: 'Get a submission with its KYC result', action: 'Get a submission' },
 			{ name: 'Get Many', value: 'getAll', description: 'Get many submissions by user ID, e-mail or date', action: 'Get many submissions' },
 			{ name: 'Put Submission Image', value: 'putImage', description: 'Set or replace images of a submission', action: 'Put submission images' },
+			{ name: 'Review', value: 'review', description: 'Approve or reject a pending submission, with a comment and corrections', action: 'Review a submission' },
 			{ name: 'Update', value: 'update', description: 'Approve or reject a submission, or correct its data', action: 'Update a submission' },
 		],
 		'putImage',
@@ -36,5 +39,6 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...getAll.description,
 	...putImage.description,
+	...review.description,
 	...update.description,
 ];

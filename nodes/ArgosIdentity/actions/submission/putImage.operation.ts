@@ -1,11 +1,10 @@
-import FormData from 'form-data';
 import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { requiredId, requiredText } from '../../../shared/parameters/parameters';
 import { itemParameter } from '../../../shared/parameters/item-parameter';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { ARGOS_MAX_REQUEST_BYTES } from '../../../shared/files/upload-rules';
-import { argosApiRequest, submissionImagesFinder } from '../../transport';
+import { argosApiRequest, multipartOf, submissionImagesFinder } from '../../transport';
 import { adminField } from './fields';
 import { IMAGE_SLOTS, readSubmissionImages } from './images';
 import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
@@ -80,16 +79,9 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const admin = requiredText(ctx, 'admin', 'Admin Email', itemIndex);
 	const idType = String(itemParameter(ctx, 'idType', itemIndex, '') ?? '').trim();
 	const images = await readSubmissionImages(ctx, itemIndex, idType);
-	const form = () => {
-		const body = new FormData();
-		body.append('submissionId', submissionId);
-		body.append('admin', admin);
-		if (idType) body.append('idType', idType);
-		// Argos takes images as base64 text fields, not file parts.
-		for (const [slot, base64] of images) body.append(slot, base64);
-		return body;
-	};
-	const size = form().getLengthSync();
+	// Argos takes images as base64 text fields, not file parts.
+	const fields: Array<[string, string]> = [['submissionId', submissionId], ['admin', admin], ...(idType ? [['idType', idType] as [string, string]] : []), ...images];
+	const size = multipartOf(fields).getLengthSync();
 	if (size > ARGOS_MAX_REQUEST_BYTES) {
 		throw new NodeOperationError(
 			ctx.getNode(),
@@ -101,7 +93,7 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 			},
 		);
 	}
-	const json = await argosApiRequest(ctx, { method: 'PUT', path: '/submission/image', form,
+	const json = await argosApiRequest(ctx, { method: 'PUT', path: '/submission/image', fields,
 		idempotent: true,
 		itemIndex,
 		transfer: true,

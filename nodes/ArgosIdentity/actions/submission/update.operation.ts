@@ -6,19 +6,10 @@ import { requiredId, requiredText } from '../../../shared/parameters/parameters'
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { argosApiRequest } from '../../transport';
 import { adminField, submissionIdField } from './fields';
-import { ID_TYPES } from './putImage.operation';
+import { dataFieldOptions, readDataFields } from './data-fields';
 
-const text = (displayName: string, name: string, description: string, placeholder?: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	description,
-	...(placeholder ? { placeholder } : {}),
-});
-
-/** [PATCH-SUB] the `data` fields Argos documents; dates are written YYYY-MM-DD as in Argos's other dates. */
-const DATE_FIELDS = ['birthDate', 'issueDate', 'expireDate'];
+/** [PATCH-SUB] every `data` field Argos documents. */
+const PATCH_FIELDS = ['birthDate', 'documentNumber', 'expireDate', 'firstName', 'fullName', 'gender', 'identityNumber', 'idType', 'issueDate', 'issuingCountry', 'kycStatus', 'lastName', 'nationality', 'serialNumber'];
 
 const properties: INodeProperties[] = [
 	{ ...submissionIdField, description: 'The submission to update' },
@@ -29,47 +20,15 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add field',
 		default: {},
-		options: [
-			text('Birth Date', 'birthDate', 'Date of birth, YYYY-MM-DD', '1990-04-12'),
-			text('Document Number', 'documentNumber', 'The number of the ID document'),
-			text('Expire Date', 'expireDate', 'When the ID document expires, YYYY-MM-DD', '2030-01-31'),
-			text('Full Name', 'fullName', 'The full name as on the ID document'),
-			{ displayName: 'Gender', name: 'gender', type: 'options', default: 'female', options: [{ name: 'Female', value: 'female' }, { name: 'Male', value: 'male' }] },
-			text('ID Number', 'identityNumber', 'The identity number on the ID document'),
-			{ displayName: 'ID Type', name: 'idType', type: 'options', default: 'passport', options: ID_TYPES.map(([name, value]) => ({ name, value })) },
-			text('Issue Date', 'issueDate', 'When the ID document was issued, YYYY-MM-DD', '2020-01-31'),
-			text('Issuing Country', 'issuingCountry', 'The country that issued the ID document (ISO 3166-1 alpha-3, e.g. GBR)', 'GBR'),
-			{
-				displayName: 'KYC Status',
-				name: 'kycStatus',
-				type: 'options',
-				default: 'approved',
-				description: 'Approve or reject the submission, as a reviewer would in the dashboard',
-				options: [
-					{ name: 'Approved', value: 'approved' },
-					{ name: 'Rejected', value: 'rejected' },
-				],
-			},
-			text('Nationality', 'nationality', 'ISO 3166-1 alpha-3, e.g. GBR', 'GBR'),
-			text('Serial Number', 'serialNumber', 'The serial number of the ID document'),
-		],
+		options: dataFieldOptions(PATCH_FIELDS),
 	},
 ];
 
 export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['submission'], operation: ['update'] } }, properties), DEFAULT_TIMEOUT_MS);
 
-/** The fields to send: trimmed, empty ones dropped, dates checked; none at all is refused before sending. */
+/** The fields to send; none at all is refused before sending. */
 function dataOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const fields = (ctx.getNodeParameter('updateFields', itemIndex, {}) ?? {}) as IDataObject;
-	const data: IDataObject = {};
-	for (const [name, value] of Object.entries(fields)) {
-		const textValue = String(value ?? '').trim();
-		if (!textValue) continue;
-		if (DATE_FIELDS.includes(name) && !/^\d{4}-\d{2}-\d{2}$/.test(textValue)) {
-			throw new InputRefusal(`${name} '${textValue}' is not a YYYY-MM-DD date`, `Write ${name} as year-month-day, e.g. 1990-04-12.`);
-		}
-		data[name] = textValue;
-	}
+	const data = readDataFields(ctx, itemIndex);
 	if (!Object.keys(data).length) {
 		throw new InputRefusal('Nothing to update', 'Add at least one field under Update Fields (e.g. KYC Status to approve or reject); Argos refuses an update without one.');
 	}

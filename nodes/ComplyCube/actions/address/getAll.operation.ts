@@ -1,4 +1,4 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { requiredId } from '../../../shared/parameters/parameters';
@@ -6,7 +6,7 @@ import { returnAllFields } from '../../../shared/parameters/return-all';
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { complyCubeGetMany } from '../../transport/pagination';
 import { clientIdField } from '../shared/fields';
-import { compactFilters, filtersField } from '../shared/filters';
+import { filtersField, readFilters } from '../shared/filters';
 import { addressTypeField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -25,6 +25,6 @@ export const description = withTimeoutOption(updateDisplayOptions({ show: { reso
 /** GET /addresses?clientId=&type=&city=&country=&postalCode=: one output item per address, newest first. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {
 	const clientId = requiredId(ctx, 'clientId', 'Client ID', itemIndex);
-	const filters = compactFilters(ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject);
+	const filters = readFilters(ctx, itemIndex);
 	return await complyCubeGetMany(ctx, itemIndex, '/addresses', { ...filters, clientId });
 }

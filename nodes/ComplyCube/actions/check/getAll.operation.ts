@@ -1,11 +1,11 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { optionalId } from '../../../shared/parameters/parameters';
 import { returnAllFields } from '../../../shared/parameters/return-all';
 import { complyCubeGetMany } from '../../transport/pagination';
 import { clientIdField } from '../shared/fields';
-import { compactFilters, filtersField } from '../shared/filters';
+import { filtersField, readFilters } from '../shared/filters';
 import { checkTypeOptions } from './types';
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
@@ -13,6 +13,23 @@ const properties: INodeProperties[] = [
 	{ ...clientIdField, required: false, description: 'The ComplyCube client whose checks to list; leave empty to list the checks of every client' },
 	...returnAllFields(),
 	filtersField([
+		{ displayName: 'Address ID', name: 'addressId', type: 'string', default: '', description: 'Checks run on this address' },
+		{ displayName: 'Document ID', name: 'documentId', type: 'string', default: '', description: 'Checks run on this document' },
+		{ displayName: 'Live Photo ID', name: 'livePhotoId', type: 'string', default: '', description: 'Checks run on this live photo' },
+		{ displayName: 'Live Video ID', name: 'liveVideoId', type: 'string', default: '', description: 'Checks run on this live video' },
+		{
+			displayName: 'Outcome',
+			name: 'outcome',
+			type: 'options',
+			options: [
+				{ name: 'Attention', value: 'attention' },
+				{ name: 'Clear', value: 'clear' },
+				{ name: 'Match Confirmed', value: 'match_confirmed' },
+				{ name: 'Rejected', value: 'rejected' },
+			],
+			default: 'clear',
+			description: 'The outcome of a completed check (result.outcome)',
+		},
 		{
 			displayName: 'Status',
 			name: 'status',
@@ -36,9 +53,12 @@ const properties: INodeProperties[] = [
 
 export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['check'], operation: ['getAll'] } }, properties), DEFAULT_TIMEOUT_MS);
 
-/** GET /checks?clientId=&type=&status=: one output item per check. */
+/**
+ * GET /checks with [Docs checks/filtering-checks]'s attributes: clientId, type, status, documentId, addressId,
+ * livePhotoId, liveVideoId, result.outcome (set by the Outcome option). One output item per check.
+ */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {
 	const clientId = optionalId(ctx, 'clientId', 'Client ID', itemIndex);
-	const filters = compactFilters(ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject);
+	const filters = readFilters(ctx, itemIndex, { outcome: 'result.outcome' });
 	return await complyCubeGetMany(ctx, itemIndex, '/checks', { ...filters, ...(clientId ? { clientId } : {}) });
 }

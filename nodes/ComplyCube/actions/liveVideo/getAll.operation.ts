@@ -6,14 +6,17 @@ import { returnAllFields } from '../../../shared/parameters/return-all';
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { complyCubeGetMany } from '../../transport/pagination';
 import { clientIdField } from '../shared/fields';
+import { filtersField, readFilters } from '../shared/filters';
 
 export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['liveVideo'], operation: ['getAll'] } }, [
 	{ ...clientIdField, description: 'The ComplyCube client whose live videos to list' },
 	...returnAllFields(),
+	// [Docs pagination] the date range works on every list; live videos document no other filter.
+	filtersField([]),
 ]), DEFAULT_TIMEOUT_MS);
 
 /** GET /liveVideos?clientId=: one output item per live video, newest first. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {
 	const clientId = requiredId(ctx, 'clientId', 'Client ID', itemIndex);
-	return await complyCubeGetMany(ctx, itemIndex, '/liveVideos', { clientId });
+	return await complyCubeGetMany(ctx, itemIndex, '/liveVideos', { ...readFilters(ctx, itemIndex), clientId });
 }

@@ -1,9 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { returnAllFields } from '../../../shared/parameters/return-all';
 import { complyCubeGetMany } from '../../transport/pagination';
-import { compactFilters, filtersField } from '../shared/filters';
+import { filtersField, readFilters } from '../shared/filters';
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
@@ -43,6 +43,6 @@ export const description = withTimeoutOption(updateDisplayOptions({ show: { reso
 
 /** GET /workflowSessions, newest first, one output item per session. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {
-	const filters = compactFilters(ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject);
+	const filters = readFilters(ctx, itemIndex);
 	return await complyCubeGetMany(ctx, itemIndex, '/workflowSessions', filters);
 }

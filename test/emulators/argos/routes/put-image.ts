@@ -31,7 +31,7 @@ function decodeImage(text: string): Buffer | undefined {
  * sent as a file counts as not provided. A repeated field keeps its last value.
  * undefined: the body is not multipart/form-data or does not parse.
  */
-function readTextFields(request: EmulatorRequest): Map<string, string> | undefined {
+export function readTextFields(request: EmulatorRequest): Map<string, string> | undefined {
 	const boundary = boundaryOf(headerValue(request.headers['content-type']));
 	if (!boundary) return undefined;
 	try {

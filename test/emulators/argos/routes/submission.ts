@@ -1,7 +1,6 @@
 import type { EmulatorRequest, EmulatorResponse } from '../../emulator-server';
 import { argosTimestamp, dayOf } from '../clock';
 import { ARGOS_ADMIN_EMAIL, ARGOS_DEFAULT_PAGE_SIZE, ARGOS_MAX_PAGE_SIZE } from '../constants';
-import { argosEncrypt } from '../encryption';
 import {
 	deleteError,
 	INVALID_PAYLOAD,
@@ -11,6 +10,14 @@ import {
 	PATCH_NOTHING_TO_MODIFY,
 	PATCH_PARSE_ERROR,
 	PATCH_PROCESSING_ERROR,
+	REVIEW_ADMIN_DENIED,
+	REVIEW_INVALID_FORMAT,
+	REVIEW_INVALID_STATUS,
+	REVIEW_INVALID_SUBMISSION,
+	REVIEW_NO_ADMIN,
+	REVIEW_NO_REJECT_COMMENT,
+	REVIEW_NO_SUBMISSION_ID,
+	REVIEW_NOT_PENDING,
 } from '../errors';
 import type { ArgosState, ArgosSubmission } from '../store';
 import { describeSubmission, projectItem, REQUEST_TYPES } from '../view';
@@ -60,9 +67,8 @@ export function getSubmission(request: EmulatorRequest, state: ArgosState): Emul
 	const { query } = request;
 	const requestType = query.get('request_type');
 	if (requestType && !(REQUEST_TYPES as readonly string[]).includes(requestType)) return INVALID_QUERY;
-	const answer = (body: Record<string, unknown>): EmulatorResponse =>
-		// [ENC-GB] with the Secure Data Transmission option, GET/SUBMISSION data is encrypted: shape {"data": ...} as for webhooks [WH] (inferred).
-		state.secureTransmission ? { status: 200, json: { data: argosEncrypt(JSON.stringify(body), state.secureTransmissionKey ?? state.apiKey) } } : { status: 200, json: body };
+	// Encrypted, with the Secure Data Transmission option, by secure-transmission.ts.
+	const answer = (body: Record<string, unknown>): EmulatorResponse => ({ status: 200, json: body });
 	const view = ([id, submission]: Entry) => projectItem(describeSubmission(id, submission), requestType);
 	const id = query.get('submission_id');
 	if (id) {
@@ -90,6 +96,9 @@ const PATCH_FIELDS: Record<string, string> = {
 	idType: 'idType',
 	issuingCountry: 'idcard_issuingCountry',
 	fullName: 'full_name',
+	// [PATCH-SUB] current page: firstName, lastName.
+	firstName: 'first_name',
+	lastName: 'last_name',
 	gender: 'gender',
 	birthDate: 'date_of_birth',
 	nationality: 'nationality',
@@ -138,10 +147,8 @@ export function patchSubmission(request: EmulatorRequest, state: ArgosState): Em
 			submission.kyc = { comment: [], commentCode: [], ...submission.kyc, result: value as 'approved' | 'rejected' };
 			submission.kycResultAt = now;
 			submission.reviewer = admin;
-		} else if (field === 'idType') {
-			submission.idType = value;
 		} else {
-			submission.data = { ...submission.data, [PATCH_FIELDS[field]]: value };
+			applyField(submission, field, value);
 		}
 	}
 	submission.updatedAt = now;
@@ -151,6 +158,49 @@ export function patchSubmission(request: EmulatorRequest, state: ArgosState): Em
 	const status = submission.kyc?.result;
 	if (changes.kycStatus && status !== previous && (status === 'approved' || status === 'rejected')) deliver(state, submissionId, status, { admin });
 	return { status: 200, json: { message: 'Data Processing Success.' } };
+}
+
+/** A data field change as PATCH and review make it (names mapped as in PATCH_FIELDS). */
+function applyField(submission: ArgosSubmission, field: string, value: string): void {
+	if (field === 'idType') submission.idType = value;
+	else submission.data = { ...submission.data, [PATCH_FIELDS[field]]: value };
+}
+
+/** [REVIEW-SUB] the updateFields its example shows. */
+const REVIEW_FIELDS = ['fullName', 'gender', 'issueDate', 'expireDate', 'birthDate', 'idType'];
+
+/**
+ * POST /v3/submission/review [REVIEW-SUB]: JSON {submissionId, admin, status, rejectComment, updateFields}; only a
+ * pending submission, approved or rejected by a dashboard admin; rejectComment required for rejected; updateFields an
+ * object. 200 {submissionId, message: "Success to review submission.", finalStatus}. Checks in the page's table order
+ * (inferred). A field outside the example's six is "Invalid data format." (inferred). Sends `approved`/`rejected`
+ * (inferred, as for PATCH). The project's reviewer is the client (the emulator has no ARGOS Agents).
+ */
+export function reviewSubmission(request: EmulatorRequest, state: ArgosState): EmulatorResponse {
+	const body = parseJsonObject(request.body);
+	if (!body) return PATCH_PARSE_ERROR;
+	const { submissionId, admin, status, rejectComment, updateFields } = body;
+	if (typeof admin !== 'string' || !admin) return REVIEW_NO_ADMIN;
+	if (admin !== ARGOS_ADMIN_EMAIL) return REVIEW_ADMIN_DENIED;
+	if (typeof submissionId !== 'string' || !submissionId) return REVIEW_NO_SUBMISSION_ID;
+	const submission = state.submissions.get(submissionId);
+	if (!submission) return REVIEW_INVALID_SUBMISSION;
+	if (submission.kyc?.result !== 'pending') return REVIEW_NOT_PENDING;
+	if (status !== 'approved' && status !== 'rejected') return REVIEW_INVALID_STATUS;
+	const fields = updateFields ?? {};
+	if (!fields || typeof fields !== 'object' || Array.isArray(fields)) return REVIEW_INVALID_FORMAT;
+	const changes = Object.entries(fields as Record<string, unknown>);
+	if (changes.some(([field, value]) => !REVIEW_FIELDS.includes(field) || typeof value !== 'string' || !value)) return REVIEW_INVALID_FORMAT;
+	if (status === 'rejected' && (typeof rejectComment !== 'string' || !rejectComment.trim())) return REVIEW_NO_REJECT_COMMENT;
+	const now = argosTimestamp();
+	for (const [field, value] of changes as Array<[string, string]>) applyField(submission, field, value);
+	submission.kyc = { commentCode: [], ...submission.kyc, result: status, comment: typeof rejectComment === 'string' && rejectComment ? [rejectComment] : [] };
+	submission.kycResultAt = now;
+	submission.updatedAt = now;
+	submission.reviewer = admin;
+	state.reviews.push({ submissionId, admin, status, fields: changes.map(([field]) => field) });
+	deliver(state, submissionId, status, { admin });
+	return { status: 200, json: { submissionId, message: 'Success to review submission.', finalStatus: status } };
 }
 
 /**

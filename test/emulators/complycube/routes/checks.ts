@@ -12,7 +12,8 @@ import { entityNameOf, type ComplyCubeCheck } from '../store';
 import type { Route } from './types';
 
 // [PHP CheckTest testFilterExtensiveChecksOnly; Node SDK Checks.list(clientId)] inferred beyond clientId and type.
-const CHECK_FILTERS = ['clientId', 'type', 'status', 'documentId', 'livePhotoId', 'enableMonitoring', 'result.outcome'];
+// [Docs v1.7.3 checks/filtering-checks] (v1.7.2 lacks addressId and liveVideoId).
+const CHECK_FILTERS = ['clientId', 'type', 'status', 'documentId', 'addressId', 'livePhotoId', 'liveVideoId', 'result.outcome'];
 
 export const checkRoutes: Route = (context, request, [collection, id, action, ...rest]) => {
 	if (collection !== 'checks' || rest.length) return undefined;

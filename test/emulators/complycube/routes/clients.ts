@@ -6,9 +6,9 @@ import { listAnswer } from '../lists';
 import { entityNameOf } from '../store';
 import type { Route } from './types';
 
-// [Docs clients/filtering] the attributes a client list can be filtered on.
+// [Docs clients/filtering] the attributes a client list can be filtered on (externalId is not one of them).
 const CLIENT_FILTERS = [
-	'type', 'email', 'joinedDate', 'mobile', 'telephone', 'externalId',
+	'type', 'email', 'joinedDate', 'mobile', 'telephone',
 	'personDetails.firstName', 'personDetails.middleName', 'personDetails.lastName', 'personDetails.dob',
 	'personDetails.gender', 'personDetails.nationality', 'personDetails.birthCountry',
 	'companyDetails.name', 'companyDetails.website', 'companyDetails.registrationNumber',

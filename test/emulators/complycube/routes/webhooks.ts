@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { newId, now } from '../clock';
-import { EVENT_TYPES } from '../constants';
+import { eventTypesOf } from '../constants';
 import type { Context } from '../context';
 import { deleted, invalid, notFound, notJson, ok, parseJson } from '../errors';
 import { listAnswer } from '../lists';
@@ -64,8 +64,9 @@ function fieldRefusal(context: Context, body: Record<string, unknown>, creating:
 	if (creating || body.events !== undefined) {
 		const events = body.events;
 		// [Docs webhooks/create-a-webhook error example] {"type":"invalid_request","message":"'events' should be equal to one of the allowed values:...","param":"type"}
-		const valid = Array.isArray(events) && events.length > 0 && events.every((event) => event === '*' || (EVENT_TYPES as readonly unknown[]).includes(event));
-		if (!valid) return invalid(`'events' should be equal to one of the allowed values:${EVENT_TYPES.join(', ')}`, 'type');
+		const allowed = eventTypesOf(context.options.eventNames);
+		const valid = Array.isArray(events) && events.length > 0 && events.every((event) => event === '*' || allowed.includes(event as string));
+		if (!valid) return invalid(`'events' should be equal to one of the allowed values:${allowed.join(', ')}`, 'type');
 	}
 	return undefined;
 }
