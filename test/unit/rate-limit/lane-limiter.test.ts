@@ -1,3 +1,5 @@
+import { getEventListeners } from 'node:events';
+
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 
 import { HOLD_AFTER_ANSWER_SECONDS, LaneLimiter } from '../../../nodes/shared/http/rate-limit/lane-limiter';
@@ -89,4 +91,12 @@ describe('LaneLimiter (rate-limiter-flexible in memory: one process)', () => {
 		expect(maxInWindow(arrivals)).toBeLessThanOrEqual(3);
 		expect(new Set(arrivals.map((arrival) => arrival.sender))).toEqual(new Set(['a', 'b']));
 	});
+});
+
+test('a granted wait leaves no listener on the signal it was given (the execution signal outlives thousands of requests)', async () => {
+	const limiter = lanes(2);
+	const { signal } = new AbortController();
+	const releases = await Promise.all([limiter.acquire(signal), limiter.acquire(signal)]);
+	expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+	releases.forEach((release) => release());
 });

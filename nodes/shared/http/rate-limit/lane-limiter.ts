@@ -46,6 +46,7 @@ interface Waiter {
 	resolve: (release: ReleaseSlot) => void;
 	reject: (error: unknown) => void;
 	settled: boolean;
+	onAbort?: () => void;
 }
 
 export class LaneLimiter implements Limiter {
@@ -76,7 +77,8 @@ export class LaneLimiter implements Limiter {
 		this.lastUsed = Date.now();
 		return await new Promise<ReleaseSlot>((resolve, reject) => {
 			const waiter: Waiter = { signal, leaseMs, resolve, reject, settled: false };
-			signal?.addEventListener('abort', () => this.settle(waiter, () => reject(signal.reason)), { once: true });
+			waiter.onAbort = () => this.settle(waiter, () => reject(signal?.reason));
+			signal?.addEventListener('abort', waiter.onAbort, { once: true });
 			this.waiting.push(waiter);
 			void this.serve();
 		});
@@ -90,6 +92,8 @@ export class LaneLimiter implements Limiter {
 	private settle(waiter: Waiter, action: () => void): boolean {
 		if (waiter.settled) return false;
 		waiter.settled = true;
+		// The execution's signal outlives the wait: its listener must not stay behind for each request.
+		if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
 		const index = this.waiting.indexOf(waiter);
 		if (index >= 0) this.waiting.splice(index, 1);
 		action();
