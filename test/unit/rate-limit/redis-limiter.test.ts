@@ -134,6 +134,38 @@ describe('the shared limit in Redis (queue mode)', () => {
 	}, 60_000);
 });
 
+describe('Redis not there when the process starts', () => {
+	test('the first requests go through the process limiter; the shared limit is used once Redis comes up', async () => {
+		const [laterPort] = await freePorts(1);
+		const settings = queueRedisSettings({ EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(laterPort) });
+		const store = new RedisLimiterStore(settings!);
+		stores.push(store);
+		const account = `late-${Date.now()}`;
+		const limiter = new ClusterLimiter(new LaneLimiter(store.store, account, 5), new RateLimiter(5, undefined, { headroom: 1 }), store, 300);
+		const started = Date.now();
+		(await limiter.acquire(undefined, 5_000))('answered');
+		expect(Date.now() - started).toBeLessThan(5_000);
+		expect(limiter.fallback.inUse).toBe(1);
+
+		const late = await startRedis(bins, path.join(folder, 'redis-late'), laterPort, folder);
+		try {
+			const deadline = Date.now() + 15_000;
+			while (store.client.status !== 'ready' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+			await new Promise((resolve) => setTimeout(resolve, 400));
+			(await limiter.acquire(undefined, 5_000))('answered');
+			const client = new Redis({ host: '127.0.0.1', port: laterPort });
+			try {
+				expect(await client.keys(`${KEY_PREFIX}:{${account}}:*`)).toHaveLength(1);
+			} finally {
+				client.disconnect();
+			}
+		} finally {
+			await store.close();
+			await late.server.stop();
+		}
+	}, 60_000);
+});
+
 describe("queueRedisSettings (n8n's own settings)", () => {
 	const n8n = (command: string) => ['/usr/bin/node', '/usr/local/bin/n8n', command];
 	const noFile = () => '';

@@ -35,8 +35,9 @@ export class RedisLimiterStore {
 
 	/** Whether the store can be asked now; the first call waits a little for the connection. */
 	async ready(): Promise<boolean> {
-		this.firstConnect ??= whenReady(this.client, FIRST_CONNECT_MS);
-		const ready = (await this.firstConnect) && this.client.status === 'ready';
+		// Only the first call waits (for the connection made at start); later ones take the state as it is.
+		if (this.client.status !== 'ready') await (this.firstConnect ??= whenReady(this.client, FIRST_CONNECT_MS));
+		const ready = this.client.status === 'ready';
 		if (!ready) this.unavailable('not connected');
 		else if (this.down) {
 			this.down = false;
