@@ -36,6 +36,23 @@ function processStore(): RedisLimiterStore {
 	return store;
 }
 
+/** Waits until the store's connection is up again (ioredis reconnects by itself), then a little more for its next look. */
+async function whenConnected(store: RedisLimiterStore) {
+	const deadline = Date.now() + 15_000;
+	while (store.client.status !== 'ready' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+	await new Promise((resolve) => setTimeout(resolve, 600));
+}
+
+/** The lanes of `account` that Redis holds now. */
+async function lanesInRedis(redisPort: number, account: string): Promise<string[]> {
+	const client = new Redis({ host: '127.0.0.1', port: redisPort });
+	try {
+		return await client.keys(`${KEY_PREFIX}:{${account}}:*`);
+	} finally {
+		client.disconnect();
+	}
+}
+
 beforeAll(async () => {
 	folder = mkdtempSync(path.join(tmpdir(), 'identity-uploads-redis-limit-'));
 	bins = await ensureServices(REPO);
@@ -120,16 +137,9 @@ describe('the shared limit in Redis (queue mode)', () => {
 		expect(warnings[0]).toContain(`127.0.0.1:${port}`);
 
 		server = await startRedis(bins, path.join(folder, 'redis'), port, folder);
-		const deadline = Date.now() + 15_000;
-		while (store.client.status !== 'ready' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-		await new Promise((resolve) => setTimeout(resolve, 600));
+		await whenConnected(store);
 		(await limiter.acquire(undefined, 5_000))('answered');
-		const client = new Redis({ host: '127.0.0.1', port });
-		try {
-			expect(await client.keys(`${KEY_PREFIX}:{${account}}:*`)).toHaveLength(1);
-		} finally {
-			client.disconnect();
-		}
+		expect(await lanesInRedis(port, account)).toHaveLength(1);
 		expect(warnings.filter((line) => line.includes('unavailable'))).toHaveLength(1);
 	}, 60_000);
 });
@@ -149,16 +159,9 @@ describe('Redis not there when the process starts', () => {
 
 		const late = await startRedis(bins, path.join(folder, 'redis-late'), laterPort, folder);
 		try {
-			const deadline = Date.now() + 15_000;
-			while (store.client.status !== 'ready' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-			await new Promise((resolve) => setTimeout(resolve, 400));
+			await whenConnected(store);
 			(await limiter.acquire(undefined, 5_000))('answered');
-			const client = new Redis({ host: '127.0.0.1', port: laterPort });
-			try {
-				expect(await client.keys(`${KEY_PREFIX}:{${account}}:*`)).toHaveLength(1);
-			} finally {
-				client.disconnect();
-			}
+			expect(await lanesInRedis(laterPort, account)).toHaveLength(1);
 		} finally {
 			await store.close();
 			await late.server.stop();
