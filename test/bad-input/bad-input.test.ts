@@ -277,6 +277,21 @@ const cases: Case[] = [
 	{ name: 'Crafter broken: an upload redirected (308) with the token in the address', node: 'crafterProfile', parameters: CRAFTER_UPLOAD, good: () => crafterStubItem(), bad: () => crafterStubItem(MARK_CRAFTER), credentials: crafterStub, stub: { broken: (request) => ({ status: 308, body: '', headers: { location: `https://profiles.example.com/moved?accessTokenId=${request.query.get('accessTokenId')}` } }), good: crafterAnswer }, sent: true, message: /refused the request \(HTTP 308\): it redirects the request to https:\/\/profiles\.example\.com\/moved\?accessTokenId=\[redacted\]/ },
 	{ name: 'Crafter broken: 200 with invalid JSON', node: 'crafterProfile', parameters: CRAFTER_UPLOAD, good: () => crafterStubItem(), bad: () => crafterStubItem(MARK_CRAFTER), credentials: crafterStub, stub: { broken: () => ({ status: 200, body: 'OK', headers: { 'content-type': 'text/plain' } }), good: crafterAnswer }, sent: true, message: /answered HTTP 200 without a JSON object: OK/ },
 	{ name: 'Crafter broken: a Tomcat 500 page', node: 'crafterProfile', parameters: CRAFTER_UPLOAD, good: () => crafterStubItem(), bad: () => crafterStubItem(MARK_CRAFTER), credentials: crafterStub, stub: { broken: () => html(500, 'HTTP Status 500 – Internal Server Error'), good: crafterAnswer }, sent: true, message: /HTTP 500\): an HTML page titled 'HTTP Status 500 – Internal Server Error'/ },
+	{
+		name: "Crafter broken: a refusal that echoes the new profile's password",
+		node: 'crafterProfile',
+		parameters: { resource: 'profile', operation: 'create', tenantName: 'default', username: '={{ $json.username }}', password: 'S3cret-Pass!', email: 'applicant@example.com' },
+		good: () => ({ json: { username: `applicant-${++sequence}` } }),
+		bad: () => ({ json: { username: MARK_CRAFTER } }),
+		credentials: crafterStub,
+		secrets: ['S3cret-Pass!'],
+		stub: {
+			broken: (request) => ({ status: 400, json: { errorCode: 'INVALID_REQUEST', message: `Password ${new URLSearchParams(request.body.toString('utf8')).get('password')} is too weak` } }),
+			good: () => ({ status: 200, json: { id: hex24(5), username: 'applicant' } }),
+		},
+		sent: true,
+		message: /Password \[redacted\] is too weak/,
+	},
 	{ name: 'Crafter broken: a page that echoes the token in its title', node: 'crafterProfile', parameters: CRAFTER_UPLOAD, good: () => crafterStubItem(), bad: () => crafterStubItem(MARK_CRAFTER), credentials: crafterStub, stub: { broken: (request) => html(403, `Token ${request.query.get('accessTokenId')} refused`), good: crafterAnswer }, sent: true, message: /an HTML page titled 'Token \[redacted\] refused'/ },
 ];
 

@@ -18,6 +18,8 @@ export interface CrafterCall {
 	reconcile?: Reconcile;
 	/** False for a call that must not be repeated after a server fault (a create, a one-time token); true by default. */
 	idempotent?: boolean;
+	/** Secrets the request sends (a profile's password): never in a message or output. */
+	secrets?: string[];
 }
 
 /**
@@ -36,6 +38,7 @@ export async function crafterApiRequest(
 		itemIndex: call.itemIndex,
 		transfer: call.transfer,
 		secretFields: CRAFTER_SECRET_FIELDS,
+		secrets: call.secrets,
 		reconcile: call.reconcile,
 		messageOf: serviceMessageOf,
 		build: async (baseUrl) => ({ ...(await build()), baseURL: `${baseUrl}${API_PREFIX}` }),

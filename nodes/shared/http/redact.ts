@@ -4,14 +4,13 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 export const REDACTED = '[redacted]';
 
 /**
- * The values to hide: every password-typed field of the credential, as given and in the encoded forms a
- * service may echo (URL-encoded, as in a query string). Longest first, so a secret that contains another
- * is replaced whole.
+ * The values to hide: every password-typed field of the credential, and any other secret the call sends
+ * (`more`, e.g. a password a profile is given), as given and in the encoded forms a service may echo
+ * (URL-encoded, as in a query string). Longest first, so a secret that contains another is replaced whole.
  */
-export function secretValues(credentials: ICredentialDataDecryptedObject, fields: readonly string[]): string[] {
+export function secretValues(credentials: ICredentialDataDecryptedObject, fields: readonly string[], more: readonly unknown[] = []): string[] {
 	const values = new Set<string>();
-	for (const field of fields) {
-		const value = credentials[field];
+	for (const value of [...fields.map((field) => credentials[field]), ...more]) {
 		if (typeof value !== 'string' && typeof value !== 'number') continue;
 		const text = String(value).trim();
 		// A one-character "secret" would blank every message; no service issues one.

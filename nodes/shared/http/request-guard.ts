@@ -37,6 +37,8 @@ export interface GuardedCall {
 	transfer?: boolean;
 	/** The credential's password fields: their values never leave the request path. */
 	secretFields?: readonly string[];
+	/** Other secrets the request carries (a password it sets): hidden the same way. */
+	secrets?: readonly string[];
 	/**
 	 * Finds what the service holds after an ambiguous failure: for a create after each one (before it is sent
 	 * again); for an overwrite (idempotent) only when the last attempt failed so, to tell success from failure.
@@ -95,7 +97,7 @@ export class RequestGuard {
 		private readonly call: GuardedCall,
 		credentials: ICredentialDataDecryptedObject,
 	) {
-		this.secrets = secretValues(credentials, call.secretFields ?? []);
+		this.secrets = secretValues(credentials, call.secretFields ?? [], call.secrets);
 		this.timeoutMs = timeoutMsFor(ctx, call);
 	}
 

@@ -61,6 +61,7 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const response = await crafterApiRequest(ctx, () => ({ method: 'POST', url: '/create', ...form, json: false }), {
 		itemIndex,
 		idempotent: false,
+		secrets: [password],
 		reconcile: profileFinder(ctx, itemIndex, { tenantName, username, email }),
 	});
 	return { json: crafterObject(response, 'profile') };

@@ -12,9 +12,16 @@ export type FormParams = Record<string, string | string[] | undefined>;
  * POST /api/1/profile/{id}/<action> with form parameters; Crafter answers the profile as it is now, which
  * is the item's output. Options → Attributes to Return narrows its attributes.
  */
-export async function changeProfile(ctx: IExecuteFunctions, itemIndex: number, profileId: string, action: string, params: FormParams = {}): Promise<OperationResult> {
+export async function changeProfile(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	profileId: string,
+	action: string,
+	params: FormParams = {},
+	secrets: string[] = [],
+): Promise<OperationResult> {
 	const form = crafterForm({ ...params, attributeToReturn: attributesToReturnOf(ctx, itemIndex) });
-	const response = await crafterApiRequest(ctx, () => ({ method: 'POST', url: `/${pathSegment(profileId)}/${action}`, ...form, json: false }), { itemIndex });
+	const response = await crafterApiRequest(ctx, () => ({ method: 'POST', url: `/${pathSegment(profileId)}/${action}`, ...form, json: false }), { itemIndex, secrets });
 	return { json: crafterObject(response, 'profile') };
 }
 

@@ -42,5 +42,5 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 		email: email || undefined,
 		password: password || undefined,
 		attributes: hasAttributes ? JSON.stringify(attributes) : undefined,
-	});
+	}, [password]);
 }
