@@ -25,6 +25,11 @@ export const MAX_ID_LENGTH = 256;
 /** How much of a refused ID the message shows. */
 const SHOWN_ID_LENGTH = 40;
 
+/** An ID as a refusal shows it: whole when short, else its start and an ellipsis. */
+export function shownId(id: string): string {
+	return id.length > SHOWN_ID_LENGTH ? `${id.slice(0, SHOWN_ID_LENGTH)}…` : id;
+}
+
 /** An ID that could be one: not '.' or '..' (no URL keeps them in one segment), and not far longer than any service ID. */
 function assertPlausibleId(id: string, label: string): void {
 	if (id === '.' || id === '..') {
@@ -35,7 +40,7 @@ function assertPlausibleId(id: string, label: string): void {
 	}
 	if (id.length > MAX_ID_LENGTH) {
 		throw new InputRefusal(
-			`${label} '${id.slice(0, SHOWN_ID_LENGTH)}…' is ${id.length.toLocaleString('en-US')} characters long, far longer than any ID`,
+			`${label} '${shownId(id)}' is ${id.length.toLocaleString('en-US')} characters long, far longer than any ID`,
 			`Set ${label} to the id alone (e.g. 5eb04fcd0f3e360008035eb1); if it comes from an expression, check that it picks the id field rather than a whole record or text.`,
 		);
 	}

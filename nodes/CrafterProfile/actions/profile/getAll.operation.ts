@@ -7,6 +7,7 @@ import { readReturnAll, returnAllFields } from '../../../shared/parameters/retur
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { crafterList } from '../../transport';
 import { attributesToReturnOption, jsonObjectOf, requiredNames, tenantNameField, tenantNameOf } from './fields';
+import { isProfileId } from '../shared/profile-id';
 import { queryField } from './query';
 import { readProfiles, type FormParams } from './request';
 
@@ -70,14 +71,12 @@ export const description = withTimeoutOption(updateDisplayOptions({ show: { reso
 /** Profiles asked for per request where Crafter pages (start/count). */
 export const PAGE_SIZE = 100;
 
-const OBJECT_ID = /^[0-9a-fA-F]{24}$/;
-
 /** The endpoint and its parameters: query and tenant page through start/count, the others answer every match. */
 function requestOf(ctx: IExecuteFunctions, itemIndex: number): { url: string; qs: FormParams; paged: boolean } {
 	const filterBy = ctx.getNodeParameter('filterBy', itemIndex, 'query') as string;
 	if (filterBy === 'ids') {
 		const ids = requiredNames(ctx, 'profileIds', 'Profile IDs', itemIndex);
-		const wrong = ids.find((id) => !OBJECT_ID.test(id));
+		const wrong = ids.find((id) => !isProfileId(id));
 		if (wrong) {
 			throw new InputRefusal(`Profile IDs has '${wrong.slice(0, 40)}', which is not a Crafter profile ID`, 'Each profile ID is 24 hexadecimal characters, e.g. 6650a1f2c3d4e5f60718293a; separate them with commas.');
 		}

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
-import { requiredId } from '../../../shared/parameters/parameters';
+import { requiredId, shownId } from '../../../shared/parameters/parameters';
 
 export const profileIdField: INodeProperties = {
 	displayName: 'Profile ID',
@@ -13,16 +13,18 @@ export const profileIdField: INodeProperties = {
 	description: 'The 24-character ID of the Crafter profile',
 };
 
+/** Crafter's profiles are MongoDB ObjectIds: 24 hex characters. */
+export const isProfileId = (id: string) => /^[0-9a-fA-F]{24}$/.test(id);
+
 /**
  * The item's Profile ID. Crafter's profiles are MongoDB ObjectIds (24 hex characters): anything else the
  * server answers with a 500, so it is refused before sending.
  */
 export function profileIdOf(ctx: IExecuteFunctions, itemIndex: number): string {
 	const profileId = requiredId(ctx, 'profileId', 'Profile ID', itemIndex);
-	if (!/^[0-9a-fA-F]{24}$/.test(profileId)) {
-		const shown = profileId.length > 40 ? `${profileId.slice(0, 40)}…` : profileId;
+	if (!isProfileId(profileId)) {
 		throw new InputRefusal(
-			`Profile ID '${shown}' is not a Crafter profile ID`,
+			`Profile ID '${shownId(profileId)}' is not a Crafter profile ID`,
 			'Set Profile ID to the 24 hexadecimal characters of the profile (e.g. 6650a1f2c3d4e5f60718293a), as Crafter Profile shows it.',
 		);
 	}
