@@ -32,6 +32,9 @@ export const DEFAULT_LEASE_MS = 5 * 60_000;
  */
 export const MAX_POLL_MS = 250;
 
+/** What a lane store is made with, in memory or in Redis: a lane holds one request, for a lease at most. */
+export const LANE_STORE_OPTIONS = { points: 1, duration: Math.ceil(DEFAULT_LEASE_MS / 1000) + HOLD_AFTER_ANSWER_SECONDS };
+
 /** The store could not be asked (Redis unreachable, not ready, too slow): nothing was decided. */
 export class LimiterStoreError extends Error {
 	constructor(readonly reason: unknown) {
@@ -58,7 +61,7 @@ export class LaneLimiter implements Limiter {
 	held = 0;
 
 	constructor(
-		/** rate-limiter-flexible's store, made with points: 1 (a lane holds one request). */
+		/** rate-limiter-flexible's store, made with LANE_STORE_OPTIONS. */
 		private readonly store: RateLimiterAbstract,
 		/** The account the lanes belong to (a hash of the credential, never the key itself). */
 		private readonly account: string,

@@ -7,7 +7,7 @@ import type { Cluster, Redis } from 'ioredis';
 import { LoggerProxy } from 'n8n-workflow';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 
-import { DEFAULT_LEASE_MS, HOLD_AFTER_ANSWER_SECONDS } from './lane-limiter';
+import { LANE_STORE_OPTIONS } from './lane-limiter';
 import { connectQueueRedis, describeRedis, whenReady, type QueueRedisSettings } from './queue-redis';
 
 /** Every key the limiter writes starts with this (then the account's hash and the lane). */
@@ -26,8 +26,7 @@ export class RedisLimiterStore {
 		this.store = new RateLimiterRedis({
 			storeClient: this.client,
 			keyPrefix: KEY_PREFIX,
-			points: 1,
-			duration: Math.ceil(DEFAULT_LEASE_MS / 1000) + HOLD_AFTER_ANSWER_SECONDS,
+			...LANE_STORE_OPTIONS,
 			// Refuse at once (and the limiter falls back) rather than send to a connection that is not there.
 			rejectIfRedisNotReady: true,
 		});

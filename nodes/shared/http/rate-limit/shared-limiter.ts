@@ -12,12 +12,12 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 
 import { RateLimiter, sharedHeadroom } from './adaptive-limiter';
 import { ClusterLimiter } from './cluster-limiter';
-import { DEFAULT_LEASE_MS, HOLD_AFTER_ANSWER_SECONDS, LaneLimiter } from './lane-limiter';
+import { LANE_STORE_OPTIONS, LaneLimiter } from './lane-limiter';
 import { queueRedisSettings } from './queue-redis';
 import { RedisLimiterStore } from './redis-store';
 import type { Limiter } from './slot';
 
-type Shared = (LaneLimiter | ClusterLimiter) & Limiter;
+type Shared = LaneLimiter | ClusterLimiter;
 
 const limiters = new Map<string, Shared>();
 let memoryStore: RateLimiterMemory | undefined;
@@ -47,7 +47,7 @@ function newLimiter(account: string, perSecond: number): Shared {
 		const lanes = new LaneLimiter(redisStore.store, account, perSecond);
 		return new ClusterLimiter(lanes, new RateLimiter(perSecond, undefined, { headroom: sharedHeadroom(perSecond) }), redisStore);
 	}
-	memoryStore ??= new RateLimiterMemory({ points: 1, duration: Math.ceil(DEFAULT_LEASE_MS / 1000) + HOLD_AFTER_ANSWER_SECONDS });
+	memoryStore ??= new RateLimiterMemory(LANE_STORE_OPTIONS);
 	return new LaneLimiter(memoryStore, account, perSecond);
 }
 
