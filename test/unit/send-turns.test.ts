@@ -1,4 +1,4 @@
-import { pendingSendTurn, runAsItem, SendCancelled, SendTurns } from '../../nodes/shared/items/send-turns';
+import { pendingSendTurn, SendCancelled, SendTurns, useSendTurns } from '../../nodes/shared/items/send-turns';
 
 const flush = async () => await new Promise((resolve) => setImmediate(resolve));
 
@@ -51,37 +51,38 @@ describe('SendTurns', () => {
 		await expect(turns.wait(0)).resolves.toBeUndefined();
 	});
 
-	test('the running item is known to whatever its operation calls; outside an item nothing waits', async () => {
+	test('a call finds the turn of its item by the node run and item index; outside a run or without an item nothing waits', async () => {
 		const turns = new SendTurns(1);
-		expect(pendingSendTurn()).toBeUndefined();
-		const first = track(runAsItem(turns, 0, async () => await pendingSendTurn()));
-		const second = track(runAsItem(turns, 1, async () => {
-			await flush();
-			await pendingSendTurn();
-		}));
+		const run = {};
+		expect(pendingSendTurn(run, 1)).toBeUndefined();
+		useSendTurns(run, turns);
+		expect(pendingSendTurn(run, 0)).toBeUndefined();
+		expect(pendingSendTurn(run, undefined)).toBeUndefined();
+		expect(pendingSendTurn({}, 1)).toBeUndefined();
+		const second = track(pendingSendTurn(run, 1)!);
 		await flush();
-		await flush();
-		expect(first.settled).toBe(true);
 		expect(second.settled).toBe(false);
 		turns.advance(1);
 		await flush();
 		expect(second.settled).toBe(true);
 		// Its turn already there: nothing to wait for.
-		await runAsItem(turns, 1, async () => expect(pendingSendTurn()).toBeUndefined());
+		expect(pendingSendTurn(run, 1)).toBeUndefined();
 	});
 
 	test('a pending turn the node cancels is no unhandled rejection when nothing awaited it yet', async () => {
 		const turns = new SendTurns(1);
+		const run = {};
+		useSendTurns(run, turns);
 		const unhandled: unknown[] = [];
 		const onUnhandled = (reason: unknown) => unhandled.push(reason);
 		process.on('unhandledRejection', onUnhandled);
 		try {
-			const turn = await runAsItem(turns, 1, async () => ({ pending: pendingSendTurn() }));
-			expect(turn.pending).toBeDefined();
+			const pending = pendingSendTurn(run, 1);
+			expect(pending).toBeDefined();
 			turns.stopAt(0);
 			await new Promise((resolve) => setImmediate(resolve));
 			expect(unhandled).toEqual([]);
-			await expect(turn.pending).rejects.toBeInstanceOf(SendCancelled);
+			await expect(pending).rejects.toBeInstanceOf(SendCancelled);
 		} finally {
 			process.off('unhandledRejection', onUnhandled);
 		}

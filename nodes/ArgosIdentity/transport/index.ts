@@ -1,6 +1,7 @@
 import FormData from 'form-data';
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import { ARGOS_MAX_REQUEST_BYTES } from '../../shared/files/upload-rules';
 import type { Reconcile } from '../../shared/http/reconcile';
 import { ServiceError, serviceMessageOf, UnexpectedAnswerError } from '../../shared/http/service-error';
 import { jsonBody } from '../../shared/http/json-body';
@@ -104,6 +105,8 @@ export async function argosRead(ctx: ServiceContext, path: string, qs: IDataObje
 		transfer: options.transfer,
 		secretFields: ARGOS_SECRET_FIELDS,
 		messageOf: serviceMessageOf,
+		// An image is never larger than what Argos takes in one request.
+		...(options.bytes ? { maxBytes: ARGOS_MAX_REQUEST_BYTES } : {}),
 		build: (baseUrl) => ({ method: 'GET', baseURL: baseUrl, url: path, qs, ...(options.bytes ? { encoding: 'arraybuffer' as const } : { json: true }) }),
 	});
 	if (options.bytes) {

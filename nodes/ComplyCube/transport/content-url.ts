@@ -1,11 +1,7 @@
-import { sleep, type IExecuteFunctions, type IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { MAX_ATTEMPTS, retryDelayMs, shouldRetry, type AttemptOutcome } from '../../shared/http/retry-policy';
-import { ServiceError, ServiceUnreachableError } from '../../shared/http/service-error';
-import { timeoutMsFor } from '../../shared/http/request-guard';
-import { networkCodeOf } from '../../shared/http/network-code';
-
-const REFUSED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+import { callService } from '../../shared/http/service-request';
+import { summarise } from '../../shared/http/service-error';
 
 /** Whether an answer's `data` is a content URL rather than the file itself as base64. */
 export function isContentUrl(data: string): boolean {
@@ -20,40 +16,23 @@ export function isContentUrl(data: string): boolean {
 
 /**
  * Downloads the bytes behind a content URL that ComplyCube answered (a workflow session report's `data`: a
- * link valid for 10 minutes). The link carries its own authorisation, so the API key is not sent: it may point
- * at a storage host that is not ComplyCube. A GET changes nothing, so faults are retried.
+ * link valid for 10 minutes). The link carries its own authorisation, so it is sent without the credential: it
+ * may point at a storage host that is not ComplyCube. A GET changes nothing, so faults are retried, on the
+ * request path every call takes (timeouts, retries, the size cap).
  */
 export async function downloadContentUrl(ctx: IExecuteFunctions, url: string, itemIndex?: number): Promise<Buffer> {
 	// Errors name the host only: the rest of the link is what grants access to the file.
 	const where = new URL(url).origin;
-	const timeout = timeoutMsFor(ctx, { service: 'ComplyCube', idempotent: true, itemIndex, transfer: true });
-	for (let attempt = 1; ; attempt++) {
-		let outcome: AttemptOutcome;
-		let failure: Error;
-		const abortSignal = AbortSignal.timeout(timeout);
-		try {
-			const response = (await ctx.helpers.httpRequest({
-				method: 'GET',
-				url,
-				timeout,
-				abortSignal,
-				encoding: 'arraybuffer',
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-			})) as IN8nHttpFullResponse;
-			const body = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body as ArrayBuffer);
-			if (response.statusCode < 400) return body;
-			outcome = { kind: 'status', status: response.statusCode };
-			const text = body.toString('utf8').slice(0, 200).trim();
-			failure = new ServiceError('ComplyCube', response.statusCode, text, `the report's content link at ${where} answered: ${text || `HTTP ${response.statusCode}`}`);
-		} catch (error) {
-			const code = abortSignal.aborted ? 'ETIMEDOUT' : networkCodeOf(error);
-			outcome = { kind: 'network', arrived: !REFUSED_CODES.has(code) };
-			const words = abortSignal.aborted ? `no answer came within ${timeout / 1000} s (Options → Timeout), so the download was abandoned` : undefined;
-			failure = new ServiceUnreachableError('ComplyCube', where, code, outcome.arrived, words);
-		}
-		// A fixed number of attempts here, 429s included: this path has no call deadline to bound them.
-		if (attempt >= MAX_ATTEMPTS || !shouldRetry(outcome, attempt, true)) throw failure;
-		await sleep(retryDelayMs(attempt));
-	}
+	const response = await callService(ctx, {
+		service: 'ComplyCube',
+		idempotent: true,
+		itemIndex,
+		transfer: true,
+		// The link's query is what grants access (a signature): never shown.
+		secrets: [new URL(url).search.slice(1)].filter(Boolean),
+		messageOf: (body) => `the report's content link at ${where} answered: ${summarise(body)}`,
+		build: () => ({ method: 'GET', url, encoding: 'arraybuffer' }),
+	});
+	const { body } = response;
+	return Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body ?? ''));
 }

@@ -26,6 +26,8 @@ export interface ComplyCubeRequest {
 	itemIndex?: number;
 	/** An upload or download: the longer default timeout. */
 	transfer?: boolean;
+	/** The most bytes the answer may have (a download's documented maximum). */
+	maxBytes?: number;
 	/** For a create: finds the record after an ambiguous failure (transport/reconcile.ts). */
 	reconcile?: Reconcile;
 	/** For a create: how a user checks, when ComplyCube cannot be asked. */
@@ -44,6 +46,7 @@ export async function complyCubeApiRequest(ctx: ServiceContext, request: ComplyC
 		secretFields: COMPLYCUBE_SECRET_FIELDS,
 		reconcile: request.reconcile,
 		howToCheck: request.howToCheck,
+		maxBytes: request.maxBytes,
 		messageOf: serviceMessageOf,
 		throttleBackoff: COMPLYCUBE_THROTTLE_BACKOFF,
 		build: (baseUrl) => ({

@@ -20,6 +20,8 @@ export interface CrafterCall {
 	idempotent?: boolean;
 	/** Secrets the request sends (a profile's password): never in a message or output. */
 	secrets?: string[];
+	/** The most bytes the answer may have (a download's documented maximum). */
+	maxBytes?: number;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function crafterApiRequest(
 		secretFields: CRAFTER_SECRET_FIELDS,
 		secrets: call.secrets,
 		reconcile: call.reconcile,
+		maxBytes: call.maxBytes,
 		messageOf: serviceMessageOf,
 		build: async (baseUrl) => ({ ...(await build()), baseURL: `${baseUrl}${API_PREFIX}` }),
 	});

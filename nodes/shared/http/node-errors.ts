@@ -6,9 +6,11 @@ import {
 } from 'n8n-workflow';
 
 import { InputRefusal } from '../parameters/input-refusal';
+import { AnswerTooLargeError } from './response-body';
 import { MAX_ATTEMPTS } from './retry-policy';
 import {
 	NothingStoredError,
+	ThrottledTooLongError,
 	ServiceError,
 	ServiceUnreachableError,
 	UncertainOutcomeError,
@@ -78,6 +80,21 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 			itemIndex,
 		});
 	}
+	if (error instanceof ThrottledTooLongError) {
+		return new NodeApiError(node, { message: error.message }, {
+			message: atItem(error.message, itemIndex),
+			description: `${error.service} refused before acting, so nothing was stored and running the item again is safe. The account's rate is used up by something else too (another workflow, process or program with the same key): set the credential's rate limit and Processes Sharing This Key to match, or raise Options → Timeout so the item can wait longer.`,
+			httpCode: '429',
+			itemIndex,
+		});
+	}
+	if (error instanceof AnswerTooLargeError) {
+		return new NodeApiError(node, { message: error.message }, {
+			message: atItem(error.message, itemIndex),
+			description: `A file from ${error.service} is never larger than ${Math.round(error.maxBytes / 100_000) / 10} MB, so this answer is not the file asked for (check the Base URL points at ${error.service} itself, not a proxy). Nothing was kept of it.`,
+			itemIndex,
+		});
+	}
 	if (error instanceof UnexpectedAnswerError) {
 		return new NodeApiError(node, { message: error.message }, {
 			message: atItem(error.message, itemIndex),
@@ -93,7 +110,7 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 /** For a status with no advice of its own: a server fault after retries, or the service's answer in one line. */
 function serverAdvice(error: ServiceError): string {
 	if (error.status >= 300 && error.status < 400) {
-		return 'Nothing was done: the service answered with a redirect instead, and an upload or change is not sent on to another address (a redirected request can lose its body or be sent twice). Set the Base URL in the credential to the address the redirect names, for example https:// instead of http://.';
+		return 'Nothing was done: the service answered with a redirect instead. The node follows a read to the same address only: an upload or change is not sent on (a redirected request can lose its body or be sent twice), and the key is never sent to another host. Set the Base URL in the credential to the address the redirect names, for example https:// instead of http://.';
 	}
 	if (error.status >= 500) {
 		return `The service failed (HTTP ${error.status}: ${summarise(error.body)}). The node retried what was safe to retry; try again later, and check the service's status page if it keeps failing.`;

@@ -1,5 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 import { sleep, type ICredentialDataDecryptedObject, type IDataObject } from 'n8n-workflow';
 
 import { InputRefusal } from '../parameters/input-refusal';
@@ -15,6 +13,9 @@ import type { ServiceContext } from './service-request';
 /** Per attempt, unless Options → Timeout says otherwise: an upload or a download may take a while, the rest should not. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const TRANSFER_TIMEOUT_MS = 60_000;
+
+/** The least time a retry is given: with less left before the call's deadline, the last failure stands. */
+export const MIN_ATTEMPT_MS = 1_000;
 
 /** The code a timed-out attempt is reported with (socket codes mean something else). */
 export const TIMEOUT_CODE = 'ETIMEDOUT';
@@ -48,8 +49,30 @@ export interface GuardedCall {
 	howToCheck?: string;
 }
 
-// The deadline of the call a reconciliation runs for: its lookups share that call's bound.
-const outerDeadline = new AsyncLocalStorage<number>();
+// While a call reconciles, the lookups it makes for the same item share its bound: the deadline of the call,
+// by the node run's context object and the item index (items in flight at once have different indexes).
+const reconcilingDeadlines = new WeakMap<object, Map<number, number>>();
+
+async function reconcilingWithin<T>(ctx: object, itemIndex: number | undefined, deadline: number, lookup: () => Promise<T>): Promise<T> {
+	const key = itemIndex ?? -1;
+	let byItem = reconcilingDeadlines.get(ctx);
+	if (!byItem) {
+		byItem = new Map();
+		reconcilingDeadlines.set(ctx, byItem);
+	}
+	const outer = byItem.get(key);
+	byItem.set(key, Math.min(outer ?? Infinity, deadline));
+	try {
+		return await lookup();
+	} finally {
+		if (outer === undefined) byItem.delete(key);
+		else byItem.set(key, outer);
+	}
+}
+
+function reconcilingDeadline(ctx: object, itemIndex: number | undefined): number | undefined {
+	return reconcilingDeadlines.get(ctx)?.get(itemIndex ?? -1);
+}
 
 /** Options → Timeout for the item (ms, as n8n's HTTP Request node names it), or the default. Checked before sending. */
 export function timeoutMsFor(ctx: ServiceContext, call: GuardedCall): number {
@@ -78,11 +101,6 @@ export interface Attempt {
 	end(): void;
 }
 
-/** An attempt whose request is made now and sent later, at its item's turn: its time runs from start(). */
-export interface PreparedAttempt extends Attempt {
-	start(): void;
-}
-
 /** Timeout, deadline, redaction and reconciliation for one call of the request path. */
 export class RequestGuard {
 	readonly timeoutMs: number;
@@ -93,7 +111,7 @@ export class RequestGuard {
 	private readonly secrets: string[];
 
 	constructor(
-		ctx: ServiceContext,
+		private readonly ctx: ServiceContext,
 		private readonly call: GuardedCall,
 		credentials: ICredentialDataDecryptedObject,
 	) {
@@ -114,7 +132,7 @@ export class RequestGuard {
 		if (this.started) return;
 		this.started = true;
 		this.startedAt = new Date();
-		this.deadline = Math.min(outerDeadline.getStore() ?? Infinity, this.startedAt.getTime() + worstCaseMs(this.timeoutMs));
+		this.deadline = Math.min(reconcilingDeadline(this.ctx, this.call.itemIndex) ?? Infinity, this.startedAt.getTime() + worstCaseMs(this.timeoutMs));
 	}
 
 	startAttempt(): Attempt {
@@ -123,18 +141,6 @@ export class RequestGuard {
 		const timer = new AttemptTimer();
 		timer.start(ms);
 		return this.attempt(ms, timer);
-	}
-
-	/** The first attempt, made before the item's turn: the call's clock and the attempt's timeout start with start(). */
-	prepareAttempt(): PreparedAttempt {
-		const timer = new AttemptTimer();
-		return {
-			...this.attempt(this.timeoutMs, timer),
-			start: () => {
-				this.start();
-				timer.start(this.timeoutMs);
-			},
-		};
 	}
 
 	private attempt(ms: number, timer: AttemptTimer): Attempt {
@@ -147,9 +153,17 @@ export class RequestGuard {
 		};
 	}
 
-	/** Whether there is time to wait `delayMs` and try again within the call's bound. */
+	/** How long since the call's first attempt started. */
+	elapsedMs(): number {
+		return this.started ? Date.now() - this.startedAt.getTime() : 0;
+	}
+
+	/**
+	 * Whether there is time to wait `delayMs` and try again within the call's bound, with at least
+	 * MIN_ATTEMPT_MS left for the attempt: one with less would only report a timeout of no length.
+	 */
 	canWait(delayMs: number): boolean {
-		return Date.now() + delayMs < this.deadline;
+		return Date.now() + delayMs + Math.min(MIN_ATTEMPT_MS, this.timeoutMs) < this.deadline;
 	}
 
 	async wait(delayMs: number): Promise<void> {
@@ -173,7 +187,7 @@ export class RequestGuard {
 		let found: IDataObject | undefined;
 		try {
 			const reconcile = this.call.reconcile;
-			found = await outerDeadline.run(this.deadline, async () => await reconcile(this.startedAt));
+			found = await reconcilingWithin(this.ctx, this.call.itemIndex, this.deadline, async () => await reconcile(this.startedAt));
 		} catch (lookupError) {
 			const words = this.redactText(lookupError instanceof Error ? lookupError.message : String(lookupError));
 			return { outcome, failure: new UncertainOutcomeError(this.call.service, failure, howToCheck, words) };
@@ -185,7 +199,7 @@ export class RequestGuard {
 	private async settleOverwrite(outcome: AttemptOutcome, failure: Error): Promise<{ recovered?: IDataObject; outcome: AttemptOutcome; failure: Error }> {
 		const reconcile = this.call.reconcile!;
 		try {
-			const found = await outerDeadline.run(this.deadline, async () => await reconcile(this.startedAt));
+			const found = await reconcilingWithin(this.ctx, this.call.itemIndex, this.deadline, async () => await reconcile(this.startedAt));
 			if (found) return { recovered: this.redact(markRecovered(found, this.call.service, failure)), outcome, failure };
 			return { outcome, failure: new NothingStoredError(this.call.service, failure) };
 		} catch {

@@ -29,6 +29,12 @@ export const COMPLYCUBE_THROTTLE_BACKOFF: ThrottleBackoff = { firstMs: 30_000, m
 export const DEFAULT_THROTTLE_BACKOFF: ThrottleBackoff = { firstMs: BASE_DELAY_MS, maxMs: MAX_DELAY_MS };
 
 /**
+ * The least wait after a 429, whatever its Retry-After says: a service that answers "Retry-After: 0" to every
+ * request would otherwise be asked again thousands of times a second for as long as the item's time lasts.
+ */
+export const MIN_THROTTLE_WAIT_MS = 1_000;
+
+/**
  * The wait before sending again after a 429: the service's Retry-After when it gives one (however long: the
  * call's deadline bounds it), else `backoff` doubled for each earlier 429 of the call, ±25% at random so the
  * items and processes that met it together do not come back together.
@@ -41,7 +47,7 @@ export function throttledDelayMs(
 	random: () => number = Math.random,
 ): number {
 	const asked = retryAfterMs(retryAfter, now);
-	if (asked !== undefined) return asked;
+	if (asked !== undefined) return Math.max(asked, MIN_THROTTLE_WAIT_MS);
 	const base = Math.min(backoff.firstMs * 2 ** throttledBefore, backoff.maxMs);
 	return Math.round(base * (0.75 + random() * 0.5));
 }

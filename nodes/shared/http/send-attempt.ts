@@ -1,85 +1,83 @@
 import type { IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { rateLimitSlot, sendWithSession, type CredentialSession } from './credential-session';
-import type { ReleaseSlot, SlotOutcome } from './rate-limit/slot';
+import type { SlotOutcome } from './rate-limit/slot';
 import type { Attempt, RequestGuard } from './request-guard';
+import { readResponseBody, untilAborted } from './response-body';
 import type { ServiceContext } from './service-request';
-import { turnGatedBody } from './turn-gated-body';
 
-/** How one attempt ended: an answer (any status), or an error with no answer. */
+/** How one attempt ended: an answer (any status) with its body read, or an error with no (whole) answer. */
 export type Sent = { attempt: Attempt; response: IN8nHttpFullResponse } | { attempt: Attempt; error: unknown };
 
 export interface AttemptRequest {
 	ctx: ServiceContext;
-	credentialType: string;
-	session: CredentialSession;
+	/** undefined: sent without the credential (a link that carries its own authorisation). */
+	credentialType?: string;
+	session?: CredentialSession;
 	guard: RequestGuard;
 	request: IHttpRequestOptions;
+	service: string;
+	/** The most bytes the answer may have (the service's documented maximum for a file). */
+	maxBytes?: number;
 }
 
 /**
  * One attempt of a call: after the item's turn (`turn`, when it has not come yet: send-turns.ts), the
  * credential's rate limit, then n8n's request helper, within the attempt's timeout.
  *
- * A request whose body is bytes is made before the turn and sent at it (sendAtTurn), so what n8n's helper
- * does before a byte goes out — preparing the request, a new connection each time — happens while the
- * item before is still at the service, not between the two.
+ * The timeout is held here, not by the helper: n8n's helper replaces a request's abort signal with the
+ * execution's cancel signal (n8n-core's httpRequestWithAuthentication), which leaves only a socket idle timeout,
+ * and an answer that drips a byte at a time never meets that. So the answer is asked for as a stream, and both
+ * its arrival and the reading of its body are raced against the attempt's deadline; at the deadline the body's
+ * connection is destroyed.
  */
 export async function sendAttempt(send: AttemptRequest, turn?: Promise<void>): Promise<Sent> {
-	if (turn && Buffer.isBuffer(send.request.body)) {
-		const sent = await sendAtTurn(send, send.request.body, turn);
-		if (sent) return sent;
-	}
 	if (turn) await turn;
-	const slot = await rateLimitSlot(send.ctx, send.session, send.guard.timeoutMs);
+	const slot = send.session ? await rateLimitSlot(send.ctx, send.session, send.guard.timeoutMs) : undefined;
 	const attempt = send.guard.startAttempt();
-	return await exchange(send, { ...send.request, ...attempt.options }, attempt, () => slot);
-}
-
-/**
- * The request made now, its bytes let through at the item's turn (turn-gated-body.ts): until then the
- * service has received nothing, and the rate limit and the timeout have not started. undefined when the
- * request ended before that (the connection refused or closed, the node stopping at an earlier item):
- * nothing was sent, and the caller sends it the usual way (or meets the cancelled turn).
- */
-async function sendAtTurn(send: AttemptRequest, bytes: Buffer, turn: Promise<void>): Promise<Sent | undefined> {
-	const attempt = send.guard.prepareAttempt();
-	// Changed by the opening and by the request ending, each seen by the other after an await.
-	let sending = false;
-	let withdrawn = false;
-	let slot: ReleaseSlot | undefined;
-	const opening = (async () => {
-		await turn;
-		if (withdrawn) return false;
-		const granted = await rateLimitSlot(send.ctx, send.session, send.guard.timeoutMs);
-		if (withdrawn) {
-			granted?.('failed');
-			return false;
-		}
-		slot = granted;
-		sending = true;
-		attempt.start();
-		return true;
-	})();
-	const headers = { ...send.request.headers, 'content-length': String(bytes.length) };
-	const gated = { ...send.request, ...attempt.options, headers, body: turnGatedBody(bytes, opening) } as IHttpRequestOptions;
-	const sent = await exchange(send, gated, attempt, () => slot);
-	if (sending) return sent;
-	withdrawn = true;
-	return undefined;
-}
-
-/** n8n's helper; the rate-limit slot is given back with how the attempt ended (a 429 slows the fallback limit down: rate-limit/adaptive-limiter.ts). */
-async function exchange(send: AttemptRequest, request: IHttpRequestOptions, attempt: Attempt, slotOf: () => ReleaseSlot | undefined): Promise<Sent> {
+	const { abortSignal } = attempt.options;
 	let outcome: SlotOutcome = 'failed';
 	try {
-		const response = (await sendWithSession(send.ctx, send.credentialType, send.session, request)) as IN8nHttpFullResponse;
+		const wanted = send.request.encoding;
+		const request: IHttpRequestOptions = { ...send.request, ...attempt.options, encoding: 'stream', json: false };
+		const pending = send.credentialType && send.session
+			? sendWithSession(send.ctx, send.credentialType, send.session, request)
+			: send.ctx.helpers.httpRequest(request);
+		const response = (await untilAborted(pending, abortSignal).catch((error: unknown) => {
+			// An answer that comes after the deadline is let go unread.
+			void pending.then((late) => discardBody((late as IN8nHttpFullResponse)?.body), () => undefined);
+			throw error;
+		})) as IN8nHttpFullResponse;
 		outcome = response.statusCode === 429 ? 'throttled' : 'answered';
-		return { attempt, response };
+		const limits = { signal: abortSignal, service: send.service, contentLength: response.headers['content-length'], maxBytes: send.maxBytes };
+		const bytes = await readResponseBody(response.body, limits);
+		return { attempt, response: { ...response, body: decodeBody(bytes, wanted, response) as IN8nHttpFullResponse['body'] } };
 	} catch (error) {
 		return { attempt, error };
 	} finally {
 		attempt.end();
-		slotOf()?.(outcome);
+		slot?.(outcome);
 	}
+}
+
+/** The body as n8n's helper would have given it: bytes when asked for, else parsed JSON or text. */
+function decodeBody(bytes: unknown, wanted: IHttpRequestOptions['encoding'], response: IN8nHttpFullResponse): unknown {
+	if (!Buffer.isBuffer(bytes)) return bytes;
+	if (wanted === 'arraybuffer' || wanted === 'stream') return bytes;
+	const text = bytes.toString('utf8');
+	if (String(response.headers['content-type'] ?? '').includes('json')) {
+		try {
+			return JSON.parse(text);
+		} catch {
+			return text;
+		}
+	}
+	return text;
+}
+
+function discardBody(body: unknown): void {
+	const stream = body as { destroy?: () => void; on?: (event: string, listener: () => void) => void } | undefined;
+	if (typeof stream?.destroy !== 'function') return;
+	stream.on?.('error', () => undefined);
+	stream.destroy();
 }

@@ -108,3 +108,18 @@ export function summarise(body: unknown): string {
 	const line = text.replace(/\s+/g, ' ').trim();
 	return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
+
+/** The service kept answering 429 (too many requests) until the call's time ran out. */
+export class ThrottledTooLongError extends Error {
+	constructor(
+		readonly service: string,
+		readonly failure: Error,
+		readonly throttledAnswers: number,
+		elapsedMs: number,
+	) {
+		super(
+			`${service} answered 429 (too many requests) ${throttledAnswers} time${throttledAnswers === 1 ? '' : 's'} in ${Math.round(elapsedMs / 1000)} s, and the item's time ran out before it let the request through`,
+		);
+		this.name = 'ThrottledTooLongError';
+	}
+}

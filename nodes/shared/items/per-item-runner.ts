@@ -1,10 +1,8 @@
-import { setImmediate } from 'node:timers/promises';
-
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { sleep, type IBinaryKeyData, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { toNodeError } from '../http/node-errors';
 import { parallelRequestsOf } from './parallel-requests';
-import { runAsItem, SendCancelled, SendTurns } from './send-turns';
+import { SendCancelled, SendTurns, useSendTurns } from './send-turns';
 
 export interface OperationResult {
 	json: IDataObject;
@@ -48,11 +46,12 @@ export async function runPerItem(ctx: IExecuteFunctions, operation: ItemOperatio
 	let failure: { itemIndex: number; error: Error } | undefined;
 	const parallelRequests = parallelRequestsOf(ctx);
 	const turns = new SendTurns(parallelRequests);
+	useSendTurns(ctx, turns);
 
 	const runItem = async (itemIndex: number): Promise<void> => {
 		const inputBinary = items[itemIndex].binary;
 		try {
-			const outcome = await runAsItem(turns, itemIndex, async () => await operation(ctx, itemIndex));
+			const outcome = await operation(ctx, itemIndex);
 			perItem[itemIndex] = (Array.isArray(outcome) ? outcome : [outcome]).map((result) => {
 				const binary = result.binary || inputBinary ? { ...inputBinary, ...result.binary } : undefined;
 				return { json: result.json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } };
@@ -105,7 +104,7 @@ export async function runPerItem(ctx: IExecuteFunctions, operation: ItemOperatio
 			for (const resolve of waiting) resolve();
 			// The item whose turn just came sends first: the next item's parameter reads are synchronous and
 			// would otherwise run before it.
-			await setImmediate();
+			await sleep(0);
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(window, items.length) }, lane));

@@ -18,16 +18,15 @@ export interface Resource {
  * only change. `defaultResource` keeps saved workflows (which omit defaults) on the resource they had.
  */
 export function resourceFields(resources: Resource[], defaultResource: string): INodeProperties[] {
-	// The rule cannot see a default computed per variant; every variant has one.
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
 	const field = (show: Record<string, boolean[]>, offered: Resource[]): INodeProperties => ({
+		// Saved workflows omit defaults: the node's own default resource where this variant offers it.
+		default: offered.some((resource) => resource.value === defaultResource) ? defaultResource : offered[0].value,
 		displayName: 'Resource',
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show },
 		options: offered.map(({ name, value }) => ({ name, value })),
-		default: offered.some((resource) => resource.value === defaultResource) ? defaultResource : offered[0].value,
 	});
 	return [
 		field({ '@tool': [false] }, resources),

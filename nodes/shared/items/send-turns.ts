@@ -1,5 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 /**
  * Which items of a node run may send requests now. The item runner (per-item-runner.ts) starts a few
  * items more than Parallel Requests (READ_AHEAD), so the next items read their files and check their
@@ -59,22 +57,23 @@ export class SendCancelled extends Error {
 	}
 }
 
-// The item whose operation is running, whatever it calls: every request of the item waits for its turn.
-const runningItem = new AsyncLocalStorage<{ turns: SendTurns; itemIndex: number }>();
+// The node run's turns, by the context object n8n hands the node (one per run): a call finds its item's turn by
+// the item index it carries (ServiceCall.itemIndex). Collected with the context.
+const runTurns = new WeakMap<object, SendTurns>();
 
-/** Runs one item's operation; its requests (service-request.ts) wait for the item's turn. */
-export async function runAsItem<T>(turns: SendTurns, itemIndex: number, operation: () => Promise<T>): Promise<T> {
-	return await runningItem.run({ turns, itemIndex }, operation);
+/** The node run's items send in turns (per-item-runner.ts); until this is called, every call may send at once. */
+export function useSendTurns(ctx: object, turns: SendTurns): void {
+	runTurns.set(ctx, turns);
 }
 
 /**
- * The running item's turn when it has not come yet (the item was read ahead), else undefined: it may send
- * now (or runs outside the item runner: a trigger). Rejects with SendCancelled if the node stops first.
+ * The item's turn when it has not come yet (the item was read ahead), else undefined: it may send now (or runs
+ * outside the item runner: a trigger, a call without an item). Rejects with SendCancelled if the node stops first.
  */
-export function pendingSendTurn(): Promise<void> | undefined {
-	const item = runningItem.getStore();
-	if (!item || item.turns.maySend(item.itemIndex)) return undefined;
-	const turn = item.turns.wait(item.itemIndex);
+export function pendingSendTurn(ctx: object, itemIndex: number | undefined): Promise<void> | undefined {
+	const turns = runTurns.get(ctx);
+	if (!turns || itemIndex === undefined || turns.maySend(itemIndex)) return undefined;
+	const turn = turns.wait(itemIndex);
 	// Handled where it is awaited; not an unhandled rejection if the call fails before that (building its request).
 	turn.catch(() => undefined);
 	return turn;

@@ -2,6 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { outputBinaryField } from '../../../shared/parameters/binary-property';
 import { FILE_KINDS, sniffFileKind } from '../../../shared/files/file-type';
+import { CRAFTER_MAX_BYTES } from '../../../shared/files/upload-rules';
 import { requiredText } from '../../../shared/parameters/parameters';
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
@@ -28,7 +29,7 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 		url: `/${pathSegment(profileId)}/attachment/${pathSegment(name)}`,
 		encoding: 'arraybuffer',
 		json: false,
-	}), { itemIndex, transfer: true });
+	}), { itemIndex, transfer: true, maxBytes: CRAFTER_MAX_BYTES });
 	const bytes = Buffer.from(response.body as ArrayBuffer);
 	// An unknown name streams an empty 200.
 	if (bytes.length === 0) throw noSuchAttachment(ctx, itemIndex, name, profileId);
