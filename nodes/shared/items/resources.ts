@@ -18,15 +18,16 @@ export interface Resource {
  * only change. `defaultResource` keeps saved workflows (which omit defaults) on the resource they had.
  */
 export function resourceFields(resources: Resource[], defaultResource: string): INodeProperties[] {
+	// Saved workflows omit defaults: the node's own default resource where this variant offers it.
+	const defaultOf = (offered: Resource[]) => (offered.some((resource) => resource.value === defaultResource) ? defaultResource : offered[0].value);
 	const field = (show: Record<string, boolean[]>, offered: Resource[]): INodeProperties => ({
-		// Saved workflows omit defaults: the node's own default resource where this variant offers it.
-		default: offered.some((resource) => resource.value === defaultResource) ? defaultResource : offered[0].value,
 		displayName: 'Resource',
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show },
 		options: offered.map(({ name, value }) => ({ name, value })),
+		default: defaultOf(offered),
 	});
 	return [
 		field({ '@tool': [false] }, resources),
