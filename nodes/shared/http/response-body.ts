@@ -54,10 +54,9 @@ export async function readResponseBody(body: unknown, limits: BodyLimits): Promi
 	if (!isByteStream(body)) return body;
 	const { signal, maxBytes, service } = limits;
 	const announced = Number(limits.contentLength);
-	if (maxBytes !== undefined && Number.isFinite(announced) && announced > maxBytes) {
-		body.destroy();
-		throw new AnswerTooLargeError(service, maxBytes, announced);
-	}
+	// Announced too large: refused whatever comes, and nothing of it kept. (Destroying a stream that was never
+	// read does not always reach its connection: it is read, bytes dropped, until it passes the cap.)
+	const tooLarge = maxBytes !== undefined && Number.isFinite(announced) && announced > maxBytes ? new AnswerTooLargeError(service, maxBytes, announced) : undefined;
 	return await new Promise<Buffer>((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
@@ -71,9 +70,7 @@ export async function readResponseBody(body: unknown, limits: BodyLimits): Promi
 		const stop = (error: unknown) =>
 			settle(() => {
 				body.removeAllListeners();
-				// An error listener stays: destroying may still emit one.
-				body.on('error', () => undefined);
-				body.destroy();
+				discard(body);
 				reject(error);
 			});
 		const onAbort = () => stop(signal.reason);
@@ -82,13 +79,23 @@ export async function readResponseBody(body: unknown, limits: BodyLimits): Promi
 		body.on('data', (chunk) => {
 			const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
 			size += bytes.length;
-			if (maxBytes !== undefined && size > maxBytes) return stop(new AnswerTooLargeError(service, maxBytes));
-			chunks.push(bytes);
+			if (maxBytes !== undefined && size > maxBytes) return stop(tooLarge ?? new AnswerTooLargeError(service, maxBytes));
+			if (!tooLarge) chunks.push(bytes);
 		});
-		body.on('end', () => settle(() => resolve(Buffer.concat(chunks, size))));
+		body.on('end', () => settle(() => (tooLarge ? reject(tooLarge) : resolve(Buffer.concat(chunks, size)))));
 		body.on('error', (error) => stop(error));
 		body.on('close', () => stop(new Error('The connection closed before the whole answer arrived.')));
 	});
+}
+
+/** Lets an answer go unread: its connection is closed, not left to fill its buffers. */
+export function discard(body: unknown): void {
+	if (!isByteStream(body)) return;
+	// An error listener stays: destroying may still emit one.
+	body.on('error', () => undefined);
+	// A stream never read is paused: resumed, the destroy reaches its socket at once.
+	(body as { resume?: () => void }).resume?.();
+	body.destroy();
 }
 
 /** Settles with `promise`, or rejects with the signal's reason once it aborts, whichever comes first. */

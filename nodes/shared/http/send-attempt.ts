@@ -3,7 +3,7 @@ import type { IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { rateLimitSlot, sendWithSession, type CredentialSession } from './credential-session';
 import type { SlotOutcome } from './rate-limit/slot';
 import type { Attempt, RequestGuard } from './request-guard';
-import { readResponseBody, untilAborted } from './response-body';
+import { discard, readResponseBody, untilAborted } from './response-body';
 import type { ServiceContext } from './service-request';
 
 /** How one attempt ended: an answer (any status) with its body read, or an error with no (whole) answer. */
@@ -45,7 +45,7 @@ export async function sendAttempt(send: AttemptRequest, turn?: Promise<void>): P
 			: send.ctx.helpers.httpRequest(request);
 		const response = (await untilAborted(pending, abortSignal).catch((error: unknown) => {
 			// An answer that comes after the deadline is let go unread.
-			void pending.then((late) => discardBody((late as IN8nHttpFullResponse)?.body), () => undefined);
+			void pending.then((late) => discard((late as IN8nHttpFullResponse)?.body), () => undefined);
 			throw error;
 		})) as IN8nHttpFullResponse;
 		outcome = response.statusCode === 429 ? 'throttled' : 'answered';
@@ -73,11 +73,4 @@ function decodeBody(bytes: unknown, wanted: IHttpRequestOptions['encoding'], res
 		}
 	}
 	return text;
-}
-
-function discardBody(body: unknown): void {
-	const stream = body as { destroy?: () => void; on?: (event: string, listener: () => void) => void } | undefined;
-	if (typeof stream?.destroy !== 'function') return;
-	stream.on?.('error', () => undefined);
-	stream.destroy();
 }
