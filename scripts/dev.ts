@@ -1,8 +1,10 @@
 import path from 'node:path';
 
+import { devSecrets } from './dev-secrets';
 import { EDITOR_OWNER, startEditor } from './e2e/editor';
 import { FLOW_WORKFLOWS, prepareLiveFlow, productionUrls, waitForLiveFlow } from './e2e/live-flow';
-import { N8nInstance } from './e2e/n8n-instance';
+import { installN8n, N8nInstance } from './e2e/n8n-instance';
+import { currentCell } from './e2e/n8n-lines';
 import { startEmulators } from '../test/emulators/all';
 
 /**
@@ -22,18 +24,28 @@ async function main() {
 	emulators.mail.onMessage = (mail) => {
 		console.log(`\n[mail sink] to ${mail.to.join(', ')} from ${mail.from}\n  Subject: ${mail.subject}\n  ${mail.text.trim().split(/\r?\n/).join('\n  ')}\n`);
 	};
-	const n8n = await N8nInstance.withExamples(repoRoot, emulators.credentials);
+	// As N8nInstance.withExamples, with this user folder's own encryption key set before n8n first runs in it.
+	const cell = currentCell();
+	const n8n = await N8nInstance.create(repoRoot, await installN8n(repoRoot, cell.line), cell);
+	const { secrets, file: secretsFile, created } = devSecrets(n8n.userFolder);
+	n8n.env.N8N_ENCRYPTION_KEY = secrets.encryptionKey;
+	await n8n.installPackage();
+	await n8n.importCredentials(emulators.credentials);
+	await n8n.importWorkflows(path.join(repoRoot, 'examples'));
+	const owner = { ...EDITOR_OWNER, password: secrets.ownerPassword };
 	const webhookUrl = `http://localhost:${port}/`;
 	const reports = await prepareLiveFlow(n8n, repoRoot, webhookUrl);
 	console.log(`n8n user folder with this package, credentials and examples: ${n8n.userFolder}`);
 	console.log('Starting n8n…');
-	const editor = await startEditor(n8n, port);
+	const editor = await startEditor(n8n, port, owner);
 	await waitForLiveFlow(emulators.complyCube.webhooks, webhookUrl).catch((error: Error) => console.error(`${error.message}. n8n's log:\n${editor.log().slice(-3000)}`));
 	const urls = productionUrls(webhookUrl);
 	const hooks = [...emulators.complyCube.webhooks.values()].map((hook) => `    ${hook.events.join(', ')} → ${hook.url}`).join('\n');
 	console.log(`
 n8n is ready: ${editor.url}
-  Sign in as ${EDITOR_OWNER.email} / ${EDITOR_OWNER.password}
+  Sign in as ${owner.email} / ${owner.password}
+  N8N_ENCRYPTION_KEY=${secrets.encryptionKey}
+  (both ${created ? 'generated for' : 'reused from'} this user folder: ${secretsFile}, readable by you only)
 
 ComplyCube flow (emulator at ${emulators.complyCube.origin}, webhooks over http allowed):
   1. The applicant form: ${urls.form}

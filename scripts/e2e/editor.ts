@@ -35,12 +35,12 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
 }
 
 /** /healthz answers before the REST routes exist: until then the set-up answers 404. */
-async function setUpOwner(url: string) {
+async function setUpOwner(url: string, owner: typeof EDITOR_OWNER) {
 	for (let attempt = 0; ; attempt++) {
 		const answer = await fetch(`${url}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(EDITOR_OWNER),
+			body: JSON.stringify(owner),
 		});
 		if (answer.ok) return;
 		if (answer.status !== 404 || attempt >= 120) {
@@ -50,8 +50,8 @@ async function setUpOwner(url: string) {
 	}
 }
 
-/** `n8n start` on loopback, waits until it answers, and sets up the owner account. */
-export async function startEditor(instance: N8nInstance, port: number): Promise<RunningEditor> {
+/** `n8n start` on loopback, waits until it answers, and sets up the owner account (EDITOR_OWNER unless given). */
+export async function startEditor(instance: N8nInstance, port: number, owner = EDITOR_OWNER): Promise<RunningEditor> {
 	const child = instance.start(port);
 	let log = '';
 	child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -67,7 +67,7 @@ export async function startEditor(instance: N8nInstance, port: number): Promise<
 	};
 	try {
 		await waitForHealth(url, child, () => log, 120_000);
-		await setUpOwner(url);
+		await setUpOwner(url, owner);
 	} catch (error) {
 		await stop();
 		throw error;

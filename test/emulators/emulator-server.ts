@@ -1,6 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { refuseNonLoopback } from './loopback-guard';
+
 /** One request as an emulator saw it, kept so tests can count and compare what arrived. */
 export interface ReceivedRequest {
 	method: string;
@@ -51,6 +53,14 @@ export async function startHttpEmulator(
 	const received: ReceivedRequest[] = [];
 	const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
 	const server: Server = createServer((req, res) => {
+		// Refused at the door: not handed to the service, not counted in `received`, its body discarded.
+		const refusal = refuseNonLoopback(req.headers);
+		if (refusal) {
+			req.resume();
+			res.writeHead(refusal.status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+			res.end(`${refusal.reason}\n`);
+			return;
+		}
 		const chunks: Buffer[] = [];
 		let size = 0;
 		req.on('data', (chunk: Buffer) => {
