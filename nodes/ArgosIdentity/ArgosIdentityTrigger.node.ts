@@ -1,20 +1,21 @@
 import {
 	NodeConnectionTypes,
+	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { dashboardUrlRecorded, forgetDashboardUrl, recordDashboardUrl } from './trigger/dashboard-url';
 import { receiveDelivery, REPEAT_WINDOW_MINUTES } from './trigger/delivery';
 import { EVENT_OPTIONS } from './trigger/events';
 
 /**
  * Receives the webhooks of an Argos ID Check project. Argos takes one Webhook URL per project, typed into
- * its dashboard (Settings → General → Access Management) [WH]: there is no API to register one, so this
- * trigger has no webhookMethods; the user copies its Production URL there.
+ * its dashboard (Settings → General → Access Management) [WH]: there is no API to register one, so the
+ * webhook methods register nothing at Argos; they record and announce the URL to paste (dashboard-url.ts).
  */
-// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete -- Argos has no API to register, check or delete a webhook: its URL is set in the dashboard only.
 export class ArgosIdentityTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Argos Identity Trigger',
@@ -32,7 +33,7 @@ export class ArgosIdentityTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Argos sends to the one Webhook URL set in its dashboard: Settings → General → Access Management → Webhook URL. Paste this node's Production URL there (it must be https: set n8n's WEBHOOK_URL to its public https address), adding ?token=… if the credential has a Webhook Token, and save. Argos signs nothing: use a token, the encryption option, or both.",
+					"Argos sends to the one Webhook URL set in its dashboard: Settings → General → Access Management → Webhook URL. Copy this node's Production URL (Webhook URLs, at the top of this panel; n8n's log repeats it when the workflow is activated), paste it there with ?token=<the credential's Webhook Token> added, and save. It must be https: set n8n's WEBHOOK_URL to its public https address. Argos signs nothing, so without a Webhook Token or the project's webhook encryption every delivery is refused.",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -53,6 +54,14 @@ export class ArgosIdentityTrigger implements INodeType {
 				default: false,
 				description:
 					"Whether the project's webhook encryption option is on. Then only a body that decrypts with the credential's key (AES-256, sha256 of the API key or of the Encryption Secret Key) is taken; anything else is refused. Off, an encrypted body is still decrypted.",
+			},
+			{
+				displayName: 'Accept Unauthenticated Deliveries',
+				name: 'acceptUnauthenticated',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to run on deliveries that carry no Webhook Token and are not encrypted with the credential\'s key. Argos signs nothing: with this on, anyone who learns the URL can start the workflow with any content. Leave it off and set a Webhook Token instead.',
 			},
 			{
 				displayName: 'Options',
@@ -81,6 +90,20 @@ export class ArgosIdentityTrigger implements INodeType {
 				],
 			},
 		],
+	};
+
+	webhookMethods = {
+		default: {
+			checkExists: async function (this: IHookFunctions): Promise<boolean> {
+				return await dashboardUrlRecorded.call(this);
+			},
+			create: async function (this: IHookFunctions): Promise<boolean> {
+				return await recordDashboardUrl.call(this);
+			},
+			delete: async function (this: IHookFunctions): Promise<boolean> {
+				return await forgetDashboardUrl.call(this);
+			},
+		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

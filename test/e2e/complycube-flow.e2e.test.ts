@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -111,7 +112,7 @@ test('(a) on activation each ComplyCube Trigger registered its production webhoo
 		const saved = await rest.workflow(workflow);
 		expect(saved.active).toBe(true);
 		// What the trigger kept in the workflow's static data: the webhook's id and the secret ComplyCube returned once.
-		expect((saved.staticData as Record<string, unknown>)[`node:${node}`]).toMatchObject({ webhookId: hook!.id, webhookSecret: hook!.secret, seenEventIds: [] });
+		expect((saved.staticData as Record<string, unknown>)[`node:${node}`]).toMatchObject({ webhookId: hook!.id, webhookSecret: hook!.secret, seenEvents: [] });
 	}
 });
 
@@ -222,7 +223,9 @@ test('(c) a replayed valid delivery answers 200 and starts no execution', async 
 	expect((await rest.executions(FLOW_WORKFLOWS.checkDecision)).length).toBe(before);
 	expect(replayAnswer).toBe(JSON.stringify({ received: true, duplicate: true }));
 	const saved = await rest.workflow(FLOW_WORKFLOWS.checkDecision);
-	expect((saved.staticData as Record<string, { seenEventIds: string[] }>)['node:When a check completes'].seenEventIds).toEqual([delivered.eventId]);
+	// Kept as the sha256 of the event id (nodes/ComplyCube/trigger/delivery.ts eventKey), never the id as sent.
+	const digest = createHash('sha256').update(`id:${delivered.eventId}`).digest('hex');
+	expect((saved.staticData as Record<string, { seenEvents: string[] }>)['node:When a check completes'].seenEvents).toEqual([digest]);
 });
 
 test('(d) Chromium completes the hosted page of the link the verification-link workflow sent; the session outcome workflow archives the PDF report', async () => {

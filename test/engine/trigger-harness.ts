@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
 import { HookContext, WebhookContext } from 'n8n-core';
@@ -24,12 +25,24 @@ export interface DeliveryAnswer {
  * trigger's webhook methods (checkExists, then create) through n8n-core's HookContext, as n8n does when a
  * workflow is activated; a production webhook URL on loopback hands each request to the trigger's
  * `webhook()` through n8n-core's WebhookContext, answers as n8n does, and runs the workflow from the
- * trigger's items; deactivation calls delete. The trigger keeps its static data in one Workflow object
- * across all of it, as n8n keeps it in the database.
+ * trigger's items; deactivation calls delete.
+ *
+ * The static data is kept as n8n keeps it in its database: each activation, deactivation and request gets a
+ * Workflow object of its own, with a copy of the stored static data read when it starts, and what it changed
+ * is written back when it is done (n8n's LiveWebhooks.executeWebhook loads the workflow per request and saves
+ * its static data after the trigger answered). A request's write lands STATIC_DATA_WRITE_MS after the trigger
+ * answered, as n8n's database write comes after its answer; so two requests that arrive together both read the
+ * data from before either, as they do in n8n. Each harness is a workflow of its own (a fresh workflow id), as
+ * each test's workflow is.
  */
+/** How long after a trigger answered a request its static data is written back (n8n: a database write). */
+export const STATIC_DATA_WRITE_MS = 25;
+
 export class TriggerHarness {
 	readonly executions: WorkflowRun[] = [];
 	readonly answers: DeliveryAnswer[] = [];
+	/** The workflow's static data as n8n stores it: JSON, written after each activation, deactivation or request. */
+	private storedStaticData = '{}';
 	private readonly pending = new Set<Promise<unknown>>();
 
 	private constructor(
@@ -47,6 +60,7 @@ export class TriggerHarness {
 		options: { port?: number } = {},
 	): Promise<TriggerHarness> {
 		await initBinaryData();
+		workflowJson = { ...workflowJson, id: `${workflowJson.id ?? 'trigger'}-${randomUUID()}` };
 		const workflow = toWorkflow(workflowJson, true);
 		const trigger = workflowJson.nodes.find((node) => nodeTypeOf(workflow, node).description.webhooks?.length);
 		if (!trigger) throw new Error(`${workflowJson.name ?? 'The workflow'} has no webhook trigger`);
@@ -70,17 +84,40 @@ export class TriggerHarness {
 	async activate(): Promise<void> {
 		const methods = this.webhookMethods();
 		if (!methods) return;
-		const context = this.hookContext('activate');
-		if (!(await methods.checkExists.call(context))) await methods.create.call(context);
+		await this.withStoredStaticData(async (workflow) => {
+			const context = this.hookContext(workflow, 'activate');
+			if (!(await methods.checkExists.call(context))) await methods.create.call(context);
+		});
 	}
 
 	async deactivate(): Promise<void> {
-		await this.webhookMethods()?.delete.call(this.hookContext('activate'));
+		const methods = this.webhookMethods();
+		if (!methods) return;
+		await this.withStoredStaticData(async (workflow) => await methods.delete.call(this.hookContext(workflow, 'activate')));
 	}
 
-	/** The trigger's static data, as n8n would store it with the workflow. */
+	/** The trigger's static data, as stored with the workflow (a copy). */
 	staticData(): Record<string, unknown> {
-		return this.workflow.getStaticData('node', this.trigger) as Record<string, unknown>;
+		return ((JSON.parse(this.storedStaticData) as Record<string, unknown>)[`node:${this.trigger.name}`] ?? {}) as Record<string, unknown>;
+	}
+
+	/** The size of the workflow's stored static data, in bytes of JSON. */
+	staticDataBytes(): number {
+		return Buffer.byteLength(this.storedStaticData);
+	}
+
+	/**
+	 * Runs `work` on a Workflow object loaded with the stored static data, and stores what it changed when it
+	 * succeeds (n8n saves a webhook's static data only when the trigger did not throw).
+	 */
+	private async withStoredStaticData<T>(work: (workflow: Workflow) => Promise<T>, writeDelayMs = 0): Promise<T> {
+		const workflow = toWorkflow(this.workflowJson, true);
+		workflow.overrideStaticData(JSON.parse(this.storedStaticData) as Workflow['staticData']);
+		workflow.staticData.__dataChanged = false;
+		const result = await work(workflow);
+		if (writeDelayMs) await new Promise((resolve) => setTimeout(resolve, writeDelayMs));
+		if (workflow.staticData.__dataChanged) this.storedStaticData = JSON.stringify(workflow.staticData);
+		return result;
 	}
 
 	/** Resolves once at least `count` executions have finished, or rejects after `timeoutMs`. */
@@ -129,9 +166,9 @@ export class TriggerHarness {
 		};
 	}
 
-	private hookContext(activation: 'activate' | 'update') {
+	private hookContext(workflow: Workflow, activation: 'activate' | 'update') {
 		const additionalData = this.additionalData();
-		return new HookContext(this.workflow, this.trigger, additionalData, 'trigger', activation, this.webhookData(additionalData));
+		return new HookContext(workflow, this.trigger, additionalData, 'trigger', activation, this.webhookData(additionalData));
 	}
 
 	private handle(request: IncomingMessage, response: ServerResponse) {
@@ -164,10 +201,12 @@ export class TriggerHarness {
 			query[name] = held === undefined ? value : [...(Array.isArray(held) ? held : [held]), value];
 		}
 		Object.assign(additionalData, { httpRequest: Object.assign(request, { body, rawBody, query, params: {} }), httpResponse: answer });
-		const context = new WebhookContext(this.workflow, this.trigger, additionalData, 'webhook', this.webhookData(additionalData), [], null);
 		let result: IWebhookResponseData;
 		try {
-			result = await nodeTypeOf(this.workflow, this.trigger).webhook!.call(context);
+			result = await this.withStoredStaticData(async (workflow) => {
+				const context = new WebhookContext(workflow, this.trigger, additionalData, 'webhook', this.webhookData(additionalData), [], null);
+				return await nodeTypeOf(workflow, this.trigger).webhook!.call(context);
+			}, STATIC_DATA_WRITE_MS);
 		} catch (error) {
 			answer.status(500).json({ message: (error as Error).message });
 			return;

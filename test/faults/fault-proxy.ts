@@ -79,7 +79,8 @@ export class FaultPlan {
 		this.random = seededRandom(seed);
 	}
 
-	next(): FaultKind | 'none' {
+	/** The fault for the next request; `request` lets a test's plan pick the one to fault. */
+	next(_request?: ProxiedRequest): FaultKind | 'none' {
 		const roll = this.random();
 		const pick = this.random();
 		if (roll >= this.rate) return 'none';
@@ -119,7 +120,7 @@ export async function startFaultProxy(target: string, plan: FaultPlan, keyOf: (r
 		req.on('end', () => {
 			const url = new URL(req.url ?? '/', 'http://proxy');
 			const seen: ProxiedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks) };
-			const fault = state.enabled ? plan.next() : 'none';
+			const fault = state.enabled ? plan.next(seen) : 'none';
 			const entry: ProxyLogEntry = { seq: ++seq, method: seen.method, path: seen.path, key: keyOf(seen), fault, forwarded: false, startedAt: Date.now() };
 			log.push(entry);
 			const end = () => (entry.endedAt ??= Date.now());

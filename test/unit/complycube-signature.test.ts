@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 
 import { isValidSignature } from '../../nodes/ComplyCube/trigger/signature';
-import { rememberEvent, SEEN_EVENTS_KEPT } from '../../nodes/shared/webhooks/seen-events';
 
 // The test vector of ComplyCube's PHP SDK (tests/unit/EventVerifierTest testValidSignatureEvent).
 const BODY = Buffer.from('{"id":"value"}');
@@ -25,13 +24,4 @@ test.each([
 	['no secret kept', BODY, createHmac('sha256', '').update(BODY).digest('hex'), ''],
 ])('refused: %s', (_case, body, signature, secret) => {
 	expect(isValidSignature(body, signature, secret)).toBe(false);
-});
-
-test('remembered event ids: a repeat moves to the end, the oldest go first past the limit', () => {
-	expect(rememberEvent(['a', 'b'], 'a')).toEqual(['b', 'a']);
-	const many = Array.from({ length: SEEN_EVENTS_KEPT }, (_, index) => `e${index}`);
-	const next = rememberEvent(many, 'new');
-	expect(next).toHaveLength(SEEN_EVENTS_KEPT);
-	expect(next[0]).toBe('e1');
-	expect(next.at(-1)).toBe('new');
 });

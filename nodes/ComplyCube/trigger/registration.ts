@@ -10,6 +10,9 @@ export interface WebhookRegistration extends IDataObject {
 	webhookId?: string;
 	/** Returned by ComplyCube only when the webhook is created; needed to check every delivery. */
 	webhookSecret?: string;
+	/** The digests of the events that ran (delivery.ts eventKey). */
+	seenEvents?: string[];
+	/** What an earlier version kept instead: the event ids as they came. Dropped on the next write. */
 	seenEventIds?: string[];
 }
 
@@ -44,12 +47,54 @@ export async function webhookExists(this: IHookFunctions): Promise<boolean> {
 	}
 }
 
+/** ComplyCube's webhooks that post to this URL (it allows 20 in all, so one page of 100 holds them). */
+async function webhooksAt(ctx: IHookFunctions, url: string): Promise<IDataObject[]> {
+	// [Docs v1.7.2 webhooks/filtering-webhooks] `url` is a list filter; matched again here all the same.
+	const answer = await complyCubeApiRequest(ctx, { method: 'GET', path: '/webhooks', qs: { url, page: 1, pageSize: 100 }, idempotent: true, answer: 'items' });
+	return (answer.items as IDataObject[]).filter((hook) => hook && hook.url === url && typeof hook.id === 'string');
+}
+
+async function removeWebhook(ctx: IHookFunctions, id: string): Promise<void> {
+	try {
+		await complyCubeApiRequest(ctx, { method: 'DELETE', path: `/webhooks/${pathSegment(id)}`, idempotent: true, answer: 'empty' });
+	} catch (error) {
+		// Already gone: what a removal wants.
+		if (!(error instanceof ServiceError && error.status === 404)) throw toNodeError(ctx.getNode(), error);
+	}
+}
+
+/**
+ * Removes every webhook ComplyCube holds for this workflow's URL but `keep`. The URL holds the trigger's own
+ * webhook id, so a webhook posting there is this trigger's: one whose create answer was lost, or whose id the
+ * static data no longer holds. ComplyCube shows a secret only at creation, so the trigger cannot check what
+ * such a webhook delivers (each delivery would be refused and retried), and it counts against the 20 allowed.
+ */
+async function removeWebhooksAt(ctx: IHookFunctions, url: string, keep?: string): Promise<void> {
+	for (const hook of await webhooksAt(ctx, url)) {
+		if (hook.id !== keep) await removeWebhook(ctx, String(hook.id));
+	}
+}
+
 export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 	const url = this.getNodeWebhookUrl('default') as string;
 	const body = { url, enabled: true, events: REGISTERED_EVENTS, description: `n8n workflow "${this.getWorkflow().name ?? this.getWorkflow().id}"` };
 	let hook: IDataObject;
 	try {
-		hook = await complyCubeApiRequest(this, { method: 'POST', path: '/webhooks', body, idempotent: false });
+		await removeWebhooksAt(this, url);
+		hook = await complyCubeApiRequest(this, {
+			method: 'POST',
+			path: '/webhooks',
+			body,
+			idempotent: false,
+			// The answer was lost (a dropped connection, a timeout, a 5xx): ComplyCube is asked what it holds for
+			// this URL. A webhook it made cannot be used without the secret its answer carried, so it is removed,
+			// and the create is sent again (callService sends it again when nothing is left): one webhook, not two.
+			reconcile: async () => {
+				await removeWebhooksAt(this, url);
+				return undefined;
+			},
+			howToCheck: `In the ComplyCube portal, delete the webhooks whose URL is ${url} (or deactivate this workflow, which removes them), then activate it again.`,
+		});
 	} catch (error) {
 		if (error instanceof ServiceError && error.status === 400 && url.startsWith('http:')) {
 			throw new NodeOperationError(this.getNode(), `ComplyCube accepts only https webhook URLs, and this workflow's URL is ${url}`, {
@@ -60,24 +105,24 @@ export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 	}
 	if (typeof hook.id !== 'string' || typeof hook.secret !== 'string') {
 		throw new NodeOperationError(this.getNode(), 'ComplyCube created the webhook but did not return its id and secret', {
-			description: 'Deliveries cannot be checked without the secret. Delete the webhook in the ComplyCube portal and activate the workflow again.',
+			description: 'Deliveries cannot be checked without the secret. Deactivate the workflow (which removes the webhook) and activate it again.',
 		});
 	}
 	const data = this.getWorkflowStaticData('node') as WebhookRegistration;
 	data.webhookId = hook.id;
 	data.webhookSecret = hook.secret;
-	data.seenEventIds = [];
+	data.seenEvents = [];
 	return true;
 }
 
+/** Removes the webhook this trigger registered and any other it left at ComplyCube (every webhook with its URL). */
 export async function deleteWebhook(this: IHookFunctions): Promise<boolean> {
 	const data = this.getWorkflowStaticData('node') as WebhookRegistration;
-	if (data.webhookId) {
-		try {
-			await complyCubeApiRequest(this, { method: 'DELETE', path: `/webhooks/${pathSegment(data.webhookId)}`, idempotent: true, answer: 'empty' });
-		} catch (error) {
-			if (!(error instanceof ServiceError && error.status === 404)) throw toNodeError(this.getNode(), error);
-		}
+	try {
+		if (data.webhookId) await removeWebhook(this, data.webhookId);
+		await removeWebhooksAt(this, this.getNodeWebhookUrl('default') as string);
+	} catch (error) {
+		throw toNodeError(this.getNode(), error);
 	}
 	clear(data);
 	return true;
@@ -86,5 +131,6 @@ export async function deleteWebhook(this: IHookFunctions): Promise<boolean> {
 function clear(data: WebhookRegistration) {
 	delete data.webhookId;
 	delete data.webhookSecret;
+	delete data.seenEvents;
 	delete data.seenEventIds;
 }

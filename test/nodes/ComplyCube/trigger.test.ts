@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { complyCubeSignature, startComplyCubeEmulator, type ComplyCubeEmulator } from '../../emulators/complycube';
+import { call } from '../../emulators/complycube/test-helpers';
+import { FaultPlan, startFaultProxy, type FaultKind, type FaultProxy, type ProxiedRequest } from '../../faults/fault-proxy';
 import { TriggerHarness } from '../../engine/trigger-harness';
 import type { WorkflowJson } from '../../engine/run-workflow';
 import { expectNoSecret } from '../../support/expect-no-secret';
@@ -18,8 +20,8 @@ function triggerWorkflow(parameters: Record<string, unknown> = {}): WorkflowJson
 let emulator: ComplyCubeEmulator;
 let harness: TriggerHarness | undefined;
 
-async function startHarness(parameters: Record<string, unknown> = {}, workflow = triggerWorkflow(parameters)) {
-	harness = await TriggerHarness.start(workflow, { complyCubeApi: { apiKey: emulator.apiKey, baseUrl: emulator.baseUrl } });
+async function startHarness(parameters: Record<string, unknown> = {}, workflow = triggerWorkflow(parameters), baseUrl = emulator.baseUrl) {
+	harness = await TriggerHarness.start(workflow, { complyCubeApi: { apiKey: emulator.apiKey, baseUrl } });
 	return harness;
 }
 
@@ -39,9 +41,12 @@ async function createCheck(): Promise<string> {
 beforeEach(async () => {
 	emulator = await startComplyCubeEmulator({ rateLimit: false, checkDelayMs: 30, allowHttpWebhooks: true, deliveryRetryDelaysMs: [20, 20] });
 });
+let proxy: FaultProxy | undefined;
 afterEach(async () => {
 	await harness?.close();
 	harness = undefined;
+	await proxy?.close();
+	proxy = undefined;
 	await emulator.close();
 });
 
@@ -228,4 +233,133 @@ test('an http URL refused by ComplyCube says to set WEBHOOK_URL', async () => {
 		expect(error.description).toContain('"url" must be a valid HTTPS URL');
 	});
 	expect(emulator.webhooks.size).toBe(0);
+});
+
+describe('repeats: the guard keys on a digest of the event id, and holds against deliveries in flight', () => {
+	let trigger: TriggerHarness;
+	const signed = (body: string) => ({ 'content-type': 'application/json', 'ComplyCube-Signature': complyCubeSignature(String(trigger.staticData().webhookSecret), body) });
+	const post = async (body: string) => await fetch(trigger.webhookUrl, { method: 'POST', headers: signed(body), body });
+	const event = (id: string | undefined, outcome = 'clear') =>
+		JSON.stringify({ ...(id === undefined ? {} : { id }), type: 'check.completed', resourceType: 'check', payload: { id: 'x', status: 'complete', outcome }, createdAt: '2026-01-01T00:00:00.000Z' });
+
+	test('two identical signed deliveries sent together run once', async () => {
+		trigger = await startHarness();
+		await trigger.activate();
+		const body = event('65b2c0ffee00000000000e02');
+		const answers = await Promise.all([post(body), post(body)]);
+		expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+		const bodies = await Promise.all(answers.map(async (answer) => (await answer.json()) as Record<string, unknown>));
+		expect(bodies).toEqual(expect.arrayContaining([{ received: true }, { received: true, duplicate: true }]));
+		await trigger.waitForExecutions(1);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	test('together, with Fetch Full Resource (an await between the check and the record): still once', async () => {
+		trigger = await startHarness({ options: { fetchFullResource: true } });
+		await trigger.activate();
+		const checkId = await createCheck();
+		await emulator.settle();
+		const body = JSON.stringify({ id: '65b2c0ffee00000000000e03', type: 'check.completed', resourceType: 'check', payload: { id: checkId }, createdAt: '2026-01-01T00:00:00.000Z' });
+		await Promise.all([post(body), post(body), post(body)]);
+		await trigger.waitForExecutions(1);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(trigger.executions.filter((run) => run.output('Received')[0].json.id === '65b2c0ffee00000000000e03')).toHaveLength(1);
+	});
+
+	test('five events with 1 MB ids: each runs once, and the stored static data stays tiny', async () => {
+		trigger = await startHarness();
+		await trigger.activate();
+		const bodies = ['a', 'b', 'c', 'd', 'e'].map((letter) => event(letter.repeat(1024 * 1024)));
+		for (const body of bodies) expect((await post(body)).status).toBe(200);
+		await trigger.waitForExecutions(5);
+		expect(await (await post(bodies[2])).json()).toEqual({ received: true, duplicate: true });
+		expect(trigger.executions).toHaveLength(5);
+		const seen = trigger.staticData().seenEvents as string[];
+		expect(seen).toHaveLength(5);
+		expect(seen.every((key) => /^[0-9a-f]{64}$/.test(key))).toBe(true);
+		expect(trigger.staticDataBytes()).toBeLessThan(1024);
+	});
+
+	test('an event without an id is known by its signed body: the same bytes again start nothing, another body runs', async () => {
+		trigger = await startHarness();
+		await trigger.activate();
+		expect(await (await post(event(undefined))).json()).toEqual({ received: true });
+		expect(await (await post(event(undefined))).json()).toEqual({ received: true, duplicate: true });
+		expect(await (await post(event(undefined, 'attention'))).json()).toEqual({ received: true });
+		await trigger.waitForExecutions(2);
+		expect(trigger.executions.map((run) => (run.output('Received')[0].json.payload as { outcome: string }).outcome)).toEqual(['clear', 'attention']);
+	});
+
+	test('a delivery whose Fetch Full Resource failed is neither remembered nor held: the retry is handled again, not answered as a duplicate', async () => {
+		trigger = await startHarness({ options: { fetchFullResource: true } });
+		await trigger.activate();
+		const body = JSON.stringify({ id: '65b2c0ffee00000000000e04', type: 'check.completed', resourceType: 'check', payload: { id: '65b2c0ffee0000000000dead' }, createdAt: '2026-01-01T00:00:00.000Z' });
+		expect((await post(body)).status).toBe(500);
+		expect((await post(body)).status).toBe(500);
+		expect(trigger.executions).toHaveLength(0);
+		expect(trigger.staticData().seenEvents).toEqual([]);
+	});
+});
+
+/** Loses ComplyCube's answer to the first POST /webhooks after ComplyCube stored the webhook; the rest go through. */
+class LoseFirstWebhookCreate extends FaultPlan {
+	private used = false;
+	constructor(private readonly kind: FaultKind = 'forward-then-reset') {
+		super(1, 0, [kind]);
+	}
+	override next(request?: ProxiedRequest): FaultKind | 'none' {
+		if (this.used || request?.method !== 'POST' || !request.path.endsWith('/webhooks')) return 'none';
+		this.used = true;
+		return this.kind;
+	}
+}
+
+describe('registration when an answer is lost (ComplyCube allows 20 webhooks)', () => {
+	const hooksAt = (url: string) => [...emulator.webhooks.values()].filter((webhook) => webhook.url === url);
+
+	test.each(['forward-then-reset', 'forward-then-503'] as const)(
+		'the answer to POST /webhooks lost (%s): the webhook it made is found by URL and replaced, one webhook remains, and its deliveries verify',
+		async (kind) => {
+			proxy = await startFaultProxy(emulator.origin, new LoseFirstWebhookCreate(kind));
+			const trigger = await startHarness({}, triggerWorkflow(), `${proxy.origin}/v1`);
+			await trigger.activate();
+			expect(proxy.log.map((entry) => `${entry.method} ${entry.path} ${entry.fault}`)).toEqual([
+				'GET /v1/webhooks none',
+				`POST /v1/webhooks ${kind}`,
+				'GET /v1/webhooks none',
+				expect.stringMatching(/^DELETE \/v1\/webhooks\/[0-9a-f]{24} none$/),
+				'POST /v1/webhooks none',
+			]);
+			const [webhook] = hooksAt(trigger.webhookUrl);
+			expect(emulator.webhooks.size).toBe(1);
+			expect(trigger.staticData()).toMatchObject({ webhookId: webhook.id, webhookSecret: webhook.secret });
+			await createCheck();
+			const [run] = await trigger.waitForExecutions(1);
+			expect(run.output('Received')[0].json.type).toBe('check.completed');
+		},
+	);
+
+	test('activation with webhooks left at ComplyCube for this URL (their ids lost): they are removed, one is made', async () => {
+		const trigger = await startHarness();
+		const url = trigger.webhookUrl;
+		for (let i = 0; i < 2; i++) expect((await call(emulator, 'POST', '/webhooks', { url, events: ['*'] })).status).toBe(200);
+		const other = String((await call(emulator, 'POST', '/webhooks', { url: 'https://example.com/other', events: ['*'] })).json.id);
+		await trigger.activate();
+		expect(hooksAt(url).map((webhook) => webhook.id)).toEqual([trigger.staticData().webhookId]);
+		expect(emulator.webhooks.has(other)).toBe(true);
+	});
+
+	test('deactivation removes every webhook with this workflow\'s URL, and no other', async () => {
+		const trigger = await startHarness();
+		await trigger.activate();
+		const url = trigger.webhookUrl;
+		await call(emulator, 'POST', '/webhooks', { url, events: ['check.completed'] });
+		const other = String((await call(emulator, 'POST', '/webhooks', { url: 'https://example.com/other', events: ['*'] })).json.id);
+		expect(hooksAt(url)).toHaveLength(2);
+		await trigger.deactivate();
+		expect(hooksAt(url)).toHaveLength(0);
+		expect([...emulator.webhooks.keys()]).toEqual([other]);
+		expect(trigger.staticData()).toEqual({});
+	});
 });
