@@ -27,6 +27,14 @@ export class ArgosIdentityApi implements ICredentialType {
 			description: 'Change it only to reach a proxy or a local emulator',
 		},
 		{
+			displayName: 'Allow Unencrypted HTTP',
+			name: 'allowUnencryptedHttp',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to send requests to an http:// Base URL on another machine. Warning: the API key then crosses the network in clear text, readable by anyone on the way; turn it on only for a server without https:// on a network you trust. Not needed for localhost.',
+		},
+		{
 			displayName: 'Encryption Secret Key',
 			name: 'secretKey',
 			type: 'string',

@@ -19,6 +19,14 @@ export class CrafterProfileApi implements ICredentialType {
 			description: 'Your Crafter Profile server, including its context path',
 		},
 		{
+			displayName: 'Allow Unencrypted HTTP',
+			name: 'allowUnencryptedHttp',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to send requests to an http:// Base URL on another machine. Warning: the access token then crosses the network in clear text, readable by anyone on the way; turn it on only for a server without https:// on a network you trust. Not needed for localhost.',
+		},
+		{
 			displayName: 'Access Token ID',
 			name: 'accessTokenId',
 			type: 'string',

@@ -1,14 +1,17 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 
+import { redact, secretValues } from '../../shared/http/redact';
 import { ServiceError } from '../../shared/http/service-error';
 import type { ServiceContext } from '../../shared/http/service-request';
 import { decryptArgosJson, decryptionMismatch, encryptionSettings, isEncryptedBody, MODULE_NAMES, type EncryptionSettings } from './encryption';
+import { ARGOS_SECRET_FIELDS } from './index';
 
 const WHERE = "the Argos dashboard's Security Settings → Data Protection";
 
-/** The credential's Secure Data Transmission settings. */
+/** The credential's Secure Data Transmission settings, with the secrets to hide in what a decrypted answer reveals. */
 export async function argosEncryption(ctx: ServiceContext): Promise<EncryptionSettings> {
-	return encryptionSettings(await ctx.getCredentials('argosIdentityApi'));
+	const credentials = await ctx.getCredentials('argosIdentityApi');
+	return { ...encryptionSettings(credentials), secrets: secretValues(credentials, ARGOS_SECRET_FIELDS) };
 }
 
 /** The error for a ciphertext the credential cannot open, naming the credential field to change. */
@@ -26,12 +29,15 @@ function undecryptable(node: INode, settings: EncryptionSettings, cipherText: st
 	});
 }
 
-/** The body as JSON: decrypted when Argos sent it encrypted ({"data": "…"}), as is otherwise. */
+/**
+ * The body as JSON: decrypted when Argos sent it encrypted ({"data": "…"}), as is otherwise. The request path
+ * redacted the ciphertext, which hides nothing: the decrypted answer is redacted here.
+ */
 export function openAnswer(node: INode, settings: EncryptionSettings, body: unknown, itemIndex: number | undefined, what = "Argos Identity's answer"): IDataObject {
 	if (!isEncryptedBody(body)) return body as IDataObject;
 	const decrypted = decryptArgosJson(body.data, settings.keys, settings.module);
 	if (!decrypted) throw undecryptable(node, settings, body.data, itemIndex, what);
-	return decrypted as IDataObject;
+	return redact(decrypted as IDataObject, settings.secrets ?? []);
 }
 
 /**

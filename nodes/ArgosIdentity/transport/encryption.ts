@@ -110,6 +110,8 @@ export interface EncryptionSettings {
 	on: boolean;
 	module: ArgosEncryptionModule;
 	keys: string[];
+	/** The credential's secrets in every form they may be echoed in (redact.ts): hidden in a decrypted answer. */
+	secrets?: readonly string[];
 }
 
 export function encryptionSettings(credentials: Record<string, unknown>): EncryptionSettings {

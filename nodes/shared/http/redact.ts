@@ -6,20 +6,65 @@ export const REDACTED = '[redacted]';
 /**
  * The values to hide: every password-typed field of the credential, and any other secret the call sends
  * (`more`, e.g. a password a profile is given), as given and in the encoded forms a service may echo
- * (URL-encoded, as in a query string). Longest first, so a secret that contains another is replaced whole.
+ * (secretForms). Longest first, so a secret that contains another is replaced whole.
  */
 export function secretValues(credentials: ICredentialDataDecryptedObject, fields: readonly string[], more: readonly unknown[] = []): string[] {
-	const values = new Set<string>();
-	for (const value of [...fields.map((field) => credentials[field]), ...more]) {
+	return secretList([...fields.map((field) => credentials[field]), ...more]);
+}
+
+/** Secret values (strings or numbers; others skipped) in every form secretForms knows, longest first. */
+export function secretList(values: readonly unknown[]): string[] {
+	const forms = new Set<string>();
+	for (const value of values) {
 		if (typeof value !== 'string' && typeof value !== 'number') continue;
 		const text = String(value).trim();
 		// A one-character "secret" would blank every message; no service issues one.
 		if (text.length < 2) continue;
-		values.add(text);
-		values.add(encodeURIComponent(text));
-		values.add(JSON.stringify(text).slice(1, -1));
+		for (const form of secretForms(text)) forms.add(form);
 	}
-	return [...values].sort((a, b) => b.length - a.length);
+	return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/** Shorter base64 fragments than this could match by chance in unrelated text. */
+const MIN_FRAGMENT = 8;
+
+/**
+ * A secret as given and as a service may echo it: JSON-escaped; percent-encoded (encodeURIComponent, form
+ * encoding, every byte, in both cases of hex digits); hex (both cases); base64, standard and url-safe. Base64
+ * is aligned to 3 bytes, so a secret inside a longer encoded text (`Basic base64(user:key)`) shows as one of
+ * three fragments depending on its offset: each is added without the characters it shares with its neighbours.
+ */
+export function secretForms(text: string): string[] {
+	const bytes = Buffer.from(text, 'utf8');
+	const hex = bytes.toString('hex');
+	const everyByte = hex.replace(/../g, '%$&');
+	const forms = [
+		text,
+		JSON.stringify(text).slice(1, -1),
+		uriComponent(text),
+		new URLSearchParams({ s: text }).toString().slice(2),
+		everyByte,
+		everyByte.toUpperCase(),
+		hex,
+		hex.toUpperCase(),
+	];
+	for (const offset of [0, 1, 2]) {
+		const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+		// Characters made (partly) of the neighbours' bits: the first ⌈offset·4/3⌉ and those past the last whole group.
+		const fragment = encoded.slice(Math.ceil((offset * 4) / 3), Math.floor((offset + bytes.length) / 3) * 4);
+		if (offset === 0) forms.push(encoded, encoded.replace(/=+$/, ''));
+		if (fragment.length >= MIN_FRAGMENT) forms.push(fragment);
+	}
+	return [...new Set(forms.flatMap((form) => [form, form.replace(/\+/g, '-').replace(/\//g, '_')]))].filter((form) => form.length >= 2);
+}
+
+function uriComponent(text: string): string {
+	try {
+		return encodeURIComponent(text);
+	} catch {
+		// A lone surrogate cannot be encoded; the form encoding below covers such a text.
+		return text;
+	}
 }
 
 export function redactText(text: string, secrets: readonly string[]): string {
@@ -28,20 +73,44 @@ export function redactText(text: string, secrets: readonly string[]): string {
 	return result;
 }
 
-/** A copy of a value (string, array, plain object) with every secret replaced, in keys and values. Bytes are kept as they are. */
+/**
+ * A copy of a value (string, array, plain object) with every secret replaced, in keys and values, at any
+ * depth: walked with a list of work rather than recursion, so no nesting exhausts the stack. Bytes and
+ * other class instances are kept as they are; a value met twice (or a cycle) is copied once.
+ */
 export function redact<T>(value: T, secrets: readonly string[]): T {
 	if (secrets.length === 0) return value;
-	return walk(value, secrets, 0) as T;
+	const root: { value?: unknown } = {};
+	const copies = new Map<object, unknown>();
+	const work: Array<{ value: unknown; put: (copy: unknown) => void }> = [{ value, put: (copy) => (root.value = copy) }];
+	for (let next = work.pop(); next; next = work.pop()) next.put(copyOne(next.value, secrets, copies, work));
+	return root.value as T;
 }
 
-function walk(value: unknown, secrets: readonly string[], depth: number): unknown {
+function copyOne(value: unknown, secrets: readonly string[], copies: Map<object, unknown>, work: Array<{ value: unknown; put: (copy: unknown) => void }>): unknown {
 	if (typeof value === 'string') return redactText(value, secrets);
-	if (depth > 50 || value === null || typeof value !== 'object') return value;
+	if (value === null || typeof value !== 'object') return value;
 	if (Buffer.isBuffer(value) || ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return value;
-	if (Array.isArray(value)) return value.map((inner) => walk(inner, secrets, depth + 1));
+	if (copies.has(value)) return copies.get(value);
+	if (Array.isArray(value)) {
+		const copy: unknown[] = new Array(value.length);
+		copies.set(value, copy);
+		value.forEach((inner, index) => work.push({ value: inner, put: (innerCopy) => (copy[index] = innerCopy) }));
+		return copy;
+	}
 	const prototype = Object.getPrototypeOf(value);
 	if (prototype !== Object.prototype && prototype !== null) return value;
-	return Object.fromEntries(
-		Object.entries(value as Record<string, unknown>).map(([key, inner]) => [redactText(key, secrets), walk(inner, secrets, depth + 1)]),
-	);
+	const copy: Record<string, unknown> = {};
+	copies.set(value, copy);
+	for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+		const shownKey = redactText(key, secrets);
+		// Defined, not assigned: a key named __proto__ stays a key; set now so the copy keeps the key order.
+		define(copy, shownKey, undefined);
+		work.push({ value: inner, put: (innerCopy) => define(copy, shownKey, innerCopy) });
+	}
+	return copy;
+}
+
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+	Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -106,3 +106,23 @@ describe('what does not fit the project says which credential field to change, a
 		expectNoSecret(emulator.apiKey, run.run.data.resultData);
 	});
 });
+
+describe.each(['aes256', 'gcm256'] as const)('an encrypted answer (%s) that holds the credential’s secrets', (module) => {
+	const SECRET_KEY = 'dedicated-secret-key-0123456789';
+	const WEBHOOK_TOKEN = 'webhook-token-abcdef0123456789';
+
+	test('is redacted after it is decrypted: the key as given, base64 and hex', async () => {
+		emulator.setSecureTransmission(true, SECRET_KEY, module);
+		const key = emulator.apiKey;
+		const id = emulator.addSubmission(undefined, {
+			userid: `user of ${key}`,
+			email: `${Buffer.from(SECRET_KEY).toString('base64')}@example.com`,
+			// A field Argos fills from what a client sent: here the webhook token, hex-encoded.
+			kyc: { result: 'pending', comment: [`token ${Buffer.from(WEBHOOK_TOKEN).toString('hex')}`] },
+		});
+		const run = await submission({ operation: 'get', submissionId: id }, { ...encrypted(module, SECRET_KEY), webhookToken: WEBHOOK_TOKEN });
+		expect(run.error).toBeUndefined();
+		expect(run.items[0].json).toMatchObject({ submission_id: id, userid: 'user of [redacted]', email: '[redacted]@example.com', kyc: { comment: ['token [redacted]'] } });
+		for (const secret of [key, SECRET_KEY, WEBHOOK_TOKEN]) expectNoSecret(secret, run.items, run.run.data.resultData.runData);
+	});
+});

@@ -1,5 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { PageWalk } from '../../../shared/http/page-bounds';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
 import { requiredText } from '../../../shared/parameters/parameters';
@@ -98,20 +99,28 @@ function requestOf(ctx: IExecuteFunctions, itemIndex: number): { url: string; qs
 /** One output item per profile (ProfileController.getProfilesByQuery, getProfileRange, getProfilesByRole, getProfilesByAttributeValue, getProfileByIds). */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {
 	const { url, qs, paged } = requestOf(ctx, itemIndex);
-	const { limit } = readReturnAll(ctx, itemIndex);
+	const { limit, returnAll } = readReturnAll(ctx, itemIndex);
 	const sortBy = String(ctx.getNodeParameter('options.sortBy', itemIndex, '') ?? '').trim();
 	const sort = sortBy ? { sortBy, sortOrder: String(ctx.getNodeParameter('options.sortOrder', itemIndex, 'ASC')) } : {};
-	const profiles: IDataObject[] = [];
 	if (!paged) {
 		// These endpoints take no start/count: Crafter answers every match and the limit is applied here.
-		profiles.push(...crafterList(await readProfiles(ctx, itemIndex, url, { ...qs, ...sort })));
-	} else {
-		while (profiles.length < limit) {
-			const count = Math.min(PAGE_SIZE, limit - profiles.length);
-			const page = crafterList(await readProfiles(ctx, itemIndex, url, { ...qs, ...sort, start: String(profiles.length), count: String(count) }));
-			profiles.push(...page);
-			if (page.length < count) break;
-		}
+		const profiles: IDataObject[] = crafterList(await readProfiles(ctx, itemIndex, url, { ...qs, ...sort }));
+		return profiles.slice(0, limit).map((profile) => ({ json: profile }));
 	}
-	return profiles.slice(0, limit).map((profile) => ({ json: profile }));
+	// A short page ends the walk; so does a page of profiles already read, and PageWalk's ceiling (page-bounds.ts).
+	const walk = new PageWalk(ctx, itemIndex, {
+		service: 'Crafter Profile',
+		returnAll,
+		narrower: 'or a Query that selects fewer profiles (e.g. by an attribute)',
+		idOf: (profile) => profile.id,
+	});
+	let start = 0;
+	while (walk.records.length < limit) {
+		walk.beforePage();
+		const count = Math.min(PAGE_SIZE, limit - walk.records.length);
+		const page = crafterList(await readProfiles(ctx, itemIndex, url, { ...qs, ...sort, start: String(start), count: String(count) }));
+		start += page.length;
+		if (walk.add(page) === 0 || page.length < count) break;
+	}
+	return walk.records.slice(0, limit).map((profile) => ({ json: profile }));
 }

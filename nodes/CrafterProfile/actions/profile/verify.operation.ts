@@ -50,7 +50,7 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 		tokenId = String(crafterObject(created, 'profile').id);
 	}
 	const form = crafterForm({ verificationTokenId: tokenId, attributeToReturn: attributesToReturnOf(ctx, itemIndex) });
-	// A token works once: not repeated after a server fault.
-	const response = await crafterApiRequest(ctx, () => ({ method: 'POST', url: '/verify', ...form, json: false }), { itemIndex, idempotent: false });
+	// A token works once: not repeated after a server fault. It is a password field: Crafter's 404 echoes it, hidden.
+	const response = await crafterApiRequest(ctx, () => ({ method: 'POST', url: '/verify', ...form, json: false }), { itemIndex, idempotent: false, secrets: [tokenId] });
 	return { json: crafterObject(response, 'profile') };
 }
