@@ -1,6 +1,6 @@
 import FormData from 'form-data';
 
-import { multipartBody, multipartRequest, quotedParameter, randomBoundary, type MultipartPart } from '../../nodes/shared/http/multipart';
+import { multipartBody, multipartOptions, quotedParameter, randomBoundary, type MultipartPart } from '../../nodes/shared/http/multipart';
 import { boundaryOf, parseMultipart } from '../emulators/multipart';
 
 /** Every byte value, and the sequences a multipart body is made of, so a part that eats or adds a byte shows. */
@@ -98,11 +98,18 @@ test('quotedParameter: only ", CR and LF are changed', () => {
 	expect(quotedParameter('a"b\rc\nd;e=f')).toBe('"a%22b%0Dc%0Ad;e=f"');
 });
 
-test('multipartRequest: the body with its content type and its exact length', () => {
-	const { body, headers } = multipartRequest(parts);
+test('multipartOptions: the body with its content type and its exact length', () => {
+	const { body, headers } = multipartOptions(multipartBody(parts));
 	expect(headers['content-type']).toMatch(/^multipart\/form-data; boundary=-{26}[0-9a-f]{24}$/);
 	expect(headers['content-length']).toBe(String(body.length));
 	expect(parseMultipart(body, boundaryOf(headers['content-type'])!)).toHaveLength(3);
+});
+
+test("each part's bytes are given back as views into the body, not copies", () => {
+	const { body, data } = multipartBody(parts);
+	const expected = [Buffer.from('sub-1'), Buffer.from('line one\r\nline two, "quoted", café'), awkwardBytes];
+	expect(data.map((view, index) => view.equals(expected[index]))).toEqual([true, true, true]);
+	for (const view of data) expect(view.buffer).toBe(body.buffer);
 });
 
 test('no parts: only the closing delimiter', () => {

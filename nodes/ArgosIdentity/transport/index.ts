@@ -3,7 +3,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import type { Reconcile } from '../../shared/http/reconcile';
 import { ServiceError, serviceMessageOf, UnexpectedAnswerError } from '../../shared/http/service-error';
 import { jsonBody } from '../../shared/http/json-body';
-import { multipartRequest } from '../../shared/http/multipart';
+import { multipartBody, multipartOptions } from '../../shared/http/multipart';
 import { callService, type ServiceContext } from '../../shared/http/service-request';
 import { argosEncryption, explainRefusal, openAnswer } from './encrypted-answer';
 import { encryptArgosJson, type EncryptionSettings } from './encryption';
@@ -31,8 +31,8 @@ interface ArgosRequest {
 }
 
 /** A multipart/form-data body of text fields, with its content type and length; every attempt sends the same bytes. */
-export function multipartOf(fields: Array<[string, string]>): ReturnType<typeof multipartRequest> {
-	return multipartRequest(fields.map(([name, value]) => ({ name, value })));
+export function multipartOf(fields: Array<[string, string]>): ReturnType<typeof multipartOptions> {
+	return multipartOptions(multipartBody(fields.map(([name, value]) => ({ name, value }))));
 }
 
 /**

@@ -20,6 +20,8 @@ export type MultipartPart = MultipartField | MultipartFile;
 export interface MultipartBody {
 	body: Buffer;
 	contentType: string;
+	/** Each part's bytes where they lie in `body` (views, not copies): what was sent, without holding the input too. */
+	data: Buffer[];
 }
 
 const CRLF = '\r\n';
@@ -56,14 +58,25 @@ export function multipartBody(parts: readonly MultipartPart[], newBoundary: () =
 	const pieces = parts.map((part) => ({ header: Buffer.from(headerOf(part), 'utf8'), data: 'data' in part ? part.data : Buffer.from(part.value, 'utf8') }));
 	let boundary = newBoundary();
 	while (pieces.some(({ header, data }) => header.includes(boundary) || data.includes(boundary))) boundary = newBoundary();
-	const chunks: Buffer[] = [];
-	for (const { header, data } of pieces) chunks.push(Buffer.from(`--${boundary}${CRLF}`, 'latin1'), header, data, Buffer.from(CRLF, 'latin1'));
-	chunks.push(Buffer.from(`--${boundary}--${CRLF}`, 'latin1'));
-	return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+	const delimiter = Buffer.from(`--${boundary}${CRLF}`, 'latin1');
+	const close = Buffer.from(`--${boundary}--${CRLF}`, 'latin1');
+	const size = pieces.reduce((total, { header, data }) => total + delimiter.length + header.length + data.length + CRLF.length, close.length);
+	// Written into one allocation: the file is copied once, and the caller can let go of its own copy.
+	const body = Buffer.allocUnsafe(size);
+	const data: Buffer[] = [];
+	let offset = 0;
+	for (const piece of pieces) {
+		offset += delimiter.copy(body, offset);
+		offset += piece.header.copy(body, offset);
+		data.push(body.subarray(offset, offset + piece.data.length));
+		offset += piece.data.copy(body, offset);
+		offset += body.write(CRLF, offset, 'latin1');
+	}
+	close.copy(body, offset);
+	return { body, contentType: `multipart/form-data; boundary=${boundary}`, data };
 }
 
-/** The request options that send the body: its content type and length. */
-export function multipartRequest(parts: readonly MultipartPart[]): { body: Buffer; headers: { 'content-type': string; 'content-length': string } } {
-	const { body, contentType } = multipartBody(parts);
+/** The request options that send a body: the body, its content type and its length. */
+export function multipartOptions({ body, contentType }: MultipartBody): { body: Buffer; headers: { 'content-type': string; 'content-length': string } } {
 	return { body, headers: { 'content-type': contentType, 'content-length': String(body.length) } };
 }

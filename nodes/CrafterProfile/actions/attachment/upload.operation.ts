@@ -4,7 +4,7 @@ import { binaryPropertyField, fileNameOptions } from '../../../shared/parameters
 import { readUploadFile } from '../../../shared/files/binary-input';
 import { requiredText } from '../../../shared/parameters/parameters';
 import { itemParameter } from '../../../shared/parameters/item-parameter';
-import { multipartRequest } from '../../../shared/http/multipart';
+import { multipartBody, multipartOptions } from '../../../shared/http/multipart';
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { CRAFTER_MAX_BYTES, crafterAttachmentRules } from '../../../shared/files/upload-rules';
@@ -28,10 +28,10 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const profileId = profileIdOf(ctx, itemIndex);
 	const binaryPropertyName = requiredText(ctx, 'binaryPropertyName', 'Input Binary Field', itemIndex);
 	const userFileName = itemParameter(ctx, 'options.fileName', itemIndex, '') as string;
+	// Read whole: at most 5 MB, and the items in flight at once are bounded by Parallel Requests.
 	const file = await readUploadFile(ctx, itemIndex, binaryPropertyName, crafterAttachmentRules, userFileName);
 	const fileName = file.fileName ?? '';
-	// Read whole: at most 5 MB, and the items in flight at once are bounded by Parallel Requests.
-	const upload = multipartRequest([{ name: 'attachment', data: file.bytes, filename: fileName, contentType: file.mimeType }]);
+	const upload = multipartBody([{ name: 'attachment', data: file.bytes, filename: fileName, contentType: file.mimeType }]);
 	// The server's 5 MB limit applies to the whole multipart request, not only the file.
 	if (upload.body.length > CRAFTER_MAX_BYTES) {
 		throw new NodeOperationError(
@@ -40,10 +40,13 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 			{ itemIndex, description: 'Resize or compress the image a little before sending it. Nothing was sent for this item.' },
 		);
 	}
-	const response = await crafterApiRequest(ctx, () => ({ method: 'POST', url: `/${pathSegment(profileId)}/uploadAttachment`, ...upload }), {
+	const options = multipartOptions(upload);
+	// The file as it lies in the body, so the file read from the binary store is not held as well.
+	const [sent] = upload.data;
+	const response = await crafterApiRequest(ctx, () => ({ method: 'POST', url: `/${pathSegment(profileId)}/uploadAttachment`, ...options }), {
 		itemIndex,
 		transfer: true,
-		reconcile: attachmentFinder(ctx, itemIndex, profileId, fileName, file.bytes),
+		reconcile: attachmentFinder(ctx, itemIndex, profileId, fileName, sent),
 	});
 	return { json: crafterObject(response, 'attachment') };
 }
