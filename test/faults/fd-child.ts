@@ -1,6 +1,6 @@
 /*
  * Run by file-handles.test.ts in a child process under a low `ulimit -n`: uploads UPLOADS attachments to
- * the Crafter emulator the parent runs, each file streamed from n8n's binary store (filesystem mode), and
+ * the Crafter emulator the parent runs, each file read from n8n's binary store (filesystem mode), and
  * prints one JSON line with what came out.
  */
 import { readdirSync } from 'node:fs';

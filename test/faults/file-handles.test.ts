@@ -4,8 +4,8 @@ import path from 'node:path';
 import { startCrafterEmulator, type CrafterEmulator } from '../emulators/crafter';
 
 /*
- * Crafter's upload streams each file from n8n's binary store. A stream opened and never read or closed
- * keeps its file descriptor until the process ends, so hundreds of uploads under a low `ulimit -n` fail
+ * Crafter's upload reads each file from n8n's binary store (filesystem mode). A file opened and never
+ * closed keeps its descriptor until the process ends, so hundreds of uploads under a low `ulimit -n` fail
  * with EMFILE. The child runs 300 uploads with 64 descriptors: every one must land.
  */
 const UPLOADS = 300;

@@ -1,10 +1,10 @@
-import FormData from 'form-data';
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { ARGOS_MAX_REQUEST_BYTES } from '../../shared/files/upload-rules';
 import type { Reconcile } from '../../shared/http/reconcile';
 import { ServiceError, serviceMessageOf, UnexpectedAnswerError } from '../../shared/http/service-error';
 import { jsonBody } from '../../shared/http/json-body';
+import { multipartBody, multipartOptions } from '../../shared/http/multipart';
 import { callService, type ServiceContext } from '../../shared/http/service-request';
 import { argosEncryption, explainRefusal, openAnswer } from './encrypted-answer';
 import { encryptArgosJson, type EncryptionSettings } from './encryption';
@@ -17,7 +17,7 @@ export const ARGOS = 'Argos Identity';
 interface ArgosRequest {
 	method: IHttpRequestMethods;
 	path: string;
-	/** A multipart body of text fields (Argos takes no file parts), made into a form once per attempt. */
+	/** A multipart body of text fields (Argos takes no file parts). */
 	fields?: Array<[string, string]>;
 	/** A JSON body. */
 	json?: IDataObject;
@@ -31,11 +31,9 @@ interface ArgosRequest {
 	reconcile?: Reconcile;
 }
 
-/** A multipart form of text fields; a form is a stream that can be sent only once, so one is made per attempt. */
-export function multipartOf(fields: Array<[string, string]>): FormData {
-	const form = new FormData();
-	for (const [name, value] of fields) form.append(name, value);
-	return form;
+/** A multipart/form-data body of text fields, with its content type and length; every attempt sends the same bytes. */
+export function multipartOf(fields: Array<[string, string]>): ReturnType<typeof multipartOptions> {
+	return multipartOptions(multipartBody(fields.map(([name, value]) => ({ name, value }))));
 }
 
 /**
@@ -58,7 +56,7 @@ function sealed(request: ArgosRequest, settings: EncryptionSettings): Pick<Argos
 export async function argosApiRequest(ctx: ServiceContext, request: ArgosRequest): Promise<IDataObject> {
 	const settings = await argosEncryption(ctx);
 	const { json, fields } = sealed(request, settings);
-	const payload = json ? jsonBody(json) : undefined;
+	const payload = json ? { ...jsonBody(json), json: true } : fields ? multipartOf(fields) : undefined;
 	const response = await callService(ctx, {
 		service: ARGOS,
 		credentialType: 'argosIdentityApi',
@@ -74,8 +72,7 @@ export async function argosApiRequest(ctx: ServiceContext, request: ArgosRequest
 			baseURL: baseUrl,
 			url: request.path,
 			...(request.qs ? { qs: request.qs } : {}),
-			...(fields ? { body: multipartOf(fields) } : {}),
-			...(payload ? { ...payload, json: true } : {}),
+			...payload,
 		}),
 	}).catch((error: unknown) => Promise.reject(explainRefusal(ctx.getNode(), settings, error, request.itemIndex)));
 	const { body } = response;
@@ -130,7 +127,8 @@ export function submissionImagesFinder(ctx: ServiceContext, itemIndex: number, s
 			const held = await heldImage(ctx, itemIndex, submissionId, slot);
 			if (!held?.equals(Buffer.from(base64, 'base64'))) return undefined;
 		}
-		const answer = await argosRead(ctx, '/submission', { submission_id: submissionId }, { itemIndex });
+		// Encrypted with Secure Data Transmission on, like every GET /submission answer [ENC-GB].
+		const answer = openAnswer(ctx.getNode(), await argosEncryption(ctx), await argosRead(ctx, '/submission', { submission_id: submissionId }, { itemIndex }), itemIndex);
 		const [submission] = Array.isArray(answer.Items) ? (answer.Items as IDataObject[]) : [];
 		return { message: 'complete to update image.', ...(submission ? { submission } : {}) };
 	};

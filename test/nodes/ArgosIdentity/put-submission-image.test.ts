@@ -80,6 +80,9 @@ describe('images Argos accepts', () => {
 		const result = await run([item]);
 		expect(result.error).toBeUndefined();
 		expect(emulator.received).toHaveLength(1);
+		// One body of known length, not a chunked stream.
+		expect(emulator.received[0].headers['content-length']).toBe(String(emulator.received[0].body.length));
+		expect(emulator.received[0].headers['transfer-encoding']).toBeUndefined();
 		expect(emulator.acceptedUploads).toEqual([{ submissionId, slots: ['idImage', 'idBackImage', 'selfieImage', 'addressImage'] }]);
 		const stored = emulator.submissions.get(submissionId)!.images;
 		for (const slot of Object.keys(bytes) as ArgosImageSlot[]) expect(stored[slot]!.equals(bytes[slot]!)).toBe(true);

@@ -1,5 +1,7 @@
+import { MAX_ATTEMPTS } from '../../../nodes/shared/http/retry-policy';
 import { ARGOS_ADMIN_EMAIL, ARGOS_SEEDED_SUBMISSION_IDS, argosDecrypt, startArgosEmulator, type ArgosEmulator, type ArgosEncryptionModule } from '../../emulators/argos';
 import { boundaryOf, parseMultipart } from '../../emulators/multipart';
+import { FaultPlan, startFaultProxy, type FaultKind, type FaultProxy } from '../../faults/fault-proxy';
 import { expectNoSecret } from '../../support/expect-no-secret';
 import { SampleFolder } from '../../support/sample-files';
 import { runOperation } from './run-operation';
@@ -72,6 +74,42 @@ describe.each(['aes256', 'gcm256'] as const)('the project encrypts with %s', (mo
 		expect(emulator.submissions.get(PENDING)!.kyc?.result).toBe('approved');
 		expectNoSecret('project-secret-key', run.run.data.resultData);
 	});
+});
+
+/** Every attempt of the one PUT is stored by Argos and its answer lost; the look-ups after it go through. */
+class EveryAttemptLost extends FaultPlan {
+	private faulted = 0;
+	constructor() {
+		super(1, 1, ['forward-then-reset']);
+	}
+	override next(): FaultKind | 'none' {
+		return this.faulted++ < MAX_ATTEMPTS ? 'forward-then-reset' : 'none';
+	}
+}
+
+describe('Put Image whose answers are all lost after Argos stored the image', () => {
+	let proxy: FaultProxy | undefined;
+	afterEach(async () => await proxy?.close());
+
+	test('the reconciliation decrypts the submission it reads back, and the item carries it', async () => {
+		emulator.setSecureTransmission(true, undefined, 'gcm256');
+		const submissionId = emulator.addSubmission();
+		const { item, bytes } = imageItem(submissionId);
+		proxy = await startFaultProxy(emulator.origin, new EveryAttemptLost());
+		const run = await submission(putSelfie(submissionId), { ...encrypted('gcm256'), baseUrl: `${proxy.origin}/v3` }, [item]);
+		expect(run.error).toBeUndefined();
+		expect(run.items[0].json).toMatchObject({
+			message: 'complete to update image.',
+			submission: { submission_id: submissionId },
+			_reconciled: { recovered: true },
+		});
+		expect(emulator.submissions.get(submissionId)!.images.selfieImage?.equals(bytes)).toBe(true);
+		expect(emulator.received.map((request) => `${request.method} ${request.path}`)).toEqual([
+			...Array<string>(MAX_ATTEMPTS).fill('PUT /v3/submission/image'),
+			'GET /v3/image',
+			'GET /v3/submission',
+		]);
+	}, 30_000);
 });
 
 describe('what does not fit the project says which credential field to change, and changes nothing', () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 
+import { MAX_ATTEMPTS } from '../../../nodes/shared/http/retry-policy';
 import {
 	CRAFTER_EXPIRED_TOKEN,
 	CRAFTER_READONLY_TOKEN,
@@ -8,6 +9,7 @@ import {
 } from '../../emulators/crafter';
 import { boundaryOf, parseMultipart } from '../../emulators/multipart';
 import type { FixtureItem } from '../../engine/fixture-items.node';
+import { FaultPlan, startFaultProxy, type FaultKind } from '../../faults/fault-proxy';
 import { runWorkflow } from '../../engine/run-workflow';
 import { loadWorkflow, type NodeChanges } from '../../engine/workflow-file';
 import { expectNoSecret } from '../../support/expect-no-secret';
@@ -52,6 +54,9 @@ test('upload then download through the node: the same bytes come back as a binar
 	const request = uploadRequest();
 	expect(request.path).toBe(`/crafter-profile/api/1/profile/${profileId}/uploadAttachment`);
 	expect(request.query.get('accessTokenId')).toBe(emulator.accessToken);
+	// One body of known length, not a chunked stream.
+	expect(request.headers['content-length']).toBe(String(request.body.length));
+	expect(request.headers['transfer-encoding']).toBeUndefined();
 	const parts = parseMultipart(request.body, boundaryOf(request.headers['content-type'])!);
 	expect(parts.map(({ name, filename, contentType }) => ({ name, filename, contentType }))).toEqual([
 		{ name: 'attachment', filename: 'Portrait.PNG', contentType: 'image/png' },
@@ -80,6 +85,37 @@ test('uploading the same base name again replaces the attachment and keeps its i
 	expect([...stored.keys()]).toEqual(['id-card']);
 	expect(stored.get('id-card')!.data.equals(again.bytes)).toBe(true);
 });
+
+/** Every attempt of the one upload is stored by Crafter and its answer lost; the look-ups after it go through. */
+class EveryAttemptLost extends FaultPlan {
+	private faulted = 0;
+	constructor() {
+		super(1, 1, ['forward-then-reset']);
+	}
+	override next(): FaultKind | 'none' {
+		return this.faulted++ < MAX_ATTEMPTS ? 'forward-then-reset' : 'none';
+	}
+}
+
+test('every answer lost after Crafter stored the file: the same bytes are found under the name, and the item carries the attachment', async () => {
+	const proxy = await startFaultProxy(emulator.origin, new EveryAttemptLost());
+	try {
+		const { item, bytes, profileId } = fileItem('png', 40_000, 'lost-answer.png');
+		const result = await run([item], uploadOnly, { crafterProfileApi: { baseUrl: `${proxy.origin}/crafter-profile`, accessTokenId: emulator.accessToken } });
+		expect(result.error).toBeUndefined();
+		expect(result.output(UPLOAD)[0].json).toMatchObject({ fileName: 'lost-answer', fileSizeBytes: 40_000, _reconciled: { recovered: true } });
+		expect(emulator.acceptedUploads).toEqual(Array(MAX_ATTEMPTS).fill({ profileId, fileName: 'lost-answer.png', bytes: 40_000 }));
+		expect(emulator.received.map((request) => request.path.split('/').slice(-2).join('/'))).toEqual([
+			...Array<string>(MAX_ATTEMPTS).fill(`${profileId}/uploadAttachment`),
+			'lost-answer/details',
+			`attachment/lost-answer`,
+		]);
+		const parts = parseMultipart(uploadRequest().body, boundaryOf(uploadRequest().headers['content-type'])!);
+		expect(parts[0].data.equals(bytes)).toBe(true);
+	} finally {
+		await proxy.close();
+	}
+}, 30_000);
 
 test('List Attachments gives one item per attachment, working around the server list bug', async () => {
 	const { item, profileId } = fileItem('gif', 2_000, 'badge.gif');

@@ -81,7 +81,7 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const images = await readSubmissionImages(ctx, itemIndex, idType);
 	// Argos takes images as base64 text fields, not file parts.
 	const fields: Array<[string, string]> = [['submissionId', submissionId], ['admin', admin], ...(idType ? [['idType', idType] as [string, string]] : []), ...images];
-	const size = multipartOf(fields).getLengthSync();
+	const size = multipartOf(fields).body.length;
 	if (size > ARGOS_MAX_REQUEST_BYTES) {
 		throw new NodeOperationError(
 			ctx.getNode(),
