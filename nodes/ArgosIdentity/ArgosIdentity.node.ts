@@ -11,6 +11,7 @@ import { resourceFields } from '../shared/items/resources';
 import { allowChangesField } from '../shared/parameters/operation-field';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
+import { registerPasswordParameters } from '../shared/parameters/password-parameters';
 
 export class ArgosIdentity implements INodeType {
 	description: INodeTypeDescription = {
@@ -33,6 +34,11 @@ export class ArgosIdentity implements INodeType {
 			...resources.flatMap((resource) => resource.description),
 		]),
 	};
+
+	// Their values are hidden wherever a service echoes them (request-guard.ts).
+	constructor() {
+		registerPasswordParameters(this.description);
+	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -2,6 +2,7 @@ import { sleep, type ICredentialDataDecryptedObject, type IDataObject } from 'n8
 
 import { InputRefusal } from '../parameters/input-refusal';
 import { itemParameter } from '../parameters/item-parameter';
+import { passwordParameterValues } from '../parameters/password-parameters';
 import { AttemptTimer } from './attempt-timer';
 import { networkCodeOf } from './network-code';
 import { markRecovered, type Reconcile } from './reconcile';
@@ -115,7 +116,7 @@ export class RequestGuard {
 		private readonly call: GuardedCall,
 		credentials: ICredentialDataDecryptedObject,
 	) {
-		this.secrets = secretValues(credentials, call.secretFields ?? [], call.secrets);
+		this.secrets = secretValues(credentials, call.secretFields ?? [], [...(call.secrets ?? []), ...passwordParameterValues(ctx, call.itemIndex)]);
 		this.timeoutMs = timeoutMsFor(ctx, call);
 	}
 

@@ -69,7 +69,7 @@ export async function callService(ctx: ServiceContext, call: ServiceCall): Promi
 	const session = call.credentialType ? await credentialSession(ctx, call.credentialType) : undefined;
 	// Checked before anything is sent, once per node run (a wrong one is refused for every item); timeout,
 	// deadline, redaction and reconciliation live in request-guard.ts.
-	const baseUrl = session ? (session.baseUrl ??= checkedBaseUrl(session.credentials.baseUrl, call.service)) : '';
+	const baseUrl = session ? (session.baseUrl ??= checkedBaseUrl(session.credentials.baseUrl, call.service, session.credentials.allowUnencryptedHttp === true)) : '';
 	const guard = new RequestGuard(ctx, call, session?.credentials ?? {});
 	// An item read ahead sends once the items before it leave room (send-turns.ts): its first attempt waits.
 	let turn = pendingSendTurn(ctx, call.itemIndex);
