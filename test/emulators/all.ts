@@ -7,7 +7,7 @@ export interface Emulators {
 	complyCube: ComplyCubeEmulator;
 	argos: ArgosEmulator;
 	crafter: CrafterEmulator;
-	/** Where the examples' Send Email nodes deliver: nothing leaves the machine. */
+	/** Where the examples' Send Email nodes and Crafter's verification e-mails deliver: nothing leaves the machine. */
 	mail: MailSink;
 	/** Credential data for each credential type, pointing at these emulators (and n8n's SMTP credential at the mail sink). */
 	credentials: Record<string, Record<string, string | number | boolean>>;
@@ -27,8 +27,9 @@ export interface EmulatorPorts {
 export async function startEmulators(ports: EmulatorPorts = {}): Promise<Emulators> {
 	const complyCube = await startComplyCubeEmulator({ ...ports.complyCubeOptions, port: ports.complyCube ?? ports.complyCubeOptions?.port });
 	const argos = await startArgosEmulator({ port: ports.argos });
-	const crafter = await startCrafterEmulator({ port: ports.crafter });
+	// The mail sink first: Crafter sends its verification and reset e-mails there.
 	const mail = await startMailSink(ports.mail);
+	const crafter = await startCrafterEmulator({ port: ports.crafter, smtp: { host: mail.host, port: mail.port } });
 	return {
 		complyCube,
 		argos,
@@ -42,7 +43,9 @@ export async function startEmulators(ports: EmulatorPorts = {}): Promise<Emulato
 			smtp: { host: mail.host, port: mail.port, secure: false, disableStartTls: true, user: '', password: '' },
 		},
 		close: async () => {
-			await Promise.all([complyCube.close(), argos.close(), crafter.close(), mail.close()]);
+			// Crafter's e-mails still under way reach the sink before it closes.
+			await Promise.all([complyCube.close(), argos.close(), crafter.close()]);
+			await mail.close();
 		},
 	};
 }

@@ -5,6 +5,7 @@ import {
 	CRAFTER_EXPIRED_TOKEN,
 	CRAFTER_READONLY_TOKEN,
 	CRAFTER_TENANT,
+	CRAFTER_VERIFYING_TENANT,
 	MANAGE_PROFILES,
 } from './constants';
 import { actionDenied, errorDetails } from './errors';
@@ -21,7 +22,16 @@ export interface AccessToken {
 export const NODE_APPLICATION = 'n8n-identity-uploads';
 
 const ACCESS_TOKENS = new Map<string, AccessToken>([
-	[CRAFTER_ACCESS_TOKEN, { application: NODE_APPLICATION, tenantPermissions: [{ tenant: CRAFTER_TENANT, actions: ['READ_TENANT', MANAGE_PROFILES] }] }],
+	[
+		CRAFTER_ACCESS_TOKEN,
+		{
+			application: NODE_APPLICATION,
+			tenantPermissions: [
+				{ tenant: CRAFTER_TENANT, actions: ['READ_TENANT', MANAGE_PROFILES] },
+				{ tenant: CRAFTER_VERIFYING_TENANT, actions: ['READ_TENANT', MANAGE_PROFILES] },
+			],
+		},
+	],
 	[CRAFTER_READONLY_TOKEN, { application: 'reporting', tenantPermissions: [{ tenant: CRAFTER_TENANT, actions: ['READ_TENANT'] }] }],
 	[
 		CRAFTER_EXPIRED_TOKEN,

@@ -20,6 +20,12 @@ export const CRAFTER_SEEDED_USERNAMES = ['ada.lovelace', 'grace.hopper', 'alan.t
 export const CRAFTER_SEEDED_TICKET = '9b1f2e3d-4c5a-4b6c-8d7e-0f1a2b3c4d5e';
 /** The tenant every seeded profile and token belongs to. */
 export const CRAFTER_TENANT = 'default';
+/**
+ * A tenant with verifyNewProfiles on (set in the admin console or POST /api/1/tenant/{name}/verify_new_profiles):
+ * a profile created there with a verificationUrl starts disabled and is e-mailed the link. Crafter's own
+ * "default" tenant has it off (server/src/main/resources/crafter/profile/init-data.json).
+ */
+export const CRAFTER_VERIFYING_TENANT = 'customers';
 /** crafter.profile.attachments.maxSizeUpload; the resolver applies it to the whole multipart request. */
 export const CRAFTER_MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 

@@ -1,5 +1,6 @@
 import { startHttpEmulator, type EmulatorRequest, type EmulatorResponse, type RunningEmulator } from '../emulator-server';
 import type { MultipartPart } from '../multipart';
+import type { SmtpTarget } from '../smtp-client';
 import { authenticate, type AccessToken } from './access-tokens';
 import { details, download, list, upload } from './attachments';
 import { CONTEXT_PATH, CRAFTER_ACCESS_TOKEN, CRAFTER_SEEDED_PROFILE_IDS, CRAFTER_SEEDED_TICKET, CRAFTER_SEEDED_USERNAMES, CRAFTER_TENANT } from './constants';
@@ -41,6 +42,12 @@ export interface CrafterEmulator extends RunningEmulator {
 	acceptedUploads: CrafterState['acceptedUploads'];
 	/** Profiles created through the API (not the seeded ones), in order. */
 	createdProfiles: CrafterState['createdProfiles'];
+	/** Verification and reset e-mails the server sent (verification.ts), whether or not an SMTP server took them. */
+	sentMails: CrafterState['sentMails'];
+	/** Deliveries the SMTP server refused (Crafter only logs them). */
+	mailFailures: string[];
+	/** Resolves when every e-mail sent so far reached the SMTP server (sendEmail is @Async in Crafter). */
+	mailsDelivered(): Promise<void>;
 }
 
 type RouteName = keyof typeof HANDLERS;
@@ -55,6 +62,7 @@ const HANDLERS = {
 	range: reads.getProfileRange,
 	byRole: reads.getProfilesByRole,
 	byAttributeValue: reads.getProfilesByAttributeValue,
+	byExistingAttribute: reads.getProfilesByExistingAttribute,
 	get: reads.getProfile,
 	getAttributes: reads.getAttributes,
 	create: writes.createProfile,
@@ -68,6 +76,8 @@ const HANDLERS = {
 	removeAttributes: writes.removeAttributes,
 	delete: writes.deleteProfile,
 	createVerificationToken: writes.createVerificationToken,
+	resetPassword: writes.resetPassword,
+	changePassword: writes.changePassword,
 	upload,
 	list,
 	details,
@@ -87,6 +97,8 @@ const ROUTES: Array<Route<RouteName>> = [
 	{ name: 'range', method: 'GET', pattern: '/range' },
 	{ name: 'byRole', method: 'GET', pattern: '/by_role' },
 	{ name: 'byAttributeValue', method: 'GET', pattern: '/by_attribute_value' },
+	{ name: 'byExistingAttribute', method: 'GET', pattern: '/by_existing_attribute' },
+	{ name: 'changePassword', method: 'POST', pattern: '/change_password' },
 	{ name: 'get', method: 'GET', pattern: '/{id}' },
 	{ name: 'update', method: 'POST', pattern: '/{id}/update' },
 	{ name: 'enable', method: 'POST', pattern: '/{id}/enable' },
@@ -98,6 +110,7 @@ const ROUTES: Array<Route<RouteName>> = [
 	{ name: 'removeAttributes', method: 'POST', pattern: '/{id}/attributes/remove' },
 	{ name: 'delete', method: 'POST', pattern: '/{id}/delete' },
 	{ name: 'createVerificationToken', method: 'POST', pattern: '/{id}/verification_token/create' },
+	{ name: 'resetPassword', method: 'POST', pattern: '/{id}/reset_password' },
 	{ name: 'upload', method: 'POST', pattern: '/{id}/uploadAttachment' },
 	{ name: 'list', method: 'GET', pattern: '/{id}/attachments/' },
 	{ name: 'details', method: 'GET', pattern: '/{id}/attachment/{attachmentId}/details' },
@@ -154,7 +167,14 @@ function addProfile(state: CrafterState, id?: string, username?: string): string
 
 const randomPassword = () => newObjectId();
 
-export async function startCrafterEmulator(options: { port?: number; host?: string } = {}): Promise<CrafterEmulator> {
+export interface CrafterEmulatorOptions {
+	port?: number;
+	host?: string;
+	/** crafter.profile.mail.host/port: the SMTP server for verification and reset e-mails (the mail sink). */
+	smtp?: SmtpTarget;
+}
+
+export async function startCrafterEmulator(options: CrafterEmulatorOptions = {}): Promise<CrafterEmulator> {
 	const state: CrafterState = {
 		tenants: new Map(SEEDED_TENANTS.map((tenant) => [tenant.name, structuredClone(tenant)])),
 		records: new Map(),
@@ -165,7 +185,12 @@ export async function startCrafterEmulator(options: { port?: number; host?: stri
 		saves: 0,
 		verificationTokens: new Map(),
 		tickets: new Map([[CRAFTER_SEEDED_TICKET, CRAFTER_SEEDED_PROFILE_IDS[0]]]),
+		smtp: options.smtp,
+		sentMails: [],
+		pendingMails: [],
+		mailFailures: [],
 	};
+	const mailsDelivered = async () => void (await Promise.all(state.pendingMails));
 	CRAFTER_SEEDED_PROFILE_IDS.forEach((id, index) => addProfile(state, id, CRAFTER_SEEDED_USERNAMES[index]));
 	const emulator = await startHttpEmulator((request) => handle(state, request), { port: options.port, host: options.host });
 	return {
@@ -178,5 +203,12 @@ export async function startCrafterEmulator(options: { port?: number; host?: stri
 		addProfile: (id?: string) => addProfile(state, id),
 		acceptedUploads: state.acceptedUploads,
 		createdProfiles: state.createdProfiles,
+		sentMails: state.sentMails,
+		mailFailures: state.mailFailures,
+		mailsDelivered,
+		close: async () => {
+			await mailsDelivered();
+			await emulator.close();
+		},
 	};
 }

@@ -167,6 +167,19 @@ export function getProfilesByAttributeValue(state: CrafterState, call: Call): Em
 }
 
 /**
+ * GET /by_existing_attribute -> getProfilesByExistingAttribute: {tenant, attributes.<name>: {$exists: true}}
+ * (profile-queries.xml byTenantAndExistingAttribute); no start/count, every match.
+ */
+export function getProfilesByExistingAttribute(state: CrafterState, call: Call): EmulatorResponse {
+	const tenantName = tenantParam(call);
+	if (isResponse(tenantName)) return tenantName;
+	const name = call.params.get('attributeName');
+	if (name === undefined) return missingParameter('attributeName');
+	const matches = profilesOf(state, tenantName).filter((profile) => Object.prototype.hasOwnProperty.call(profile.attributes, name));
+	return listAnswer(state, call, matches, false);
+}
+
+/**
  * GET /by_ids -> getProfilesByIds: the request parameter is "id" (PATH_VAR_ID), several values. Unknown ids are
  * left out; each found profile needs MANAGE_PROFILES on its tenant. An id that is not an ObjectId fails the
  * query: 500 OTHER (profile.profile.getProfilesError, its tenant argument never filled in).

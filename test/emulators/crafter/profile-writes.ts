@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import type { EmulatorResponse } from '../emulator-server';
 import { manageProfilesDenied } from './access-tokens';
 import { containerError, errorDetails, missingParameter, typeMismatch } from './errors';
@@ -7,6 +5,7 @@ import { hashPassword, invalidEmail, isEmail, isResponse, lookupProfile, oneProf
 import { listParam } from './request-params';
 import { newObjectId, type Call, type CrafterState, type StoredProfile } from './state';
 import { findTenant, rejectAttributes } from './tenants';
+import { createToken, sendVerificationEmail } from './verification';
 
 /*
  * The writing endpoints of server/src/main/java/org/craftercms/profile/controllers/rest/ProfileController.java,
@@ -87,6 +86,9 @@ export function createProfile(state: CrafterState, call: Call): EmulatorResponse
 	state.records.set(profile.id, profile);
 	state.attachments.set(profile.id, new Map());
 	state.createdProfiles.push({ id: profile.id, tenant: tenantName, username });
+	// verifyNewProfiles and a verificationUrl: a token, and the "Verify Account" e-mail with its link.
+	const verificationUrl = params.get('verificationUrl');
+	if (tenant.verifyNewProfiles && verificationUrl) sendVerificationEmail(state, 'newProfile', createToken(state, profile), profile, verificationUrl);
 	return oneProfile(state, call, profile);
 }
 
@@ -204,8 +206,7 @@ export function deleteProfile(state: CrafterState, call: Call): EmulatorResponse
 export function createVerificationToken(state: CrafterState, call: Call): EmulatorResponse {
 	const profile = requireProfile(state, call, call.vars.id);
 	if (isResponse(profile)) return profile;
-	const token = { id: randomUUID(), tenant: profile.tenant, profileId: profile.id, timestamp: new Date() };
-	state.verificationTokens.set(token.id, token);
+	const token = createToken(state, profile);
 	return { status: 200, json: { ...token, timestamp: token.timestamp.getTime() } };
 }
 
@@ -220,6 +221,35 @@ export function verifyProfile(state: CrafterState, call: Call): EmulatorResponse
 		profile.verified = true;
 		return undefined;
 	});
+	if (answer.status === 200) state.verificationTokens.delete(tokenId);
+	return answer;
+}
+
+/**
+ * POST /{id}/reset_password -> resetPassword: "resetPasswordUrl" is required; getNonNullProfile (404), then a
+ * token and the "Reset Password" e-mail with the link; the answer is the profile, unchanged.
+ */
+export function resetPassword(state: CrafterState, call: Call): EmulatorResponse {
+	const resetPasswordUrl = call.params.get('resetPasswordUrl');
+	if (resetPasswordUrl === undefined) return missingParameter('resetPasswordUrl');
+	const profile = requireProfile(state, call, call.vars.id);
+	if (isResponse(profile)) return profile;
+	sendVerificationEmail(state, 'resetPassword', createToken(state, profile), profile, resetPasswordUrl);
+	return oneProfile(state, call, profile);
+}
+
+/**
+ * POST /change_password -> changePassword: "resetTokenId" and "newPassword" required; an unknown token is 404
+ * NO_SUCH_VERIFICATION_TOKEN; the password is set and the token used up.
+ */
+export function changePassword(state: CrafterState, call: Call): EmulatorResponse {
+	const tokenId = call.params.get('resetTokenId');
+	if (tokenId === undefined) return missingParameter('resetTokenId');
+	const newPassword = call.params.get('newPassword');
+	if (newPassword === undefined) return missingParameter('newPassword');
+	const token = state.verificationTokens.get(tokenId);
+	if (!token) return errorDetails(404, 'NO_SUCH_VERIFICATION_TOKEN', `No verification token found for ID "${tokenId}"`);
+	const answer = update(state, { ...call, vars: { id: token.profileId } }, (profile) => void (profile.passwordHash = hashPassword(newPassword)));
 	if (answer.status === 200) state.verificationTokens.delete(tokenId);
 	return answer;
 }

@@ -4,6 +4,7 @@ import type { EmulatorResponse } from '../emulator-server';
 import type { MultipartPart } from '../multipart';
 import type { AccessToken } from './access-tokens';
 import type { RequestParams } from './request-params';
+import type { SmtpTarget } from '../smtp-client';
 import type { Tenant } from './tenants';
 
 export interface StoredAttachment {
@@ -55,6 +56,14 @@ export interface CrafterState {
 	verificationTokens: Map<string, VerificationToken>;
 	/** ticket id -> profile id (AuthenticationService tickets). */
 	tickets: Map<string, string>;
+	/** crafter.profile.mail.host/port: where verification and reset e-mails go (none: recorded only). */
+	smtp?: SmtpTarget;
+	/** Every verification or reset e-mail the server sent, in order (verification.ts). */
+	sentMails: Array<{ kind: 'newProfile' | 'resetPassword'; to: string; link: string; tokenId: string }>;
+	/** Deliveries still under way (sendEmail is @Async). */
+	pendingMails: Array<Promise<void>>;
+	/** What the SMTP server refused, as Crafter would log it. */
+	mailFailures: string[];
 }
 
 export interface Call {

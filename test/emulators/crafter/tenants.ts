@@ -1,6 +1,6 @@
 import type { EmulatorResponse } from '../emulator-server';
 import type { AccessToken } from './access-tokens';
-import { CRAFTER_TENANT } from './constants';
+import { CRAFTER_TENANT, CRAFTER_VERIFYING_TENANT } from './constants';
 import { actionDenied, errorDetails } from './errors';
 
 /** AttributeAction (server): what an AttributePermission allows. */
@@ -23,12 +23,7 @@ export interface Tenant {
 
 const EVERYONE = [{ application: '*', actions: ['*'] }];
 
-/** The seeded tenant, printed by `npm run emulators`. */
-export const SEEDED_TENANTS: Tenant[] = [
-	{
-		name: CRAFTER_TENANT,
-		verifyNewProfiles: false,
-		attributeDefinitions: [
+const DEFINITIONS: AttributeDefinition[] = [
 			{ name: 'firstName', permissions: EVERYONE },
 			{ name: 'lastName', permissions: EVERYONE },
 			{ name: 'phone', permissions: EVERYONE },
@@ -38,8 +33,12 @@ export const SEEDED_TENANTS: Tenant[] = [
 			{ name: 'riskScore', permissions: [{ application: 'back-office', actions: ['*'] }, { application: '*', actions: ['READ_ATTRIBUTE'] }] },
 			// Only the back office sees it: filtered out of every other application's answers.
 			{ name: 'internalNotes', permissions: [{ application: 'back-office', actions: ['*'] }] },
-		],
-	},
+];
+
+/** The seeded tenants, printed by `npm run emulators`: the same attributes, only the second verifies new profiles. */
+export const SEEDED_TENANTS: Tenant[] = [
+	{ name: CRAFTER_TENANT, verifyNewProfiles: false, attributeDefinitions: DEFINITIONS },
+	{ name: CRAFTER_VERIFYING_TENANT, verifyNewProfiles: true, attributeDefinitions: DEFINITIONS },
 ];
 
 /** AttributePermissionResolver: the first permission for "*" or the token's application decides. */
