@@ -24,6 +24,20 @@ describe('Update', () => {
 		expectNoSecret('n3w-Passw0rd!', result.run.data.resultData.runData[NODE]);
 	});
 
+	test('changes username, enabled and roles: the roles sent replace the profile\'s, each as its own "role" parameter', async () => {
+		const emulator = crafter.emulator();
+		const id = fresh();
+		const username = `renamed.${id.slice(-6)}`;
+		const result = await runProfile(emulator, { operation: 'update', profileId: id, updateFields: { username, enabled: false, roles: 'VERIFIED_CUSTOMER, NEWSLETTER' } });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0]).toMatchObject({ id, username, enabled: false, roles: ['VERIFIED_CUSTOMER', 'NEWSLETTER'] });
+		expect(record(id)).toMatchObject({ username, enabled: false, roles: ['VERIFIED_CUSTOMER', 'NEWSLETTER'] });
+		const form = formOf(emulator.received[0]);
+		expect([...form.keys()].sort()).toEqual(['enabled', 'role', 'role', 'username']);
+		expect(form.get('enabled')).toBe('false');
+		expect(form.getAll('role')).toEqual(['VERIFIED_CUSTOMER', 'NEWSLETTER']);
+	});
+
 	test('nothing to update is refused before sending', async () => {
 		const emulator = crafter.emulator();
 		const result = await runProfile(emulator, { operation: 'update', profileId: fresh(), updateFields: {} });

@@ -2,6 +2,7 @@ import path from 'node:path';
 
 import { startCrafterEmulator, type CrafterEmulator } from '../../emulators/crafter';
 import type { ReceivedRequest } from '../../emulators/emulator-server';
+import { startMailSink, type MailSink } from '../../emulators/mail-sink';
 import type { FixtureItem } from '../../engine/fixture-items.node';
 import { runWorkflow } from '../../engine/run-workflow';
 import { loadWorkflow } from '../../engine/workflow-file';
@@ -9,13 +10,29 @@ import { loadWorkflow } from '../../engine/workflow-file';
 const WORKFLOW = path.join(__dirname, 'profiles.workflow.json');
 export const NODE = 'Crafter Profile';
 
-/** One emulator for a test file, its received requests cleared before each test. */
-export function crafterForTests(): { emulator: () => CrafterEmulator } {
+/** One emulator for a test file, its received requests cleared before each test; with `mail`, its e-mails go to a mail sink. */
+export function crafterForTests(options: { mail?: boolean } = {}): { emulator: () => CrafterEmulator; mail: () => MailSink } {
 	let emulator: CrafterEmulator;
-	beforeAll(async () => (emulator = await startCrafterEmulator()));
-	afterAll(async () => await emulator.close());
-	beforeEach(() => void (emulator.received.length = 0));
-	return { emulator: () => emulator };
+	let sink: MailSink | undefined;
+	beforeAll(async () => {
+		sink = options.mail ? await startMailSink() : undefined;
+		emulator = await startCrafterEmulator({ smtp: sink && { host: sink.host, port: sink.port } });
+	});
+	afterAll(async () => {
+		await emulator.close();
+		await sink?.close();
+	});
+	beforeEach(() => {
+		emulator.received.length = 0;
+		if (sink) sink.messages.length = 0;
+	});
+	return {
+		emulator: () => emulator,
+		mail: () => {
+			if (!sink) throw new Error('crafterForTests({ mail: true }) starts the mail sink');
+			return sink;
+		},
+	};
 }
 
 export interface RunOptions {

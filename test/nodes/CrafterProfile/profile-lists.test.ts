@@ -56,6 +56,21 @@ describe('Get Many', () => {
 		expect(emulator.received[0].query.has('count')).toBe(false);
 	});
 
+	test('by existing attribute: the profiles that have the attribute, whatever its value', async () => {
+		const emulator = crafter.emulator();
+		const ids = seedMembers(3, 'PHONED');
+		emulator.profileRecords.get(ids[1])!.attributes.idScan = 'scan-a.jpg';
+		emulator.profileRecords.get(ids[2])!.attributes.idScan = '';
+		const result = await runProfile(emulator, { operation: 'getAll', filterBy: 'existingAttribute', attributeName: 'idScan', returnAll: true });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((profile) => profile.id)).toEqual(expect.arrayContaining([ids[1], ids[2]]));
+		expect(result.items.map((profile) => profile.id)).not.toContain(ids[0]);
+		expect([apiPath(emulator.received[0]), Object.fromEntries(emulator.received[0].query)]).toEqual([
+			'/by_existing_attribute',
+			{ accessTokenId: emulator.accessToken, tenantName: 'default', attributeName: 'idScan' },
+		]);
+	});
+
 	test('by IDs: each ID as its own "id" parameter; unknown IDs are left out', async () => {
 		const emulator = crafter.emulator();
 		const wanted = [CRAFTER_SEEDED_PROFILE_IDS[2], 'ffffffffffffffffffffffff', CRAFTER_SEEDED_PROFILE_IDS[0]];

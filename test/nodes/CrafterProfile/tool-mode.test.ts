@@ -8,7 +8,7 @@ import { shownOptions, toolContext, typeName } from '../../support/shown-options
 
 const node = new CrafterProfile();
 const asTool = { ...node.description, name: 'crafterProfileTool' } as INodeTypeDescription;
-const PROFILE_OPERATIONS = ['addRole', 'count', 'create', 'delete', 'disable', 'enable', 'get', 'getAttributes', 'getAll', 'removeAttributes', 'removeRole', 'update', 'updateAttributes', 'verify'];
+const PROFILE_OPERATIONS = ['addRole', 'changePassword', 'count', 'create', 'delete', 'disable', 'enable', 'get', 'getAttributes', 'getAll', 'removeAttributes', 'removeRole', 'resetPassword', 'update', 'updateAttributes', 'verify'];
 
 test('as a node: both resources, every operation; the attachment operations keep their names', () => {
 	expect(shownOptions(node.description, {}, 'resource')).toEqual(['attachment', 'profile']);
@@ -34,7 +34,7 @@ test('a saved workflow without these parameters stays on Attachment → Upload A
 });
 
 describe('the router as a tool', () => {
-	test.each(['create', 'update', 'verify', 'addRole', 'updateAttributes', 'removeAttributes', 'delete', 'enable', 'disable', 'removeRole'])('refuses profile / %s without Allow Changes', async (operation) => {
+	test.each(['create', 'update', 'verify', 'addRole', 'updateAttributes', 'removeAttributes', 'delete', 'enable', 'disable', 'removeRole', 'resetPassword', 'changePassword'])('refuses profile / %s without Allow Changes', async (operation) => {
 		await expect(router.call(toolContext('crafterProfileTool', { resource: 'profile', operation }))).rejects.toThrow(`As a tool, this node may only read: "${operation}" of "profile" changes data`);
 	});
 

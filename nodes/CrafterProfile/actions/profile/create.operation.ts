@@ -5,6 +5,7 @@ import { assertEmail } from '../../../shared/parameters/email';
 import { optionalText, requiredText } from '../../../shared/parameters/parameters';
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { crafterApiRequest, crafterForm, crafterObject } from '../../transport';
+import { linkUrlOf } from './link-url';
 import { profileFinder } from './reconcile';
 import { attributesJsonField, jsonObjectOf, splitNames, tenantNameField, tenantNameOf } from './fields';
 
@@ -31,13 +32,25 @@ const properties: INodeProperties[] = [
 		options: [
 			attributesJsonField("The attributes as a JSON object; each must be defined in the tenant and writable by the access token's application"),
 			{ displayName: 'Roles', name: 'roles', type: 'string', default: '', placeholder: 'e.g. CUSTOMER, SOCIAL_USER', description: 'Comma-separated roles' },
+			{
+				displayName: 'Verification URL',
+				name: 'verificationUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. https://shop.example.com/verify',
+				description:
+					'Your page that completes the sign-up. In a tenant with "verify new profiles" on, Crafter creates the profile disabled and e-mails the person this address with ?tokenId=… added; pass that token to Verify (Verify With: Verification Token). Other tenants ignore it.',
+			},
 		],
 	},
 ];
 
 export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['profile'], operation: ['create'] } }, properties), DEFAULT_TIMEOUT_MS);
 
-/** POST /api/1/profile/create (ProfileController.createProfile). */
+/**
+ * POST /api/1/profile/create (ProfileController.createProfile). With verificationUrl, a tenant that verifies new
+ * profiles creates it disabled and e-mails the link (ProfileServiceImpl.createProfile, VerificationServiceImpl.sendEmail).
+ */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const tenantName = tenantNameOf(ctx, itemIndex);
 	const username = requiredText(ctx, 'username', 'Username', itemIndex);
@@ -47,6 +60,7 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const enabled = Boolean(ctx.getNodeParameter('enabled', itemIndex, true));
 	const attributes = jsonObjectOf(ctx, 'additionalFields.attributes', 'Attributes (JSON)', itemIndex);
 	const roles = splitNames(optionalText(ctx, 'additionalFields.roles', itemIndex) ?? '');
+	const verificationUrl = linkUrlOf(ctx, 'additionalFields.verificationUrl', 'Verification URL', itemIndex);
 	const form = crafterForm({
 		tenantName,
 		username,
@@ -55,6 +69,7 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 		enabled: String(enabled),
 		role: roles,
 		attributes: Object.keys(attributes).length ? JSON.stringify(attributes) : undefined,
+		verificationUrl,
 	});
 	// Not repeated after a server fault (a create that did land would come back as PROFILE_EXISTS): Crafter is
 	// asked for the username instead.

@@ -20,6 +20,7 @@ const properties: INodeProperties[] = [
 		name: 'filterBy',
 		type: 'options',
 		options: [
+			{ name: 'Attribute Exists', value: 'existingAttribute', description: 'Profiles that have this attribute, whatever its value' },
 			{ name: 'Attribute Value', value: 'attributeValue', description: 'Profiles whose attribute has this value' },
 			{ name: 'IDs', value: 'ids', description: 'The profiles with these IDs' },
 			{ name: 'None (Whole Tenant)', value: 'tenant', description: 'Every profile of the tenant' },
@@ -28,10 +29,10 @@ const properties: INodeProperties[] = [
 		],
 		default: 'query',
 	},
-	{ ...tenantNameField, displayOptions: show('query', 'role', 'attributeValue', 'tenant') },
+	{ ...tenantNameField, displayOptions: show('query', 'role', 'existingAttribute', 'attributeValue', 'tenant') },
 	{ ...queryField, displayOptions: show('query') },
 	{ displayName: 'Role', name: 'role', type: 'string', default: '', required: true, placeholder: 'e.g. CUSTOMER', displayOptions: show('role') },
-	{ displayName: 'Attribute Name', name: 'attributeName', type: 'string', default: '', required: true, placeholder: 'e.g. kycStatus', displayOptions: show('attributeValue') },
+	{ displayName: 'Attribute Name', name: 'attributeName', type: 'string', default: '', required: true, placeholder: 'e.g. kycStatus', displayOptions: show('existingAttribute', 'attributeValue') },
 	{ displayName: 'Attribute Value', name: 'attributeValue', type: 'string', default: '', required: true, displayOptions: show('attributeValue') },
 	{
 		displayName: 'Profile IDs',
@@ -85,6 +86,9 @@ function requestOf(ctx: IExecuteFunctions, itemIndex: number): { url: string; qs
 	}
 	const tenantName = tenantNameOf(ctx, itemIndex);
 	if (filterBy === 'role') return { url: '/by_role', qs: { tenantName, role: requiredText(ctx, 'role', 'Role', itemIndex) }, paged: false };
+	if (filterBy === 'existingAttribute') {
+		return { url: '/by_existing_attribute', qs: { tenantName, attributeName: requiredText(ctx, 'attributeName', 'Attribute Name', itemIndex) }, paged: false };
+	}
 	if (filterBy === 'attributeValue') {
 		const attributeName = requiredText(ctx, 'attributeName', 'Attribute Name', itemIndex);
 		const attributeValue = String(ctx.getNodeParameter('attributeValue', itemIndex, '') ?? '');
@@ -96,7 +100,7 @@ function requestOf(ctx: IExecuteFunctions, itemIndex: number): { url: string; qs
 	return { url: '/by_query', qs: { tenantName, query: JSON.stringify(query) }, paged: true };
 }
 
-/** One output item per profile (ProfileController.getProfilesByQuery, getProfileRange, getProfilesByRole, getProfilesByAttributeValue, getProfileByIds). */
+/** One output item per profile (ProfileController.getProfilesByQuery, getProfileRange, getProfilesByRole, getProfilesByExistingAttribute, getProfilesByAttributeValue, getProfileByIds). */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {
 	const { url, qs, paged } = requestOf(ctx, itemIndex);
 	const { limit, returnAll } = readReturnAll(ctx, itemIndex);
