@@ -77,6 +77,8 @@ async function main() {
 				printRun(example.workflow, run);
 			}
 		}
+		// Crafter sends its verification e-mails after answering (@Async): they reach the sink first.
+		await emulators.crafter.mailsDelivered();
 		printMail(emulators);
 		printReports(startedAt);
 		printCounts(emulators);

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { COMPLYCUBE_DEMO_CLIENT_ID, COMPLYCUBE_DEMO_DOCUMENT_ID } from '../emulators/complycube';
 import { ARGOS_SEEDED_SUBMISSION_IDS } from '../emulators/argos';
-import { CRAFTER_SEEDED_PROFILE_IDS } from '../emulators/crafter';
+import { CRAFTER_SEEDED_PROFILE_IDS, CRAFTER_VERIFYING_TENANT } from '../emulators/crafter';
 import { startEmulators, type Emulators } from '../emulators/all';
 import { runWorkflow, type WorkflowJson } from '../engine/run-workflow';
 
@@ -96,4 +96,22 @@ test('Crafter: a customer is registered, the ID scan stored on the new profile, 
 	const [verified] = result.output('Mark profile verified');
 	expect(verified.json).toMatchObject({ id, verified: true, enabled: true, attributes: { firstName: 'Jane', lastName: 'Applicant', idScan: 'id-scan', kycStatus: 'verified' } });
 	expect(emulators.crafter.profileRecords.get(id)).toMatchObject({ verified: true, enabled: true });
+});
+
+test('Crafter sign-up: the profile is created disabled and Crafter itself e-mails the verification link, which verifies it', async () => {
+	const result = await runWorkflow(example('crafter-profile-signup-email.json'), emulators.credentials);
+	expect(result.error).toBeUndefined();
+	const [created] = result.output('Create profile, Crafter e-mails the link');
+	expect(created.json).toMatchObject({ tenant: CRAFTER_VERIFYING_TENANT, email: 'sam.signup@example.com', enabled: false, verified: false });
+	await emulators.crafter.mailsDelivered();
+	const mail = emulators.mail.messages.find((message) => message.subject === 'Verify Account')!;
+	expect(mail).toMatchObject({ from: 'noreply@example.com', to: ['sam.signup@example.com'] });
+	const link = new URL(/href="([^"]+)"/.exec(mail.text)![1]);
+	expect(`${link.origin}${link.pathname}`).toBe('https://shop.example.com/verify-account');
+	// What the page behind the link does: redeem the token (Crafter Profile → Verify, Verify With: Verification Token).
+	const verify = await fetch(`${emulators.crafter.baseUrl}/api/1/profile/verify?accessTokenId=${emulators.crafter.accessToken}`, {
+		method: 'POST',
+		body: new URLSearchParams({ verificationTokenId: link.searchParams.get('tokenId')! }),
+	});
+	expect(await verify.json()).toMatchObject({ id: created.json.id, verified: true, enabled: true });
 });
