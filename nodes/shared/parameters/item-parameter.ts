@@ -2,6 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 type Fallback = string | number | boolean;
 
+const isResourceLocator = (value: unknown) => value !== null && typeof value === 'object' && (value as { __rl?: unknown }).__rl === true;
+
 // Per node run (the context n8n hands the node): the values of parameters that hold no expression.
 const constants = new WeakMap<object, Map<string, unknown>>();
 
@@ -14,7 +16,9 @@ const constants = new WeakMap<object, Map<string, unknown>>();
 export function itemParameter(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: Fallback): unknown {
 	// As stored in the node, without n8n resolving anything (nor copying the node, as getNode() does).
 	const stored: unknown = ctx.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true });
-	// An expression, or an object (a resource locator, a collection) that may hold one anywhere inside.
+	// A resource locator ({__rl, mode, value}): its value, resolved for the item (a saved plain string reads as before).
+	if (isResourceLocator(stored)) return ctx.getNodeParameter(name, itemIndex, fallback, { extractValue: true });
+	// An expression, or an object (a collection) that may hold one anywhere inside.
 	const perItem = typeof stored === 'string' ? stored.startsWith('=') : stored !== null && typeof stored === 'object';
 	if (perItem) return ctx.getNodeParameter(name, itemIndex, fallback);
 	let known = constants.get(ctx);

@@ -1,6 +1,6 @@
 import { CRAFTER_VERIFYING_TENANT } from '../../emulators/crafter';
 import { expectNoSecret } from '../../support/expect-no-secret';
-import { apiPath, crafterForTests, formOf, freshUsername, NODE, runProfile } from './profile-harness';
+import { apiPath, crafterForTests, formOf, freshUsername, runProfile } from './profile-harness';
 
 /*
  * The operations whose work ends in an e-mail Crafter sends itself (ProfileServiceImpl.createProfile with a

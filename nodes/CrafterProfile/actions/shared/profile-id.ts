@@ -2,16 +2,17 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
 import { requiredId, shownId } from '../../../shared/parameters/parameters';
+import { idLocator } from '../../../shared/parameters/resource-locator';
 
-export const profileIdField: INodeProperties = {
+/** From List searches the profiles by username (methods/listSearch.ts); By ID takes the 24-character ID. */
+export const profileIdField: INodeProperties = idLocator({
 	displayName: 'Profile ID',
 	name: 'profileId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. 6650a1f2c3d4e5f60718293a',
-	description: 'The 24-character ID of the Crafter profile',
-};
+	searchListMethod: 'searchProfiles',
+	idPattern: '[0-9a-fA-F]{24}',
+	idPlaceholder: 'e.g. 6650a1f2c3d4e5f60718293a',
+	description: 'The Crafter profile: pick it by username, or give its 24-character ID',
+});
 
 /** Crafter's profiles are MongoDB ObjectIds: 24 hex characters. */
 export const isProfileId = (id: string) => /^[0-9a-fA-F]{24}$/.test(id);
