@@ -17,9 +17,9 @@ const contextWith = (type: string, parameters: Record<string, unknown>) =>
 		},
 	}) as unknown as IExecuteFunctions;
 
-test("every password-typed parameter of the Crafter Profile node is found: the profile's password (Create, Update) and the Verification Token ID", () => {
+test("every password-typed parameter of the Crafter Profile node is found: the profile's password (Create, Update), the Verification Token ID, Change Password's token and new password", () => {
 	const paths = passwordParameterPaths(new CrafterProfile().description.properties).map((path) => path.join('.'));
-	expect(paths.sort()).toEqual(['password', 'updateFields.password', 'verificationTokenId']);
+	expect(paths.sort()).toEqual(['newPassword', 'password', 'resetTokenId', 'updateFields.password', 'verificationTokenId']);
 });
 
 test('ComplyCube and Argos Identity have no password parameters today (their secrets are in the credential)', () => {
