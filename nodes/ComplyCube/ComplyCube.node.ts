@@ -11,6 +11,7 @@ import { resourceFields } from '../shared/items/resources';
 import { allowChangesField } from '../shared/parameters/operation-field';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
+import { listSearch } from './methods';
 import { registerPasswordParameters } from '../shared/parameters/password-parameters';
 
 export class ComplyCube implements INodeType {
@@ -34,6 +35,8 @@ export class ComplyCube implements INodeType {
 			...resources.flatMap((resource) => resource.description),
 		]),
 	};
+
+	methods = { listSearch };
 
 	// Their values are hidden wherever a service echoes them (request-guard.ts).
 	constructor() {

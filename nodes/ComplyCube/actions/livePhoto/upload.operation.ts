@@ -9,18 +9,11 @@ import { complyCubeLivePhotoRules } from '../../../shared/files/upload-rules';
 import { Base64Field } from '../../../shared/http/json-body';
 import { complyCubeApiRequest } from '../../transport';
 import { livePhotoFinder } from '../../transport/reconcile';
+import { clientIdField } from '../shared/fields';
 import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Client ID',
-		name: 'clientId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 5eb04fcd0f3e360008035eb1',
-		description: 'The ComplyCube client the selfie belongs to',
-	},
+	{ ...clientIdField, description: 'The ComplyCube client the selfie belongs to' },
 	binaryPropertyField('A JPG or PNG selfie, between 34,816 and 4,000,000 bytes'),
 	{
 		displayName: 'Perform Liveness Check',
