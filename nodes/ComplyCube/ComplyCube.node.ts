@@ -20,7 +20,9 @@ export class ComplyCube implements INodeType {
 		name: 'complyCube',
 		icon: { light: 'file:complyCube.svg', dark: 'file:complyCube.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: Get and Get Many of records with many fields simplify by default (version 1 keeps the raw answer).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Run KYC with ComplyCube: clients, documents, live photos, checks, verification links, workflow sessions and reports',
 		defaults: { name: 'ComplyCube' },

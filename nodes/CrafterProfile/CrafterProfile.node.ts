@@ -20,7 +20,9 @@ export class CrafterProfile implements INodeType {
 		name: 'crafterProfile',
 		icon: { light: 'file:crafterProfile.svg', dark: 'file:crafterProfile.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: Get and Get Many of records with many fields simplify by default (version 1 keeps the raw answer).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Create, find, update, verify and delete Crafter Profile profiles, and upload, list and download their attachments',
 		defaults: { name: 'Crafter Profile' },

@@ -1,5 +1,7 @@
 import path from 'node:path';
 
+import type { INodeParameters } from 'n8n-workflow';
+
 import { COMPLYCUBE_DEMO_CUSTOM_LIST_ID, startComplyCubeEmulator, type ComplyCubeEmulator } from '../../emulators/complycube';
 import { runListSearch } from '../../engine/list-search';
 import { loadWorkflow } from '../../engine/workflow-file';
@@ -16,7 +18,7 @@ afterAll(async () => await emulator.close());
 beforeEach(() => void (emulator.received.length = 0));
 
 const WORKFLOW = path.join(__dirname, 'operation.workflow.json');
-const search = async (method: string, parameters: Record<string, unknown>, filter?: string, token?: string) =>
+const search = async (method: string, parameters: INodeParameters, filter?: string, token?: string) =>
 	await runListSearch(loadWorkflow(WORKFLOW, [], { [NODE]: { parameters } }), NODE, method, { complyCubeApi: { apiKey: emulator.apiKey, baseUrl: emulator.baseUrl } }, filter, token);
 const person = (firstName: string, lastName: string, email: string) => ({ type: 'person', email, personDetails: { firstName, lastName } });
 

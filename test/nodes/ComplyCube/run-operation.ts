@@ -23,10 +23,14 @@ export async function runOperation(
 	emulator: ComplyCubeEmulator,
 	parameters: INodeParameters,
 	items: FixtureItem[] = [{ json: {} }],
-	settings: { continueOnFail?: boolean; apiKey?: string } = {},
+	settings: { continueOnFail?: boolean; apiKey?: string; typeVersion?: number } = {},
 ): Promise<OperationRun> {
 	const workflow = loadWorkflow(WORKFLOW, items, {
-		[NODE]: { parameters, ...(settings.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}) },
+		[NODE]: {
+			parameters,
+			...(settings.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(settings.typeVersion ? { typeVersion: settings.typeVersion } : {}),
+		},
 	});
 	const run = await runWorkflow(workflow, { complyCubeApi: { apiKey: settings.apiKey ?? emulator.apiKey, baseUrl: emulator.baseUrl } });
 	return Object.assign(run, { items: run.output(NODE) });

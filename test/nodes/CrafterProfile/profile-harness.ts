@@ -41,12 +41,18 @@ export interface RunOptions {
 	continueOnError?: boolean;
 	/** Another way to the emulator (a fault proxy): its origin. */
 	origin?: string;
+	/** The node's version; the workflow file's (1, as saved before 1.1) unless given. */
+	typeVersion?: number;
 }
 
 /** Runs the Crafter Profile node on the Profile resource with these parameters, one item unless given. */
 export async function runProfile(emulator: CrafterEmulator, parameters: Record<string, unknown>, options: RunOptions = {}) {
 	const workflow = loadWorkflow(WORKFLOW, options.items ?? [{ json: {} }], {
-		[NODE]: { parameters: { resource: 'profile', ...parameters }, ...(options.continueOnError ? { onError: 'continueRegularOutput' } : {}) },
+		[NODE]: {
+			parameters: { resource: 'profile', ...parameters },
+			...(options.continueOnError ? { onError: 'continueRegularOutput' } : {}),
+			...(options.typeVersion ? { typeVersion: options.typeVersion } : {}),
+		},
 	});
 	const baseUrl = options.origin ? `${options.origin}/crafter-profile` : emulator.baseUrl;
 	const credentials = { crafterProfileApi: { baseUrl, accessTokenId: options.accessTokenId ?? emulator.accessToken } };

@@ -6,11 +6,14 @@ import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { checkIdField } from '../shared/fields';
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
+import { simplifyField, simplifyOf } from '../../../shared/parameters/simplify';
+import { simplifyCheck } from './simplify';
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['check'], operation: ['get'] } }, [checkIdField]), DEFAULT_TIMEOUT_MS);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['check'], operation: ['get'] } }, [checkIdField, simplifyField]), DEFAULT_TIMEOUT_MS);
 
 /** GET /checks/{id}: its `status` (pending, complete, failed) and, once complete, its `result`. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const checkId = requiredId(ctx, 'checkId', 'Check ID', itemIndex);
-	return { json: await complyCubeApiRequest(ctx, { method: 'GET', path: `/checks/${pathSegment(checkId)}`, idempotent: true, itemIndex }) };
+	const check = await complyCubeApiRequest(ctx, { method: 'GET', path: `/checks/${pathSegment(checkId)}`, idempotent: true, itemIndex });
+	return { json: simplifyOf(ctx, itemIndex) ? simplifyCheck(check) : check };
 }

@@ -3,6 +3,8 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { optionalId } from '../../../shared/parameters/parameters';
 import { returnAllFields } from '../../../shared/parameters/return-all';
+import { simplifyField, simplifyOf } from '../../../shared/parameters/simplify';
+import { simplifyCheck } from './simplify';
 import { complyCubeGetMany } from '../../transport/pagination';
 import { clientIdField } from '../shared/fields';
 import { filtersField, readFilters } from '../shared/filters';
@@ -12,6 +14,7 @@ import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameter
 const properties: INodeProperties[] = [
 	{ ...clientIdField, required: false, description: 'The ComplyCube client whose checks to list; leave empty to list the checks of every client' },
 	...returnAllFields(),
+	simplifyField,
 	filtersField([
 		{ displayName: 'Address ID', name: 'addressId', type: 'string', default: '', description: 'Checks run on this address' },
 		{ displayName: 'Document ID', name: 'documentId', type: 'string', default: '', description: 'Checks run on this document' },
@@ -60,5 +63,6 @@ export const description = withTimeoutOption(updateDisplayOptions({ show: { reso
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {
 	const clientId = optionalId(ctx, 'clientId', 'Client ID', itemIndex);
 	const filters = readFilters(ctx, itemIndex, { outcome: 'result.outcome' });
-	return await complyCubeGetMany(ctx, itemIndex, '/checks', { ...filters, ...(clientId ? { clientId } : {}) });
+	const checks = await complyCubeGetMany(ctx, itemIndex, '/checks', { ...filters, ...(clientId ? { clientId } : {}) });
+	return simplifyOf(ctx, itemIndex) ? checks.map((check) => ({ ...check, json: simplifyCheck(check.json) })) : checks;
 }

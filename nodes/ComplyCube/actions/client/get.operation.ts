@@ -6,10 +6,13 @@ import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { clientIdField } from '../shared/fields';
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
+import { simplifyField, simplifyOf } from '../../../shared/parameters/simplify';
+import { simplifyClient } from './simplify';
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['client'], operation: ['get'] } }, [clientIdField]), DEFAULT_TIMEOUT_MS);
+export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['client'], operation: ['get'] } }, [clientIdField, simplifyField]), DEFAULT_TIMEOUT_MS);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(ctx, 'clientId', 'Client ID', itemIndex);
-	return { json: await complyCubeApiRequest(ctx, { method: 'GET', path: `/clients/${pathSegment(clientId)}`, idempotent: true, itemIndex }) };
+	const client = await complyCubeApiRequest(ctx, { method: 'GET', path: `/clients/${pathSegment(clientId)}`, idempotent: true, itemIndex });
+	return { json: simplifyOf(ctx, itemIndex) ? simplifyClient(client) : client };
 }

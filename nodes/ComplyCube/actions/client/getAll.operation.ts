@@ -2,6 +2,8 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { returnAllFields } from '../../../shared/parameters/return-all';
+import { simplifyField, simplifyOf } from '../../../shared/parameters/simplify';
+import { simplifyClient } from './simplify';
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { complyCubeGetMany } from '../../transport/pagination';
 import { filtersField, readFilters } from '../shared/filters';
@@ -44,6 +46,7 @@ const COUNTRIES: Record<string, string> = {
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
+	simplifyField,
 	filtersField([
 		...personFields,
 		...contactFields.filter((field) => field.name !== 'externalId'),
@@ -90,5 +93,6 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	for (const [attribute, label] of Object.entries(DATES)) if (query[attribute]) assertIsoDate(label, String(query[attribute]));
 	for (const [attribute, label] of Object.entries(COUNTRIES)) if (query[attribute]) assertCountryCode(label, String(query[attribute]));
 	const keep = externalId ? (client: IDataObject) => client.externalId === externalId : undefined;
-	return await complyCubeGetMany(ctx, itemIndex, '/clients', { ...query, ...metadataQuery(metadata) }, keep);
+	const clients = await complyCubeGetMany(ctx, itemIndex, '/clients', { ...query, ...metadataQuery(metadata) }, keep);
+	return simplifyOf(ctx, itemIndex) ? clients.map((client) => ({ ...client, json: simplifyClient(client.json) })) : clients;
 }

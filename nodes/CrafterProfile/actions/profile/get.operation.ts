@@ -8,6 +8,8 @@ import { crafterObject } from '../../transport';
 import { profileIdField, profileIdOf } from '../shared/profile-id';
 import { attributesOptions, tenantNameField, tenantNameOf } from './fields';
 import { readProfiles } from './request';
+import { simplifyProfile } from './simplify';
+import { simplifyField, simplifyOf } from '../../../shared/parameters/simplify';
 
 const properties: INodeProperties[] = [
 	{
@@ -25,6 +27,7 @@ const properties: INodeProperties[] = [
 	{ ...tenantNameField, displayOptions: { show: { getBy: ['username'] } } },
 	{ displayName: 'Username', name: 'username', type: 'string', default: '', required: true, displayOptions: { show: { getBy: ['username'] } } },
 	{ displayName: 'Ticket ID', name: 'ticketId', type: 'string', default: '', required: true, displayOptions: { show: { getBy: ['ticket'] } } },
+	simplifyField,
 	attributesOptions,
 ];
 
@@ -43,5 +46,6 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	} else {
 		response = await readProfiles(ctx, itemIndex, `/${pathSegment(profileIdOf(ctx, itemIndex))}`, {});
 	}
-	return { json: crafterObject(response, 'profile') };
+	const profile = crafterObject(response, 'profile');
+	return { json: simplifyOf(ctx, itemIndex) ? simplifyProfile(profile) : profile };
 }

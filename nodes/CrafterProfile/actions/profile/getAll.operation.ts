@@ -11,6 +11,8 @@ import { attributesToReturnOption, jsonObjectOf, requiredNames, tenantNameField,
 import { isProfileId } from '../shared/profile-id';
 import { queryField } from './query';
 import { readProfiles, type FormParams } from './request';
+import { simplifyProfile } from './simplify';
+import { simplifyField, simplifyOf } from '../../../shared/parameters/simplify';
 
 const show = (...filterBy: string[]) => ({ show: { filterBy } });
 
@@ -45,6 +47,7 @@ const properties: INodeProperties[] = [
 		displayOptions: show('ids'),
 	},
 	...returnAllFields(),
+	simplifyField,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -103,13 +106,14 @@ function requestOf(ctx: IExecuteFunctions, itemIndex: number): { url: string; qs
 /** One output item per profile (ProfileController.getProfilesByQuery, getProfileRange, getProfilesByRole, getProfilesByExistingAttribute, getProfilesByAttributeValue, getProfileByIds). */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {
 	const { url, qs, paged } = requestOf(ctx, itemIndex);
+	const output = simplifyOf(ctx, itemIndex) ? simplifyProfile : (profile: IDataObject) => profile;
 	const { limit, returnAll } = readReturnAll(ctx, itemIndex);
 	const sortBy = String(ctx.getNodeParameter('options.sortBy', itemIndex, '') ?? '').trim();
 	const sort = sortBy ? { sortBy, sortOrder: String(ctx.getNodeParameter('options.sortOrder', itemIndex, 'ASC')) } : {};
 	if (!paged) {
 		// These endpoints take no start/count: Crafter answers every match and the limit is applied here.
 		const profiles: IDataObject[] = crafterList(await readProfiles(ctx, itemIndex, url, { ...qs, ...sort }));
-		return profiles.slice(0, limit).map((profile) => ({ json: profile }));
+		return profiles.slice(0, limit).map((profile) => ({ json: output(profile) }));
 	}
 	// A short page ends the walk; so does a page of profiles already read, and PageWalk's ceiling (page-bounds.ts).
 	const walk = new PageWalk(ctx, itemIndex, {
@@ -126,5 +130,5 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 		start += page.length;
 		if (walk.add(page) === 0 || page.length < count) break;
 	}
-	return walk.records.slice(0, limit).map((profile) => ({ json: profile }));
+	return walk.records.slice(0, limit).map((profile) => ({ json: output(profile) }));
 }
