@@ -31,6 +31,9 @@ export function registerOperationTimeouts<T extends Pick<INodeTypeDescription, '
 	return description;
 }
 
+// Per node run (the context n8n hands the node): the answer, read once rather than for every call.
+const known = new WeakMap<object, number | undefined>();
+
 /**
  * The Timeout default the running operation shows in the editor (ms), or undefined for a node that registered
  * none. Resource and Operation take no expression: the same for every item.
@@ -42,6 +45,3 @@ export function operationTimeoutDefault(ctx: IExecuteFunctions): number | undefi
 	known.set(ctx, found);
 	return found;
 }
-
-// Per node run (the context n8n hands the node): the answer, read once rather than for every call.
-const known = new WeakMap<object, number | undefined>();
