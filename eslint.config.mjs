@@ -1,5 +1,6 @@
 // ESLint flat config (eslint 9) for the n8n community node package.
-// Run with `npm run lint` (= `eslint nodes credentials`).
+// Run with `npm run lint` (= the build, `eslint nodes credentials`, then n8n's own scanner on the source and
+// the packed tarball: scripts/lint/scan-package.mjs).
 //
 // Mirrors the layout of n8n's own `n8n-node lint` config (@n8n/node-cli src/configs/eslint.ts):
 //   - @n8n/eslint-plugin-community-nodes `recommended` (the rules n8n's community package scanner applies);
@@ -28,13 +29,6 @@ export default defineConfig([
 	{
 		...n8nCommunityNodesPlugin.configs.recommended,
 		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'],
-	},
-	{
-		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'],
-		rules: {
-			// n8n Cloud allow-list of imports; off because `form-data` is this package's one runtime dependency (multipart uploads), so the package targets self-hosted n8n, not Cloud.
-			'@n8n/community-nodes/no-restricted-imports': 'off',
-		},
 	},
 
 	// eslint-plugin-n8n-nodes-base: register the plugin once, then spread each classic config's rules.

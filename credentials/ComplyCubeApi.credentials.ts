@@ -59,6 +59,15 @@ export class ComplyCubeApi implements ICredentialType {
 			displayOptions: { show: { rateLimit: ['custom'] } },
 			description: 'E.g. a share of the limit, when other programs use the same key. 0 sends without a limit.',
 		},
+		{
+			displayName: 'Processes Sharing This Key',
+			name: 'processesSharingKey',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 1,
+			description:
+				'Set it to the number of n8n processes (main and workers) that run workflows with this key; each takes its share of the rate. 1 when n8n runs as one process.',
+		},
 	];
 
 	// ComplyCube takes the raw key, without "Bearer". A function rather than a generic block: n8n then applies

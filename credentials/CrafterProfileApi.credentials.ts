@@ -44,6 +44,16 @@ export class CrafterProfileApi implements ICredentialType {
 			description:
 				'The most requests the nodes send per second with this credential, across all items, parallel requests and nodes that use it. 0 (the default) sends without a limit.',
 		},
+		{
+			displayName: 'Processes Sharing This Key',
+			name: 'processesSharingKey',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 1,
+			displayOptions: { hide: { requestsPerSecond: [0] } },
+			description:
+				'Set it to the number of n8n processes (main and workers) that run workflows with this key; each takes its share of the rate. 1 when n8n runs as one process.',
+		},
 	];
 
 	// The server reads the token as a request parameter.

@@ -222,6 +222,12 @@ export function limitShare(acceptedAt: number[], limit: number): number {
 	return acceptedAt.length / (limit * (spanSeconds + 1));
 }
 
+/** limitShare of the requests the emulator accepted before `untilMs` (e.g. while both workers ran). */
+export function limitShareUntil(received: ReceivedRequest[], limit: number, untilMs: number): number {
+	const accepted = received.filter((request) => request.path.startsWith('/v1/') && request.status !== 429 && request.receivedAt < untilMs).map((request) => request.receivedAt);
+	return limitShare(accepted, limit);
+}
+
 export function rateReport(received: ReceivedRequest[], limit: number): RateReport {
 	const requests = received.filter((request) => request.path.startsWith('/v1/')).sort((a, b) => a.receivedAt - b.receivedAt);
 	if (!requests.length) return { requests: 0, throttled: 0, perSecond: [], maxAcceptedSliding: 0, maxRequestsPerSecond: 0, maxAcceptedPerSecond: 0, limitShare: 0 };

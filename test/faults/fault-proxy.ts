@@ -22,6 +22,11 @@ export const FAULT_KINDS = [
 	'stall',
 	/** Forwarded (and stored), then no answer at all. */
 	'forward-then-stall',
+	/**
+	 * Forwarded (and stored), then the answer's headers and its body one byte every 300 ms, never ending: an idle
+	 * timeout never fires, only the attempt's deadline ends it.
+	 */
+	'forward-then-drip',
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -176,6 +181,12 @@ export async function startFaultProxy(target: string, plan: FaultPlan, keyOf: (r
 				if (fault === 'forward-then-503') return answer(503, { 'content-type': 'text/html' }, GATEWAY_PAGE(503, 'Service Temporarily Unavailable'));
 				if (fault === 'forward-then-reset') return reset();
 				if (fault === 'forward-then-stall') return;
+				if (fault === 'forward-then-drip') {
+					res.writeHead(upstream?.status ?? 200, { 'content-type': 'application/json' });
+					const drip = setInterval(() => res.write(' '), 300);
+					res.on('close', () => clearInterval(drip));
+					return;
+				}
 				if (!upstream) return answer(502, { 'content-type': 'text/html' }, GATEWAY_PAGE(502, 'Bad Gateway'));
 				const headers = { ...upstream.headers };
 				delete headers['transfer-encoding'];

@@ -1,4 +1,5 @@
 import { runSoak } from './soak';
+import { FAULT_KINDS } from './fault-proxy';
 
 /*
  * `npm test` runs a small seeded soak (60 uploads); `npm run soak` the full one (SOAK_UPLOADS, default 540).
@@ -21,7 +22,7 @@ test(
 		expect(count('error while stored')).toEqual([]);
 		expect(report.items.filter((item) => item.spanMs > report.boundMs)).toEqual([]);
 		// Every kind of fault was met, and the answers lost after storing were found rather than guessed.
-		expect([...report.faultsInjected.keys()].length).toBe(7);
+		expect([...report.faultsInjected.keys()].length).toBe(FAULT_KINDS.length);
 		expect(count('recovered').length).toBeGreaterThan(0);
 		// An error is a sentence about the item, never a raw page.
 		for (const item of report.items) if (item.error) expect(item.error).not.toMatch(/<html|<!doctype/i);

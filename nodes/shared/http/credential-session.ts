@@ -20,6 +20,14 @@ export interface CredentialSession {
 /** The credential fields behind the limit: `rateLimit` ('documented' or 'custom', ComplyCube only) and `requestsPerSecond`. */
 export const RATE_LIMIT_FIELD = 'rateLimit';
 export const REQUESTS_PER_SECOND_FIELD = 'requestsPerSecond';
+/** How many n8n processes (main and workers) send with the key: each takes its share of the rate (rate-limit/process-share.ts). */
+export const PROCESSES_FIELD = 'processesSharingKey';
+
+/** The credential's processes sharing its key: a whole number, at least 1 (credentials saved before the field: 1). */
+export function processesSharingKeyOf(credentials: ICredentialDataDecryptedObject): number {
+	const value = Math.floor(Number(credentials[PROCESSES_FIELD] ?? 1));
+	return Number.isFinite(value) && value > 1 ? value : 1;
+}
 
 /** The limits a service documents, by credential type, for credentials left on "the documented limit". */
 const DOCUMENTED_LIMITS: Partial<Record<string, (credentials: ICredentialDataDecryptedObject) => number>> = {
@@ -61,13 +69,14 @@ async function openSession(ctx: ServiceContext, credentialType: string): Promise
 	const reference = ctx.getNode().credentials?.[credentialType];
 	const decrypted: ICredentialsDecrypted = { id: reference?.id ?? '', name: reference?.name ?? '', type: credentialType, data: credentials };
 	const perSecond = requestsPerSecondOf(credentialType, credentials);
-	return { credentials, decrypted, limiter: perSecond > 0 ? sharedLimiter(fingerprint(credentialType, credentials), perSecond) : undefined };
+	const limiter = perSecond > 0 ? sharedLimiter(fingerprint(credentialType, credentials), perSecond, processesSharingKeyOf(credentials)) : undefined;
+	return { credentials, decrypted, limiter };
 }
 
 /** Identifies the account behind a credential (two credentials with the same key share its limit) without keeping the secret itself. */
 function fingerprint(credentialType: string, credentials: ICredentialDataDecryptedObject): string {
 	const fields = Object.keys(credentials)
-		.filter((name) => name !== RATE_LIMIT_FIELD && name !== REQUESTS_PER_SECOND_FIELD)
+		.filter((name) => name !== RATE_LIMIT_FIELD && name !== REQUESTS_PER_SECOND_FIELD && name !== PROCESSES_FIELD)
 		.sort()
 		.map((name) => [name, credentials[name]]);
 	return createHash('sha256').update(JSON.stringify([credentialType, fields])).digest('base64url');

@@ -311,6 +311,19 @@ describe("the credential's rate limit with parallel requests", () => {
 		expect(elapsed).toBeGreaterThanOrEqual(3_000);
 	});
 
+	test('Processes Sharing This Key = 2: this process sends its share, 2 of the 5 per second (process-share.ts)', async () => {
+		const { items } = limitedItems(8);
+		const credentials = { complyCubeApi: { ...documented().complyCubeApi, processesSharingKey: 2 } };
+		const result = await runWorkflow(loadWorkflow(WORKFLOW, items, withOptions(8)), credentials);
+		expect(result.error).toBeUndefined();
+		expect(limited.received).toHaveLength(8);
+		const times = limited.received.map((request) => request.receivedAt).sort((a, b) => a - b);
+		const mostInOneSecond = Math.max(...times.map((at) => times.filter((other) => other >= at && other - at < 1_000).length));
+		expect(mostInOneSecond).toBe(2);
+		// Its limiter (2 lanes) is not the next test's (5 lanes) but the emulator's second is the same: let it pass.
+		await new Promise((resolve) => setTimeout(resolve, 1_100));
+	});
+
 	test('the limit holds across the nodes of one execution that use the same credential', async () => {
 		const { items } = limitedItems(5);
 		const workflow = loadWorkflow(WORKFLOW, items, withOptions(5));
