@@ -7,7 +7,6 @@ import { documentFinder } from '../../transport/reconcile';
 import { clientIdField } from '../shared/fields';
 import { assertCountryCode } from '../shared/validate';
 import { classificationOptions, documentTypeOptions } from './types';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	clientIdField,
@@ -46,7 +45,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['document'], operation: ['create'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['create'] } }, properties);
 
 /** POST /documents `{clientId, type, classification?, issuingCountry?}`: the document the images are uploaded to. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

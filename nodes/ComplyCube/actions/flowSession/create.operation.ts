@@ -7,7 +7,6 @@ import { requiredId, requiredText } from '../../../shared/parameters/parameters'
 import { complyCubeApiRequest } from '../../transport';
 import { clientIdField, workflowTemplateIdField } from '../shared/fields';
 import { assertAbsoluteUrl, assertEmail } from '../shared/validate';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 /** The checks a hosted page can run without a workflow (ComplyCube's "check-driven" sessions). */
 const CHECK_TYPES = [
@@ -105,7 +104,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['flowSession'], operation: ['create'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['flowSession'], operation: ['create'] } }, properties);
 
 /**
  * POST /flow/sessions: ComplyCube answers `{redirectUrl}`, the hosted page to send the client to. The output
