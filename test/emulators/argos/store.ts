@@ -29,6 +29,10 @@ export interface ArgosSubmission {
 	kycResultAt?: string;
 	reviewer?: string;
 	aml?: Record<string, unknown>;
+	/** The Private Mode Token ID the Liveform submission came with [WH-GB] `tokenId`. */
+	tokenId?: string;
+	/** The Liveform's custom fields [QS-TOKEN] cf1..cf3, sent back in webhooks as `cf`. */
+	cf?: Record<string, string>;
 	/** Set by DELETE /submission: personal data, images and AML data are gone; id, date, ID type and KYC status stay [DEL-SUB]. */
 	deletedAt?: string;
 }
@@ -54,8 +58,36 @@ export interface ArgosDelivery {
 	status: number | 'network-error';
 }
 
+/** A Token ID of the Private Mode pool [POST-TOKEN] [GET-TOKEN]. */
+export interface ArgosToken {
+	/** ISO 8601, when it was registered (or registered again: "overwritten"). */
+	updateTime: string;
+}
+
+/** The project's Liveform settings (dashboard: Security Settings). */
+export interface ArgosLiveformSettings {
+	/** The project's pid [QS-TOKEN]. */
+	projectId: string;
+	/** Private Mode: every link needs a tokenId [ACCESS-CONTROL]. */
+	privateMode: boolean;
+	/** Live-form Token ID Pre-registration: only registered tokens are taken [ACCESS-CONTROL]. */
+	preRegistration: boolean;
+	/** The Liveform encryption key: a dedicated secretKey, else the API key [DATA-PROTECTION]. */
+	secretKey?: string;
+	module: ArgosEncryptionModule;
+	/** Encrypted Only mode: only pid, encrypted and lang are read from the URL [DATA-PROTECTION]. */
+	encryptedOnly: boolean;
+}
+
 export interface ArgosState {
 	apiKey: string;
+	/** The Private Mode token pool, per Token ID. */
+	tokens: Map<string, ArgosToken>;
+	/** When a Liveform link first opened with each Token ID, registered or not (ms since epoch) [QS-TOKEN] 3-1. */
+	tokenFirstUse: Map<string, number>;
+	/** How many tokens one GET /submission/tokens page lists (10,000 [GET-TOKEN]; smaller in tests). */
+	tokenPageSize: number;
+	liveform: ArgosLiveformSettings;
 	submissions: Map<string, ArgosSubmission>;
 	acceptedUploads: Array<{ submissionId: string; slots: ArgosImageSlot[] }>;
 	/** Accepted PATCH /submission calls: submission + the data fields changed. */

@@ -16,6 +16,9 @@ function personFields(submission: ArgosSubmission): Record<string, unknown> {
 		...(data.gender ? { gender: data.gender } : {}),
 		...(data.date_of_birth ? { date_of_birth: data.date_of_birth } : {}),
 		...(data.nationality ? { nationality: data.nationality } : {}),
+		// [WH-GB] approved/rejected carry tokenId and cf {cf1, cf2, cf3}; [AML-MON-WH] aml_monitor too.
+		...(submission.tokenId ? { tokenId: submission.tokenId } : {}),
+		...(submission.cf ? { cf: submission.cf } : {}),
 	};
 }
 
