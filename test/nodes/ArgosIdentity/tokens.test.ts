@@ -15,7 +15,7 @@ const register = (...ids: string[]) => ids.forEach((id, index) => emulator.token
 
 describe('Create', () => {
 	test('registers the listed Token IDs in one request and outputs Argos\'s summary', async () => {
-		const run = await token({ operation: 'create', tokenIds: 'user001a, user002b\nuser003c' });
+		const run = await token({ operation: 'create', privateModeIds: 'user001a, user002b\nuser003c' });
 		expect(run.error).toBeUndefined();
 		expect(run.items[0].json).toEqual({
 			tokenIds: ['user001a', 'user002b', 'user003c'],
@@ -36,13 +36,13 @@ describe('Create', () => {
 
 	test('more than 500 Token IDs are refused before sending', async () => {
 		const ids = Array.from({ length: 501 }, (_, index) => `token-${String(index).padStart(4, '0')}`).join(',');
-		const run = await token({ operation: 'create', tokenIds: ids });
+		const run = await token({ operation: 'create', privateModeIds: ids });
 		expect(run.error?.message).toBe('Token IDs holds 501 Token IDs; Argos takes at most 500 in one request [item 0]');
 		expect(emulator.received).toHaveLength(0);
 	});
 
 	test('a Token ID with a space-free but forbidden character is refused, naming it', async () => {
-		const run = await token({ operation: 'create', tokenIds: 'good-token-1, bad/token/2' });
+		const run = await token({ operation: 'create', privateModeIds: 'good-token-1, bad/token/2' });
 		expect(run.error?.message).toBe("Token ID 'bad/token/2' may hold only letters, digits, hyphens (-), underscores (_) and periods (.), and must start and end with a letter or digit [item 0]");
 		expect(emulator.received).toHaveLength(0);
 	});
@@ -51,13 +51,13 @@ describe('Create', () => {
 describe('Get', () => {
 	test('one Token ID, with whether it expired', async () => {
 		register('user001a');
-		const run = await token({ operation: 'get', tokenId: 'user001a' });
+		const run = await token({ operation: 'get', privateModeId: 'user001a' });
 		expect(run.items[0].json).toEqual({ success: true, tokenId: 'user001a', data: { tokenId: 'user001a', updateTime: '2026-01-01T00:00:00.000Z', expired: false } });
 		expect(emulator.received[0].query.get('tokenId')).toBe('user001a');
 	});
 
 	test("an unknown Token ID: Argos's own message and status", async () => {
-		const run = await token({ operation: 'get', tokenId: 'nobody-has-this' });
+		const run = await token({ operation: 'get', privateModeId: 'nobody-has-this' });
 		expect(run.error?.message).toBe('Argos Identity refused the request (HTTP 400): Token not found. (token_not_found) [item 0]');
 		expect(run.error?.httpCode).toBe('400');
 	});
@@ -65,7 +65,7 @@ describe('Get', () => {
 	test('with Secure Data Transmission on, the encrypted answer is decrypted', async () => {
 		register('user001a');
 		emulator.setSecureTransmission(true);
-		const run = await token({ operation: 'get', tokenId: 'user001a' }, { credentials: { secureTransmission: true } });
+		const run = await token({ operation: 'get', privateModeId: 'user001a' }, { credentials: { secureTransmission: true } });
 		expect(run.items[0].json).toMatchObject({ tokenId: 'user001a', data: { expired: false } });
 	});
 });
@@ -106,7 +106,7 @@ test('Count: the number of Token IDs in the pool', async () => {
 describe('Delete', () => {
 	test('deletes the listed Token IDs; those not in the pool are listed as not found', async () => {
 		register('token-aaa1', 'token-bbb2');
-		const run = await token({ operation: 'delete', tokenIds: 'token-aaa1, token-zzz9' });
+		const run = await token({ operation: 'delete', privateModeIds: 'token-aaa1, token-zzz9' });
 		expect(run.items[0].json).toEqual({
 			tokenIds: ['token-aaa1', 'token-zzz9'],
 			success: true,
@@ -119,12 +119,12 @@ describe('Delete', () => {
 	});
 
 	test("none of them in the pool: Argos's error", async () => {
-		const run = await token({ operation: 'delete', tokenIds: 'token-zzz9' });
+		const run = await token({ operation: 'delete', privateModeIds: 'token-zzz9' });
 		expect(run.error?.message).toBe('Argos Identity refused the request (HTTP 400): Requested token does not exist in pool. (token_id_not_found) [item 0]');
 	});
 
 	test('an empty list is refused before sending', async () => {
-		const run = await token({ operation: 'delete', tokenIds: ' ' });
+		const run = await token({ operation: 'delete', privateModeIds: ' ' });
 		expect(run.error?.message).toBe('Token IDs is empty [item 0]');
 		expect(emulator.received).toHaveLength(0);
 	});

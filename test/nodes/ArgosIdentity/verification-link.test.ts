@@ -93,7 +93,7 @@ describe('Verification Link → Create', () => {
 	});
 
 	test('a Token ID Argos would refuse is refused before sending', async () => {
-		const run = await link({ privateMode: true, options: { tokenId: 'short' } });
+		const run = await link({ privateMode: true, options: { privateModeId: 'short' } });
 		expect(run.error?.message).toBe("Token ID 'short' is 5 bytes long; Argos takes 8 to 64 [item 0]");
 		expect(emulator.received).toHaveLength(0);
 	});
@@ -113,7 +113,7 @@ describe('Verification Link → Create', () => {
 
 	test('Private Mode under Secure Data Transmission: the registration goes encrypted and is accepted', async () => {
 		emulator.setSecureTransmission(true);
-		const run = await link({ privateMode: true, options: { tokenId: 'order-1234-kyc' } }, { credentials: { secureTransmission: true } });
+		const run = await link({ privateMode: true, options: { privateModeId: 'order-1234-kyc' } }, { credentials: { secureTransmission: true } });
 		expect(run.error).toBeUndefined();
 		expect(run.items[0].json.tokenId).toBe('order-1234-kyc');
 		expect(emulator.tokens.has('order-1234-kyc')).toBe(true);

@@ -7,7 +7,7 @@ import { registerTokens } from '../../transport/tokens';
 import { checkedTokenIds, tokenIdsField } from './fields';
 import { freshTokenId } from './token-id';
 
-const properties: INodeProperties[] = [{ ...tokenIdsField, description: `${tokenIdsField.description}. Empty: one fresh random Token ID is made.` }];
+const properties: INodeProperties[] = [{ ...tokenIdsField, description: 'The Token IDs to register, separated by commas, spaces or new lines (at most 500); empty, one fresh random Token ID is made' }];
 
 export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['token'], operation: ['create'] } }, properties), DEFAULT_TIMEOUT_MS);
 
@@ -16,7 +16,7 @@ export const description = withTimeoutOption(updateDisplayOptions({ show: { reso
  * per project; a Token ID already in the pool is overwritten without error, so a retry does no harm.
  */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const listed = optionalText(ctx, 'tokenIds', itemIndex);
+	const listed = optionalText(ctx, 'privateModeIds', itemIndex);
 	const tokenIds = listed ? checkedTokenIds(listed, 'Token IDs') : [freshTokenId()];
 	const [answer] = await registerTokens(ctx, tokenIds, itemIndex);
 	return { json: { tokenIds, ...answer } };

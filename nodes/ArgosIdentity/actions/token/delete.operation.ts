@@ -19,7 +19,7 @@ export const description = withTimeoutOption(updateDisplayOptions({ show: { reso
  * them gone, so a retry does no harm.
  */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const tokenIds = checkedTokenIds(requiredText(ctx, 'tokenIds', 'Token IDs', itemIndex), 'Token IDs');
+	const tokenIds = checkedTokenIds(requiredText(ctx, 'privateModeIds', 'Token IDs', itemIndex), 'Token IDs');
 	const answer = await argosApiRequest(ctx, { method: 'DELETE', path: '/submission/tokens', json: { tokenId: tokenIds }, idempotent: true, itemIndex });
 	return { json: { tokenIds, ...answer } };
 }

@@ -5,7 +5,7 @@ import { assertTokenId, MAX_TOKENS_PER_REQUEST, tokenIdList } from './token-id';
 
 export const tokenIdField: INodeProperties = {
 	displayName: 'Token ID',
-	name: 'tokenId',
+	name: 'privateModeId',
 	type: 'string',
 	default: '',
 	required: true,
@@ -15,12 +15,12 @@ export const tokenIdField: INodeProperties = {
 
 export const tokenIdsField: INodeProperties = {
 	displayName: 'Token IDs',
-	name: 'tokenIds',
+	name: 'privateModeIds',
 	type: 'string',
 	typeOptions: { rows: 3 },
 	default: '',
 	placeholder: 'e.g. user001a, user002b',
-	description: 'Token IDs separated by commas, spaces or new lines (at most 500), each 8 to 64 characters: letters, digits, - _ .',
+	description: 'Token IDs separated by commas, spaces or new lines: at most 500, each 8 to 64 letters, digits, hyphens, underscores or periods',
 };
 
 /** The Token IDs of a list field: each in Argos's format, at most 500 (one request) [POST-TOKEN] [DEL-TOKEN]. */

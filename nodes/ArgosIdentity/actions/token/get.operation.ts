@@ -16,7 +16,7 @@ export const description = withTimeoutOption(updateDisplayOptions({ show: { reso
  * unknown one answers 400 {"errorCode": "token_not_found", "errorMessage": "Token not found."}.
  */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const tokenId = requiredText(ctx, 'tokenId', 'Token ID', itemIndex);
+	const tokenId = requiredText(ctx, 'privateModeId', 'Token ID', itemIndex);
 	assertTokenId(tokenId, 'Token ID');
 	return { json: await readTokens(ctx, { tokenId }, itemIndex) };
 }

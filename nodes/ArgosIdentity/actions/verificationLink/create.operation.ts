@@ -113,11 +113,11 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Submission Identifier', name: 'sid', type: 'string', default: '', description: 'Your own identifier of this submission (sid)' },
 			{
 				displayName: 'Token ID',
-				name: 'tokenId',
+				name: 'privateModeId',
 				type: 'string',
 				default: '',
 				displayOptions: { show: { '/privateMode': [true] } },
-				description: 'The Token ID to put in the link; empty, a fresh random one is made. 8 to 64 characters: letters, digits, - _ .',
+				description: 'The Token ID to put in the link; empty, a fresh random one is made. 8 to 64 letters, digits, hyphens, underscores or periods.',
 			},
 			{
 				displayName: 'Turn Off Policies',
@@ -194,7 +194,7 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 
 	let tokenId: string | undefined;
 	if (privateMode) {
-		tokenId = text(options.tokenId) || freshTokenId();
+		tokenId = text(options.privateModeId) || freshTokenId();
 		assertTokenId(tokenId, 'Token ID');
 		add('tokenId', tokenId);
 	}
