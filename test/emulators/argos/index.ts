@@ -5,6 +5,7 @@ import { gatewayError } from './errors';
 import { getImage } from './routes/image';
 import { headerValue, putImage } from './routes/put-image';
 import { deleteSubmission, getSubmission, migrateSubmission, patchSubmission, reviewSubmission } from './routes/submission';
+import { partialDelete } from './routes/partial-delete';
 import { deleteTokens, getTokens, postTokens, TOKEN_PAGE_SIZE } from './routes/tokens';
 import { liveform, LIVEFORM_PATH } from './liveform';
 import { addSubmission, seed, type ArgosDelivery, type ArgosLiveformSettings, type ArgosState, type ArgosSubmission, type ArgosToken, type ArgosWebhookConfig } from './store';
@@ -41,6 +42,8 @@ export interface ArgosEmulator extends RunningEmulator {
 	reviews: ArgosState['reviews'];
 	/** The DELETE /submission calls accepted, in order. */
 	deletions: ArgosState['deletions'];
+	/** The DELETE /submission/partial calls accepted, in order, one part each. */
+	partialDeletions: ArgosState['partialDeletions'];
 	/** Make the next n authenticated requests answer 429 {"message":"Too Many Requests"} (for retry tests). */
 	throttleNext(n: number): void;
 	/**
@@ -86,6 +89,7 @@ function routes(add: (fields: Partial<ArgosSubmission>) => string): Record<strin
 		'POST /v3/submission/review': secureTransmission(reviewSubmission, { body: true }),
 		// Inferred: DELETE and GET /image are not in the encrypted list and stay plain.
 		'DELETE /v3/submission': deleteSubmission,
+		'DELETE /v3/submission/partial': partialDelete,
 		'GET /v3/image': getImage,
 		// [POST-TOKEN] [GET-TOKEN] [DEL-TOKEN]: encrypted both ways with Secure Data Transmission.
 		'POST /v3/submission/tokens': secureTransmission(postTokens, { body: true }),
@@ -128,6 +132,7 @@ export async function startArgosEmulator(options: ArgosEmulatorOptions = {}): Pr
 		acceptedUpdates: [],
 		reviews: [],
 		deletions: [],
+		partialDeletions: [],
 		deliveries: [],
 		secureTransmission: false,
 		secureTransmissionModule: 'aes256',
@@ -163,6 +168,7 @@ export async function startArgosEmulator(options: ArgosEmulatorOptions = {}): Pr
 		acceptedUpdates: state.acceptedUpdates,
 		reviews: state.reviews,
 		deletions: state.deletions,
+		partialDeletions: state.partialDeletions,
 		deliveries: state.deliveries,
 		addSubmission: (id, fields) => addSubmission(state, id, fields),
 		throttleNext: (n) => {

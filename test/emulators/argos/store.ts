@@ -96,6 +96,8 @@ export interface ArgosState {
 	reviews: Array<{ submissionId: string; admin: string; status: 'approved' | 'rejected'; fields: string[] }>;
 	/** Accepted DELETE /submission calls. */
 	deletions: Array<{ submissionId: string; admin?: string }>;
+	/** Accepted DELETE /submission/partial calls, one part each. */
+	partialDeletions: Array<{ submissionId: string; field: string; dataField?: string }>;
 	webhook?: ArgosWebhookConfig;
 	deliveries: ArgosDelivery[];
 	/** The "Secure Data Transmission" option [ENC-GB]: submission requests and answers encrypted (secure-transmission.ts). */

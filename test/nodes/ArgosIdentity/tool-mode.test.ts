@@ -17,7 +17,7 @@ function shownParameters(values: INodeParameters): string[] {
 
 test('as a node every operation is offered; the contract values are there', () => {
 	expect(shownOptions(node.description, {}, 'resource')).toEqual(['image', 'submission', 'token', 'verificationLink']);
-	expect(shownOptions(node.description, { resource: 'submission' }, 'operation')).toEqual(['delete', 'get', 'getAll', 'putImage', 'review', 'update']);
+	expect(shownOptions(node.description, { resource: 'submission' }, 'operation')).toEqual(['delete', 'deleteFields', 'get', 'getAll', 'putImage', 'review', 'update']);
 	expect(shownOptions(node.description, { resource: 'image' }, 'operation')).toEqual(['get']);
 	expect(shownOptions(node.description, { resource: 'token' }, 'operation')).toEqual(['count', 'create', 'delete', 'get', 'getAll']);
 	expect(shownOptions(node.description, { resource: 'verificationLink' }, 'operation')).toEqual(['create']);
@@ -32,7 +32,7 @@ test('every operation the router runs is offered', () => {
 test('as an AI agent tool only reading operations are offered unless Allow Changes is on', () => {
 	expect(shownOptions(asTool, { resource: 'submission', allowChanges: false }, 'operation')).toEqual(['get', 'getAll']);
 	expect(shownOptions(asTool, { resource: 'image', allowChanges: false }, 'operation')).toEqual(['get']);
-	expect(shownOptions(asTool, { resource: 'submission', allowChanges: true }, 'operation')).toEqual(['delete', 'get', 'getAll', 'putImage', 'review', 'update']);
+	expect(shownOptions(asTool, { resource: 'submission', allowChanges: true }, 'operation')).toEqual(['delete', 'deleteFields', 'get', 'getAll', 'putImage', 'review', 'update']);
 	expect(shownOptions(asTool, { resource: 'token', allowChanges: false }, 'operation')).toEqual(['count', 'get', 'getAll']);
 	// Create registers a token: a change, so the resource is not offered to an agent without Allow Changes.
 	expect(shownOptions(asTool, { allowChanges: false }, 'resource')).toEqual(['image', 'submission', 'token']);
@@ -69,6 +69,7 @@ describe('the router as a tool', () => {
 		['submission', 'update'],
 		['submission', 'review'],
 		['submission', 'delete'],
+		['submission', 'deleteFields'],
 		['token', 'create'],
 		['token', 'delete'],
 		['verificationLink', 'create'],
