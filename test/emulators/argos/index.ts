@@ -5,6 +5,7 @@ import { gatewayError } from './errors';
 import { getImage } from './routes/image';
 import { headerValue, putImage } from './routes/put-image';
 import { deleteSubmission, getSubmission, migrateSubmission, patchSubmission, reviewSubmission } from './routes/submission';
+import { addMonitoring, getAmlReport, getMonitoring, removeMonitoring } from './routes/aml';
 import { partialDelete } from './routes/partial-delete';
 import { deleteTokens, getTokens, postTokens, TOKEN_PAGE_SIZE } from './routes/tokens';
 import { liveform, LIVEFORM_PATH } from './liveform';
@@ -76,9 +77,21 @@ export interface ArgosEmulator extends RunningEmulator {
 	liveformUrl: string;
 	/** The project's Liveform settings: its pid, Private Mode, token pre-registration, Encrypted Only, key and module. */
 	liveformSettings: ArgosLiveformSettings;
+	/** Ongoing-monitoring worklists, per worklistId (ARGOS_WORKLIST_ID active, ARGOS_INACTIVE_WORKLIST_ID not). */
+	worklists: ArgosState['worklists'];
+	/** AML report PDFs, per resourceId (ARGOS_AML_RESOURCE_ID seeded). */
+	amlReports: ArgosState['amlReports'];
 }
 
 type Route = (request: EmulatorRequest, state: ArgosState) => EmulatorResponse;
+
+/** The route table's key for a path: the AML monitor paths carry their worklist and record IDs. */
+function routeKeyOf(path: string): string {
+	const parts = path.split('/');
+	if (path.startsWith('/v3/submission/aml/monitor/') && parts.length === 6 && parts[5]) return '/v3/submission/aml/monitor/{worklistId}';
+	if (path.startsWith('/v3/submission/aml/monitor/') && parts.length === 7 && parts[5] && parts[6]) return '/v3/submission/aml/monitor/{worklistId}/{recordId}';
+	return path;
+}
 
 function routes(add: (fields: Partial<ArgosSubmission>) => string): Record<string, Route> {
 	return {
@@ -95,6 +108,11 @@ function routes(add: (fields: Partial<ArgosSubmission>) => string): Record<strin
 		'POST /v3/submission/tokens': secureTransmission(postTokens, { body: true }),
 		'GET /v3/submission/tokens': secureTransmission(getTokens, { body: false }),
 		'DELETE /v3/submission/tokens': secureTransmission(deleteTokens, { body: true }),
+		// [AML-MON-GET] "supports secure data transmission"; POST and DELETE are not said to: plain (inferred).
+		'POST /v3/submission/aml/monitor/{worklistId}': addMonitoring,
+		'GET /v3/submission/aml/monitor/{worklistId}/{recordId}': secureTransmission(getMonitoring, { body: false }),
+		'DELETE /v3/submission/aml/monitor/{worklistId}': removeMonitoring,
+		'GET /v3/report/aml': getAmlReport,
 		'POST /v3/submission/migration': secureTransmission((request) => migrateSubmission(request, add), { body: true }),
 	};
 }
@@ -108,7 +126,7 @@ function handle(request: EmulatorRequest, state: ArgosState, table: Record<strin
 	// The hosted Liveform is a web page on its own host, not behind the API gateway.
 	const page = liveform(request, state);
 	if (page) return page;
-	const route = table[`${request.method} ${request.path}`];
+	const route = table[`${request.method} ${routeKeyOf(request.path)}`];
 	if (!route) return gatewayError(403, 'Missing Authentication Token');
 	// [GET-SUB] [PUT-IMG] [DEL-SUB] header x-api-key; [ADDON] 403 "Forbidden" for a missing or wrong key.
 	if (headerValue(request.headers['x-api-key']) !== state.apiKey) return gatewayError(403, 'Forbidden');
@@ -123,6 +141,8 @@ function handle(request: EmulatorRequest, state: ArgosState, table: Record<strin
 export async function startArgosEmulator(options: ArgosEmulatorOptions = {}): Promise<ArgosEmulator> {
 	const state: ArgosState = {
 		apiKey: ARGOS_API_KEY,
+		worklists: new Map(),
+		amlReports: new Map(),
 		tokens: new Map(),
 		tokenFirstUse: new Map(),
 		tokenPageSize: TOKEN_PAGE_SIZE,
@@ -223,5 +243,7 @@ export async function startArgosEmulator(options: ArgosEmulatorOptions = {}): Pr
 		},
 		liveformUrl: `${running.origin}${LIVEFORM_PATH}`,
 		liveformSettings: state.liveform,
+		worklists: state.worklists,
+		amlReports: state.amlReports,
 	};
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { argosTimestamp } from './clock';
-import { ARGOS_SEEDED_SUBMISSION_IDS, type ArgosImageSlot, type ArgosKycResult, type ArgosWebhookTrigger } from './constants';
+import { ARGOS_AML_RESOURCE_ID, ARGOS_INACTIVE_WORKLIST_ID, ARGOS_SEEDED_SUBMISSION_IDS, ARGOS_WORKLIST_ID, type ArgosImageSlot, type ArgosKycResult, type ArgosWebhookTrigger } from './constants';
 import type { ArgosEncryptionModule } from './encryption';
 
 const ARGOS_REVIEWER = 'reviewer@example.com';
@@ -79,8 +79,18 @@ export interface ArgosLiveformSettings {
 	encryptedOnly: boolean;
 }
 
+/** An ongoing-monitoring worklist [AML-MON-POST]: only an active one takes records. */
+export interface ArgosWorklist {
+	active: boolean;
+	records: Map<string, { submissionId: string; admin: string; updateTime: string }>;
+}
+
 export interface ArgosState {
 	apiKey: string;
+	/** Ongoing-monitoring worklists, per worklistId. */
+	worklists: Map<string, ArgosWorklist>;
+	/** AML report PDFs, per resourceId [AML-REPORT]. */
+	amlReports: Map<string, Buffer>;
 	/** The Private Mode token pool, per Token ID. */
 	tokens: Map<string, ArgosToken>;
 	/** When a Liveform link first opened with each Token ID, registered or not (ms since epoch) [QS-TOKEN] 3-1. */
@@ -127,6 +137,9 @@ export function addSubmission(state: ArgosState, id = randomBytes(8).toString('h
  * hold no images until a test or an example puts some.
  */
 export function seed(state: ArgosState): void {
+	state.worklists.set(ARGOS_WORKLIST_ID, { active: true, records: new Map() });
+	state.worklists.set(ARGOS_INACTIVE_WORKLIST_ID, { active: false, records: new Map() });
+	state.amlReports.set(ARGOS_AML_RESOURCE_ID, Buffer.from('%PDF-1.4\n% ARGOS AML report (emulator)\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'));
 	const [approved, rejected, pending] = ARGOS_SEEDED_SUBMISSION_IDS;
 	addSubmission(state, approved, {
 		createdAt: '2025-03-03-09-15-00-000',
