@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { ARGOS_SEEDED_SUBMISSION_IDS, ARGOS_WORKLIST_ID } from '../emulators/argos';
+import { completeLiveform, localLiveformUrl } from '../emulators/argos/applicant';
 import { startEmulators, type Emulators } from '../emulators/all';
 import { runWorkflow, type WorkflowJson } from '../engine/run-workflow';
 import { TriggerHarness } from '../engine/trigger-harness';
@@ -21,23 +22,8 @@ afterEach(async () => {
 	await emulators.close();
 });
 
-/**
- * The applicant's browser: opens the link on the emulator's Liveform (the link names form.argosidentity.com,
- * the emulator serves the same page locally), then submits the ID and selfie. The new submission's ID.
- */
-async function applicantSubmits(link: string): Promise<string> {
-	const local = new URL(link.replace('https://form.argosidentity.com/', emulators.argos.liveformUrl));
-	const page = await fetch(local);
-	expect(page.status).toBe(200);
-	const session = /name="session" value="([^"]*)"/.exec(await page.text())![1].replace(/&#38;/g, '&');
-	const form = new FormData();
-	form.append('session', session);
-	form.append('idType', 'passport');
-	form.append('idImage', new Blob([fileBytes('argos/idImage.jpg')], { type: 'image/jpeg' }), 'idImage.jpg');
-	form.append('selfieImage', new Blob([fileBytes('argos/selfieImage.jpg')], { type: 'image/jpeg' }), 'selfieImage.jpg');
-	const answer = await fetch(new URL('/form/submit', emulators.argos.origin), { method: 'POST', body: form });
-	return /data-submission-id="([^"]+)"/.exec(await answer.text())![1];
-}
+const jpeg = (name: string) => ({ bytes: fileBytes(`argos/${name}`), fileName: name, mimeType: 'image/jpeg' });
+const applicantSubmits = (link: string) => completeLiveform(link, emulators.argos.liveformUrl, { idType: 'passport', idImage: jpeg('idImage.jpg'), selfieImage: jpeg('selfieImage.jpg') });
 
 test('the journey: a Private Mode link is e-mailed, the applicant submits through it, and once approved the submission is read and put under AML monitoring', async () => {
 	const { argos } = emulators;
@@ -69,7 +55,7 @@ test('the journey: a Private Mode link is e-mailed, the applicant submits throug
 		expect(run.output('Add to AML monitoring')[0].json).toMatchObject({ worklistId: ARGOS_WORKLIST_ID, successCount: 1, failedCount: 0 });
 		expect([...argos.worklists.get(ARGOS_WORKLIST_ID)!.records.values()].map((record) => record.submissionId)).toEqual([submissionId]);
 		// The approved submission has a KYC status: its link no longer opens the form.
-		const reopened = await fetch(String(link.json.url).replace('https://form.argosidentity.com/', argos.liveformUrl));
+		const reopened = await fetch(localLiveformUrl(String(link.json.url), argos.liveformUrl));
 		expect(reopened.url).toMatch(/error-page\/used-token$/);
 	} finally {
 		await harness.deactivate();
