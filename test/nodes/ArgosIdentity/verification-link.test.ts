@@ -108,7 +108,32 @@ describe('Verification Link → Create', () => {
 			expect(item.pairedItem).toEqual({ item: index });
 		}
 		expect([...emulator.tokens.keys()].sort()).toEqual([...tokens].sort());
+		// Both registered in one request, before either link is output.
+		expect(requests()).toEqual(['POST /v3/submission/tokens 200']);
+		expect(JSON.parse(emulator.received[0].body.toString('utf8'))).toEqual({ tokenId: tokens });
+	});
+
+	test('links for 501 applicants in one run: their tokens are registered in requests of at most 500', async () => {
+		const items = Array.from({ length: 501 }, (_, index) => ({ json: { email: `applicant${index}@example.com` } }));
+		const run = await link({ privateMode: true, email: '={{ $json.email }}' }, undefined, items);
+		expect(run.error).toBeUndefined();
+		expect(run.items).toHaveLength(501);
 		expect(requests()).toEqual(['POST /v3/submission/tokens 200', 'POST /v3/submission/tokens 200']);
+		const sent = emulator.received.map((request) => (JSON.parse(request.body.toString('utf8')) as { tokenId: string[] }).tokenId);
+		expect(sent.map((batch) => batch.length)).toEqual([500, 1]);
+		expect(sent.flat()).toEqual(run.items.map((item) => item.json.tokenId));
+		expect(emulator.tokens.size).toBe(501);
+	});
+
+	test('with continue on error, an item whose Token ID is refused fails alone; the others are registered together', async () => {
+		const run = await link(
+			{ privateMode: true, options: { privateModeId: '={{ $json.token }}' } },
+			{ continueOnFail: true },
+			[{ json: { token: 'applicant-0001' } }, { json: { token: 'bad token' } }, { json: { token: 'applicant-0003' } }],
+		);
+		expect(run.items.map((item) => item.json.tokenId ?? item.json.error)).toEqual(['applicant-0001', expect.stringContaining("Token ID 'bad token'"), 'applicant-0003']);
+		expect(JSON.parse(emulator.received[0].body.toString('utf8'))).toEqual({ tokenId: ['applicant-0001', 'applicant-0003'] });
+		expect(emulator.received).toHaveLength(1);
 	});
 
 	test('Private Mode under Secure Data Transmission: the registration goes encrypted and is accepted', async () => {

@@ -7,10 +7,10 @@ import { optionalText, requiredId } from '../../../shared/parameters/parameters'
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { argosEncryption } from '../../transport/encrypted-answer';
 import { encryptArgosJson } from '../../transport/encryption';
-import { registerTokens } from '../../transport/tokens';
 import { assertTokenId, freshTokenId } from '../token/token-id';
 import { ISO_ALPHA3 } from './country-codes';
 import { LIVEFORM_URL, liveformUrl } from './liveform-url';
+import { ensureRegistered, plannedTokenId } from './token-batch';
 
 /** [QS-TOKEN] the policy switches that take only `false`: each turns one project policy off for this submission. */
 const POLICY_SWITCHES = ['ageLimit', 'approvePeriod', 'blacklistCountries', 'rejectPeriod'];
@@ -167,7 +167,8 @@ const text = (value: unknown) => (value === undefined || value === null ? '' : S
  * The Liveform link [QS-TOKEN]: https://form.argosidentity.com/?pid=… with the plain options URL-encoded and
  * the encrypted-only ones (allowedCountries, allowedIdTypes, auxidField, startValidUntil: "Must be encrypted")
  * in `encrypted=`, encrypted with the credential's key and module [DATA-PROTECTION]. In Private Mode a fresh
- * Token ID is registered first (POST /submission/tokens [POST-TOKEN]) and put in the link as `tokenId`.
+ * Token ID is registered first (POST /submission/tokens [POST-TOKEN], the run's tokens in requests of at most
+ * 500: token-batch.ts) and put in the link as `tokenId` (the parameter's name inferred: docs/argos-api.md).
  */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const projectId = requiredId(ctx, 'projectId', 'Project ID', itemIndex);
@@ -194,7 +195,7 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 
 	let tokenId: string | undefined;
 	if (privateMode) {
-		tokenId = text(options.privateModeId) || freshTokenId();
+		tokenId = text(options.privateModeId) || plannedTokenId(ctx, itemIndex) || freshTokenId();
 		assertTokenId(tokenId, 'Token ID');
 		add('tokenId', tokenId);
 	}
@@ -204,7 +205,7 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	// [DATA-PROTECTION] Encrypted Only: "only pid, encrypted, lang parameters are allowed".
 	const link = options.encryptedOnly === true ? { plain: [], encrypted: [...plain, ...encrypted] } : { plain, encrypted };
 	const settings = await argosEncryption(ctx);
-	if (privateMode && tokenId && options.registerToken !== false) await registerTokens(ctx, [tokenId], itemIndex);
+	if (privateMode && tokenId && options.registerToken !== false) await ensureRegistered(ctx, itemIndex, tokenId);
 	const url = liveformUrl({ base, projectId, lang: text(options.lang) || undefined, ...link }, (value) => encryptArgosJson(value, settings.keys[0], settings.module));
 	return { json: { url, projectId, ...(tokenId ? { tokenId } : {}) } };
 }
