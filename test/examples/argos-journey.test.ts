@@ -23,7 +23,8 @@ afterEach(async () => {
 });
 
 const jpeg = (name: string) => ({ bytes: fileBytes(`argos/${name}`), fileName: name, mimeType: 'image/jpeg' });
-const applicantSubmits = (link: string) => completeLiveform(link, emulators.argos.liveformUrl, { idType: 'passport', idImage: jpeg('idImage.jpg'), selfieImage: jpeg('selfieImage.jpg') });
+const applicantSubmits = (link: string) =>
+	completeLiveform(link, emulators.argos.liveformUrl, { idType: 'passport', idImage: jpeg('idImage.jpg'), selfieImage: jpeg('selfieImage.jpg') });
 
 test('the journey: a Private Mode link is e-mailed, the applicant submits through it, and once approved the submission is read and put under AML monitoring', async () => {
 	const { argos } = emulators;
@@ -44,7 +45,12 @@ test('the journey: a Private Mode link is e-mailed, the applicant submits throug
 		expect(mail.text).toContain(String(link.json.url));
 
 		const submissionId = await applicantSubmits(String(link.json.url));
-		expect(argos.submissions.get(submissionId)).toMatchObject({ email: 'jane.applicant@example.com', userid: 'customer-1001', tokenId: link.json.tokenId, cf: { cf1: 'onboarding-2026' } });
+		expect(argos.submissions.get(submissionId)).toMatchObject({
+			email: 'jane.applicant@example.com',
+			userid: 'customer-1001',
+			tokenId: link.json.tokenId,
+			cf: { cf1: 'onboarding-2026' },
+		});
 		argos.submissions.get(submissionId)!.data = { full_name: 'Jane Applicant', date_of_birth: '1991-02-03', nationality: 'GBR' };
 
 		argos.review(submissionId, 'approved');
@@ -65,12 +71,18 @@ test('the journey: a Private Mode link is e-mailed, the applicant submits throug
 
 test('retention: the ID and selfie images of submissions older than 30 days are deleted; newer ones and KYC results are kept', async () => {
 	const { argos } = emulators;
-	for (const id of ARGOS_SEEDED_SUBMISSION_IDS) argos.submissions.get(id)!.images = { idImage: fileBytes('argos/idImage.jpg'), selfieImage: fileBytes('argos/selfieImage.jpg') };
+	for (const id of ARGOS_SEEDED_SUBMISSION_IDS)
+		argos.submissions.get(id)!.images = { idImage: fileBytes('argos/idImage.jpg'), selfieImage: fileBytes('argos/selfieImage.jpg') };
 	const recent = argos.addSubmission('recent-submission-1', { kyc: { result: 'approved' } });
 	argos.submissions.get(recent)!.images = { idImage: fileBytes('argos/idImage.jpg') };
 	const result = await runWorkflow(example('argos-retention.json'), emulators.credentials);
 	expect(result.error).toBeUndefined();
-	expect(result.output('Delete their images').map((item) => item.json.submissionId).sort()).toEqual([...ARGOS_SEEDED_SUBMISSION_IDS].sort());
+	expect(
+		result
+			.output('Delete their images')
+			.map((item) => item.json.submissionId)
+			.sort(),
+	).toEqual([...ARGOS_SEEDED_SUBMISSION_IDS].sort());
 	for (const id of ARGOS_SEEDED_SUBMISSION_IDS) expect(argos.submissions.get(id)!.images).toEqual({});
 	expect(Object.keys(argos.submissions.get(recent)!.images)).toEqual(['idImage']);
 	expect(argos.submissions.get(ARGOS_SEEDED_SUBMISSION_IDS[0])!.kyc?.result).toBe('approved');

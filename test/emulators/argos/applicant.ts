@@ -22,7 +22,8 @@ export async function completeLiveform(link: string, liveformUrl: string, files:
 	const form = new FormData();
 	form.append('session', session.replace(/&#38;/g, '&'));
 	form.append('idType', files.idType);
-	for (const slot of ['idImage', 'selfieImage'] as const) form.append(slot, new Blob([files[slot].bytes], { type: files[slot].mimeType }), files[slot].fileName);
+	for (const slot of ['idImage', 'selfieImage'] as const)
+		form.append(slot, new Blob([files[slot].bytes], { type: files[slot].mimeType }), files[slot].fileName);
 	const answer = await fetch(new URL('submit', liveformUrl), { method: 'POST', body: form });
 	const id = /data-submission-id="([^"]+)"/.exec(await answer.text())?.[1];
 	if (!id) throw new Error(`The Liveform did not take the submission (HTTP ${answer.status})`);

@@ -1,4 +1,12 @@
-import { ARGOS_ADMIN_EMAIL, ARGOS_AML_RESOURCE_ID, ARGOS_INACTIVE_WORKLIST_ID, ARGOS_SEEDED_SUBMISSION_IDS, ARGOS_WORKLIST_ID, startArgosEmulator, type ArgosEmulator } from '../../emulators/argos';
+import {
+	ARGOS_ADMIN_EMAIL,
+	ARGOS_AML_RESOURCE_ID,
+	ARGOS_INACTIVE_WORKLIST_ID,
+	ARGOS_SEEDED_SUBMISSION_IDS,
+	ARGOS_WORKLIST_ID,
+	startArgosEmulator,
+	type ArgosEmulator,
+} from '../../emulators/argos';
 import { binaryBytes } from '../ComplyCube/binary-bytes';
 import { runOperation } from './run-operation';
 
@@ -61,7 +69,14 @@ describe('AML Monitoring → Get and Remove', () => {
 
 	test('Get: the record with its screening status', async () => {
 		const run = await monitoring({ operation: 'get', recordId });
-		expect(run.items[0].json).toMatchObject({ id: recordId, submissionId: APPROVED, name: 'Jane Doe', dob: '1990-04-12', status: 'screenedNoMatches', openCount: 0 });
+		expect(run.items[0].json).toMatchObject({
+			id: recordId,
+			submissionId: APPROVED,
+			name: 'Jane Doe',
+			dob: '1990-04-12',
+			status: 'screenedNoMatches',
+			openCount: 0,
+		});
 		expect(requests()).toEqual([`GET /v3/submission/aml/monitor/${ARGOS_WORKLIST_ID}/${recordId} 200`]);
 	});
 
@@ -90,7 +105,12 @@ describe('AML Report → Get', () => {
 		const run = await runOperation(emulator, { resource: 'amlReport', operation: 'get', resourceId: ARGOS_AML_RESOURCE_ID, binaryPropertyName: 'report' });
 		expect(run.error).toBeUndefined();
 		const pdf = emulator.amlReports.get(ARGOS_AML_RESOURCE_ID)!;
-		expect(run.items[0].json).toEqual({ resourceId: ARGOS_AML_RESOURCE_ID, fileName: `aml-report-${ARGOS_AML_RESOURCE_ID}.pdf`, contentType: 'application/pdf', size: pdf.length });
+		expect(run.items[0].json).toEqual({
+			resourceId: ARGOS_AML_RESOURCE_ID,
+			fileName: `aml-report-${ARGOS_AML_RESOURCE_ID}.pdf`,
+			contentType: 'application/pdf',
+			size: pdf.length,
+		});
 		expect(run.items[0].binary?.report).toMatchObject({ mimeType: 'application/pdf', fileName: `aml-report-${ARGOS_AML_RESOURCE_ID}.pdf` });
 		expect((await binaryBytes(run.items[0].binary?.report)).equals(pdf)).toBe(true);
 		expect(emulator.received[0].query.get('resourceId')).toBe(ARGOS_AML_RESOURCE_ID);

@@ -14,7 +14,7 @@ const requests = () => emulator.received.map(({ method, path, status }) => `${me
 const register = (...ids: string[]) => ids.forEach((id, index) => emulator.tokens.set(id, { updateTime: `2026-01-01T00:00:0${index}.000Z` }));
 
 describe('Create', () => {
-	test('registers the listed Token IDs in one request and outputs Argos\'s summary', async () => {
+	test("registers the listed Token IDs in one request and outputs Argos's summary", async () => {
 		const run = await token({ operation: 'create', privateModeIds: 'user001a, user002b\nuser003c' });
 		expect(run.error).toBeUndefined();
 		expect(run.items[0].json).toEqual({
@@ -43,7 +43,9 @@ describe('Create', () => {
 
 	test('a Token ID with a space-free but forbidden character is refused, naming it', async () => {
 		const run = await token({ operation: 'create', privateModeIds: 'good-token-1, bad/token/2' });
-		expect(run.error?.message).toBe("Token ID 'bad/token/2' may hold only letters, digits, hyphens (-), underscores (_) and periods (.), and must start and end with a letter or digit [item 0]");
+		expect(run.error?.message).toBe(
+			"Token ID 'bad/token/2' may hold only letters, digits, hyphens (-), underscores (_) and periods (.), and must start and end with a letter or digit [item 0]",
+		);
 		expect(emulator.received).toHaveLength(0);
 	});
 });
@@ -52,7 +54,11 @@ describe('Get', () => {
 	test('one Token ID, with whether it expired', async () => {
 		register('user001a');
 		const run = await token({ operation: 'get', privateModeId: 'user001a' });
-		expect(run.items[0].json).toEqual({ success: true, tokenId: 'user001a', data: { tokenId: 'user001a', updateTime: '2026-01-01T00:00:00.000Z', expired: false } });
+		expect(run.items[0].json).toEqual({
+			success: true,
+			tokenId: 'user001a',
+			data: { tokenId: 'user001a', updateTime: '2026-01-01T00:00:00.000Z', expired: false },
+		});
 		expect(emulator.received[0].query.get('tokenId')).toBe('user001a');
 	});
 

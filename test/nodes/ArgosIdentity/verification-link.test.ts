@@ -53,7 +53,16 @@ describe('Verification Link → Create', () => {
 	test("encrypted-only options go inside encrypted=, with the credential's key and module, and the Liveform reads them", async () => {
 		const until = inOneHour();
 		const run = await link(
-			{ email: 'jane.doe@example.com', options: { allowedCountries: 'usa, kor', allowedIdTypes: 'passport, drvlic', auxidField: 'phoneNumber', startValidUntil: until, liveformUrl: emulator.liveformUrl } },
+			{
+				email: 'jane.doe@example.com',
+				options: {
+					allowedCountries: 'usa, kor',
+					allowedIdTypes: 'passport, drvlic',
+					auxidField: 'phoneNumber',
+					startValidUntil: until,
+					liveformUrl: emulator.liveformUrl,
+				},
+			},
 			{ credentials: { secretKey: 'liveform-secret-key-1', encryptionModule: 'gcm256' } },
 		);
 		expect(run.error).toBeUndefined();
@@ -99,7 +108,10 @@ describe('Verification Link → Create', () => {
 	});
 
 	test('Private Mode: a fresh Token ID is registered first and put in the link, one per item', async () => {
-		const run = await link({ privateMode: true, email: '={{ $json.email }}' }, undefined, [{ json: { email: 'a@example.com' } }, { json: { email: 'b@example.com' } }]);
+		const run = await link({ privateMode: true, email: '={{ $json.email }}' }, undefined, [
+			{ json: { email: 'a@example.com' } },
+			{ json: { email: 'b@example.com' } },
+		]);
 		expect(run.error).toBeUndefined();
 		const tokens = run.items.map((item) => String(item.json.tokenId));
 		expect(new Set(tokens).size).toBe(2);
@@ -126,12 +138,16 @@ describe('Verification Link → Create', () => {
 	});
 
 	test('with continue on error, an item whose Token ID is refused fails alone; the others are registered together', async () => {
-		const run = await link(
-			{ privateMode: true, options: { privateModeId: '={{ $json.token }}' } },
-			{ continueOnFail: true },
-			[{ json: { token: 'applicant-0001' } }, { json: { token: 'bad token' } }, { json: { token: 'applicant-0003' } }],
-		);
-		expect(run.items.map((item) => item.json.tokenId ?? item.json.error)).toEqual(['applicant-0001', expect.stringContaining("Token ID 'bad token'"), 'applicant-0003']);
+		const run = await link({ privateMode: true, options: { privateModeId: '={{ $json.token }}' } }, { continueOnFail: true }, [
+			{ json: { token: 'applicant-0001' } },
+			{ json: { token: 'bad token' } },
+			{ json: { token: 'applicant-0003' } },
+		]);
+		expect(run.items.map((item) => item.json.tokenId ?? item.json.error)).toEqual([
+			'applicant-0001',
+			expect.stringContaining("Token ID 'bad token'"),
+			'applicant-0003',
+		]);
 		expect(JSON.parse(emulator.received[0].body.toString('utf8'))).toEqual({ tokenId: ['applicant-0001', 'applicant-0003'] });
 		expect(emulator.received).toHaveLength(1);
 	});
@@ -157,7 +173,12 @@ describe('Verification Link → Create', () => {
 			expect(page.status).toBe(200);
 			expect(page.text).toContain('<form method="post"');
 			const id = await submitForm(page.text);
-			expect(emulator.submissions.get(id)).toMatchObject({ email: 'jane.doe@example.com', tokenId: run.items[0].json.tokenId, cf: { cf1: 'order-77' }, kyc: { result: 'pending' } });
+			expect(emulator.submissions.get(id)).toMatchObject({
+				email: 'jane.doe@example.com',
+				tokenId: run.items[0].json.tokenId,
+				cf: { cf1: 'order-77' },
+				kyc: { result: 'pending' },
+			});
 			expect(Object.keys(emulator.submissions.get(id)!.images).sort()).toEqual(['idImage', 'selfieImage']);
 			// The submission has a KYC status: the same link is refused from now on [QS-TOKEN] 3-1.
 			const again = await open(String(run.items[0].json.url));

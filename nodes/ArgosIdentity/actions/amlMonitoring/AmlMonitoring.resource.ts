@@ -19,7 +19,12 @@ export const description: INodeProperties[] = [
 	...operationFields(
 		'amlMonitoring',
 		[
-			{ name: 'Add', value: 'add', description: 'Register approved submissions for AML ongoing monitoring (up to 25)', action: 'Add submissions to AML monitoring' },
+			{
+				name: 'Add',
+				value: 'add',
+				description: 'Register approved submissions for AML ongoing monitoring (up to 25)',
+				action: 'Add submissions to AML monitoring',
+			},
 			{ name: 'Get', value: 'get', description: 'Get a monitoring record with its screening status', action: 'Get an AML monitoring record' },
 			{ name: 'Remove', value: 'remove', description: 'Remove monitoring records (up to 25)', action: 'Remove AML monitoring records' },
 		],

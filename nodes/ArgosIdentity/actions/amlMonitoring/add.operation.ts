@@ -24,7 +24,10 @@ const properties: INodeProperties[] = [
 	{ ...adminField, description: 'The e-mail of a dashboard admin of the project, recorded as who registered them' },
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['amlMonitoring'], operation: ['add'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = withTimeoutOption(
+	updateDisplayOptions({ show: { resource: ['amlMonitoring'], operation: ['add'] } }, properties),
+	DEFAULT_TIMEOUT_MS,
+);
 
 /**
  * POST /submission/aml/monitor/{worklistId} {submissionIds (1-25), admin} [AML-MON-POST]. Argos answers each
@@ -37,6 +40,12 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const submissionIds = idList(requiredText(ctx, 'submissionIds', 'Submission IDs', itemIndex), 'Submission IDs');
 	const admin = requiredText(ctx, 'admin', 'Admin Email', itemIndex);
 	assertEmail('Admin Email', admin);
-	const answer = await argosApiRequest(ctx, { method: 'POST', path: `/submission/aml/monitor/${pathSegment(worklistId)}`, json: { submissionIds, admin }, idempotent: false, itemIndex });
+	const answer = await argosApiRequest(ctx, {
+		method: 'POST',
+		path: `/submission/aml/monitor/${pathSegment(worklistId)}`,
+		json: { submissionIds, admin },
+		idempotent: false,
+		itemIndex,
+	});
 	return { json: { worklistId, ...answer } };
 }

@@ -17,8 +17,16 @@ export const worklistIdField: INodeProperties = {
 
 /** IDs typed as a list: split on commas, spaces or new lines; 1 to 25 of them, each plausible. */
 export function idList(text: string, label: string): string[] {
-	const ids = [...new Set(text.split(/[\s,]+/).map((id) => id.trim()).filter(Boolean))];
-	if (!ids.length) throw new InputRefusal(`${label} is empty`, `Set ${label}; if it comes from an expression, check that the expression finds a value for this item.`);
+	const ids = [
+		...new Set(
+			text
+				.split(/[\s,]+/)
+				.map((id) => id.trim())
+				.filter(Boolean),
+		),
+	];
+	if (!ids.length)
+		throw new InputRefusal(`${label} is empty`, `Set ${label}; if it comes from an expression, check that the expression finds a value for this item.`);
 	if (ids.length > MAX_PER_MONITOR_CALL) {
 		throw new InputRefusal(
 			`${label} holds ${ids.length} IDs; Argos takes at most ${MAX_PER_MONITOR_CALL} in one request`,

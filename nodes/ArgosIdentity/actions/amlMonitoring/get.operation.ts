@@ -20,7 +20,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['amlMonitoring'], operation: ['get'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = withTimeoutOption(
+	updateDisplayOptions({ show: { resource: ['amlMonitoring'], operation: ['get'] } }, properties),
+	DEFAULT_TIMEOUT_MS,
+);
 
 /**
  * GET /submission/aml/monitor/{worklistId}/{recordId} [AML-MON-GET]: {name, id, submissionId, status (e.g.

@@ -23,7 +23,10 @@ const properties: INodeProperties[] = [
 	{ ...adminField, description: 'The e-mail of a dashboard admin of the project, recorded as who removed them' },
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['amlMonitoring'], operation: ['remove'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = withTimeoutOption(
+	updateDisplayOptions({ show: { resource: ['amlMonitoring'], operation: ['remove'] } }, properties),
+	DEFAULT_TIMEOUT_MS,
+);
 
 /**
  * DELETE /submission/aml/monitor/{worklistId} {admin, recordIds (1-25)} [AML-MON-DEL]: {"message": "records
@@ -35,6 +38,12 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const recordIds = idList(requiredText(ctx, 'recordIds', 'Record IDs', itemIndex), 'Record IDs');
 	const admin = requiredText(ctx, 'admin', 'Admin Email', itemIndex);
 	assertEmail('Admin Email', admin);
-	const answer = await argosApiRequest(ctx, { method: 'DELETE', path: `/submission/aml/monitor/${pathSegment(worklistId)}`, json: { admin, recordIds }, idempotent: false, itemIndex });
+	const answer = await argosApiRequest(ctx, {
+		method: 'DELETE',
+		path: `/submission/aml/monitor/${pathSegment(worklistId)}`,
+		json: { admin, recordIds },
+		idempotent: false,
+		itemIndex,
+	});
 	return { json: { worklistId, recordIds, ...answer } };
 }

@@ -12,6 +12,11 @@ export const operations: Record<string, ItemOperation> = {
 };
 
 export const description: INodeProperties[] = [
-	...operationFields('amlReport', [{ name: 'Get', value: 'get', description: 'Download the AML report of a match as a PDF', action: 'Get an AML report' }], 'get', readOperations),
+	...operationFields(
+		'amlReport',
+		[{ name: 'Get', value: 'get', description: 'Download the AML report of a match as a PDF', action: 'Get an AML report' }],
+		'get',
+		readOperations,
+	),
 	...get.description,
 ];

@@ -82,7 +82,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['submission'], operation: ['deleteFields'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = withTimeoutOption(
+	updateDisplayOptions({ show: { resource: ['submission'], operation: ['deleteFields'] } }, properties),
+	DEFAULT_TIMEOUT_MS,
+);
 
 /**
  * DELETE /submission/partial?submission_id=&fields=[&data_fields=] [PDEL-SUB]. The page says to "input one of
@@ -100,7 +103,9 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	);
 	const answers: IDataObject[] = [];
 	for (const qs of requests) {
-		answers.push(await argosApiRequest(ctx, { method: 'DELETE', path: '/submission/partial', qs: { submission_id: submissionId, ...qs }, idempotent: true, itemIndex }));
+		answers.push(
+			await argosApiRequest(ctx, { method: 'DELETE', path: '/submission/partial', qs: { submission_id: submissionId, ...qs }, idempotent: true, itemIndex }),
+		);
 	}
 	return { json: { submissionId, deleted: fields, ...(dataFields.length ? { dataFields } : {}), ...answers[answers.length - 1] } };
 }

@@ -7,7 +7,12 @@ import { registerTokens } from '../../transport/tokens';
 import { checkedTokenIds, tokenIdsField } from './fields';
 import { freshTokenId } from './token-id';
 
-const properties: INodeProperties[] = [{ ...tokenIdsField, description: 'The Token IDs to register, separated by commas, spaces or new lines (at most 500); empty, one fresh random Token ID is made' }];
+const properties: INodeProperties[] = [
+	{
+		...tokenIdsField,
+		description: 'The Token IDs to register, separated by commas, spaces or new lines (at most 500); empty, one fresh random Token ID is made',
+	},
+];
 
 export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['token'], operation: ['create'] } }, properties), DEFAULT_TIMEOUT_MS);
 

@@ -16,7 +16,15 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options: [{ displayName: 'Expired Only', name: 'expiredOnly', type: 'boolean', default: false, description: 'Whether to output only the Token IDs Argos marks expired (those to delete)' }],
+		options: [
+			{
+				displayName: 'Expired Only',
+				name: 'expiredOnly',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to output only the Token IDs Argos marks expired (those to delete)',
+			},
+		],
 	},
 ];
 

@@ -14,7 +14,14 @@ export const operations: Record<string, ItemOperation> = {
 export const description: INodeProperties[] = [
 	...operationFields(
 		'verificationLink',
-		[{ name: 'Create', value: 'create', description: "Make the link to Argos's hosted Liveform, ready to send to the applicant", action: 'Create a verification link' }],
+		[
+			{
+				name: 'Create',
+				value: 'create',
+				description: "Make the link to Argos's hosted Liveform, ready to send to the applicant",
+				action: 'Create a verification link',
+			},
+		],
 		'create',
 		readOperations,
 	),

@@ -26,14 +26,20 @@ const properties: INodeProperties[] = [
 		description: "The project's ID (pid), shown in the Argos dashboard's project settings",
 	},
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: "The applicant's e-mail address (email)" },
-	{ displayName: 'User ID', name: 'userId', type: 'string', default: '', description: 'Your own ID of the applicant (userid), returned with the submission and its webhooks' },
+	{
+		displayName: 'User ID',
+		name: 'userId',
+		type: 'string',
+		default: '',
+		description: 'Your own ID of the applicant (userid), returned with the submission and its webhooks',
+	},
 	{
 		displayName: 'Private Mode',
 		name: 'privateMode',
 		type: 'boolean',
 		default: false,
 		description:
-			"Whether the project is in Private Mode (dashboard: Security Settings, Access Control): the link then carries a Token ID, registered with Argos first, so it cannot be shared or reused. A token expires 3 minutes after first use, and is refused once its submission has a KYC status.",
+			'Whether the project is in Private Mode (dashboard: Security Settings, Access Control): the link then carries a Token ID, registered with Argos first, so it cannot be shared or reused. A token expires 3 minutes after first use, and is refused once its submission has a KYC status.',
 	},
 	{
 		displayName: 'Options',
@@ -48,7 +54,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. USA,KOR',
-				description: 'Only ID documents of these countries are accepted: ISO 3166-1 alpha-3 codes, separated by commas. Sent encrypted (Argos takes it no other way).',
+				description:
+					'Only ID documents of these countries are accepted: ISO 3166-1 alpha-3 codes, separated by commas. Sent encrypted (Argos takes it no other way).',
 			},
 			{
 				displayName: 'Allowed ID Types',
@@ -74,9 +81,17 @@ const properties: INodeProperties[] = [
 				name: 'encryptedOnly',
 				type: 'boolean',
 				default: false,
-				description: "Whether the project's Encrypted Only mode is on (dashboard: Data Protection): every option then goes inside the encrypted parameter; only the project ID and language stay plain",
+				description:
+					"Whether the project's Encrypted Only mode is on (dashboard: Data Protection): every option then goes inside the encrypted parameter; only the project ID and language stay plain",
 			},
-			{ displayName: 'Language', name: 'lang', type: 'string', default: '', placeholder: 'e.g. en', description: 'The language the Liveform opens in (lang), e.g. en or ko' },
+			{
+				displayName: 'Language',
+				name: 'lang',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. en',
+				description: 'The language the Liveform opens in (lang), e.g. en or ko',
+			},
 			{
 				displayName: 'Link Valid Until',
 				name: 'startValidUntil',
@@ -89,7 +104,7 @@ const properties: INodeProperties[] = [
 				name: 'liveformUrl',
 				type: 'string',
 				default: LIVEFORM_URL,
-				description: "The Liveform page the link opens. Change it only for a proxy or a local emulator.",
+				description: 'The Liveform page the link opens. Change it only for a proxy or a local emulator.',
 			},
 			{
 				displayName: 'Register Token',
@@ -97,7 +112,8 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				displayOptions: { show: { '/privateMode': [true] } },
-				description: "Whether to register the Token ID with Argos before making the link. Needed when the project's Live-form Token ID Pre-registration is on; off, the token is only put in the link.",
+				description:
+					"Whether to register the Token ID with Argos before making the link. Needed when the project's Live-form Token ID Pre-registration is on; off, the token is only put in the link.",
 			},
 			{
 				displayName: 'Reject Duplicate User',
@@ -130,17 +146,23 @@ const properties: INodeProperties[] = [
 					{ name: 'Blacklisted Countries', value: 'blacklistCountries' },
 					{ name: 'Rejected Duplicate Period', value: 'rejectPeriod' },
 				],
-				description: "Project policies this submission is exempt from (each sent as =false)",
+				description: 'Project policies this submission is exempt from (each sent as =false)',
 			},
 		],
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['verificationLink'], operation: ['create'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = withTimeoutOption(
+	updateDisplayOptions({ show: { resource: ['verificationLink'], operation: ['create'] } }, properties),
+	DEFAULT_TIMEOUT_MS,
+);
 
 /** The country codes of Allowed Countries, upper-cased; a code that is not ISO 3166-1 alpha-3 is refused. */
 function allowedCountries(text: string): string {
-	const codes = text.split(/[\s,]+/).filter(Boolean).map((code) => code.toUpperCase());
+	const codes = text
+		.split(/[\s,]+/)
+		.filter(Boolean)
+		.map((code) => code.toUpperCase());
 	const unknown = codes.filter((code) => !ISO_ALPHA3.has(code));
 	if (unknown.length) {
 		throw new InputRefusal(
@@ -154,9 +176,13 @@ function allowedCountries(text: string): string {
 /** Link Valid Until as Argos's example writes it ("2026-04-30T15:00:00Z"): a moment still to come. */
 function validUntil(value: string): string {
 	const moment = new Date(value);
-	if (Number.isNaN(moment.getTime())) throw new InputRefusal(`Link Valid Until '${value}' is not a date and time`, 'Set Link Valid Until to a moment such as 2026-04-30T15:00:00Z.');
+	if (Number.isNaN(moment.getTime()))
+		throw new InputRefusal(`Link Valid Until '${value}' is not a date and time`, 'Set Link Valid Until to a moment such as 2026-04-30T15:00:00Z.');
 	if (moment.getTime() <= Date.now()) {
-		throw new InputRefusal(`Link Valid Until '${value}' has passed`, 'The link would be expired before anyone opened it: set Link Valid Until to a moment still to come, or remove it.');
+		throw new InputRefusal(
+			`Link Valid Until '${value}' has passed`,
+			'The link would be expired before anyone opened it: set Link Valid Until to a moment still to come, or remove it.',
+		);
 	}
 	return moment.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -189,7 +215,13 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	for (const name of POLICY_SWITCHES) if (((options.turnOff ?? []) as string[]).includes(name)) add(name, 'false');
 	if (options.rejectDuplicateUser !== undefined) add('rejectDuplicateUser', text(options.rejectDuplicateUser));
 	if (text(options.allowedCountries)) seal('allowedCountries', allowedCountries(text(options.allowedCountries)));
-	seal('allowedIdTypes', text(options.allowedIdTypes).split(/[\s,]+/).filter(Boolean).join(','));
+	seal(
+		'allowedIdTypes',
+		text(options.allowedIdTypes)
+			.split(/[\s,]+/)
+			.filter(Boolean)
+			.join(','),
+	);
 	seal('auxidField', text(options.auxidField));
 	if (text(options.startValidUntil)) seal('startValidUntil', validUntil(text(options.startValidUntil)));
 
@@ -200,12 +232,15 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 		add('tokenId', tokenId);
 	}
 	const base = text(options.liveformUrl) || LIVEFORM_URL;
-	if (!/^https?:\/\/[^/?#]+/i.test(base)) throw new InputRefusal(`Liveform URL '${base}' is not a web address`, `Set Liveform URL to ${LIVEFORM_URL}, or remove the option.`);
+	if (!/^https?:\/\/[^/?#]+/i.test(base))
+		throw new InputRefusal(`Liveform URL '${base}' is not a web address`, `Set Liveform URL to ${LIVEFORM_URL}, or remove the option.`);
 
 	// [DATA-PROTECTION] Encrypted Only: "only pid, encrypted, lang parameters are allowed".
 	const link = options.encryptedOnly === true ? { plain: [], encrypted: [...plain, ...encrypted] } : { plain, encrypted };
 	const settings = await argosEncryption(ctx);
 	if (privateMode && tokenId && options.registerToken !== false) await ensureRegistered(ctx, itemIndex, tokenId);
-	const url = liveformUrl({ base, projectId, lang: text(options.lang) || undefined, ...link }, (value) => encryptArgosJson(value, settings.keys[0], settings.module));
+	const url = liveformUrl({ base, projectId, lang: text(options.lang) || undefined, ...link }, (value) =>
+		encryptArgosJson(value, settings.keys[0], settings.module),
+	);
 	return { json: { url, projectId, ...(tokenId ? { tokenId } : {}) } };
 }

@@ -45,9 +45,15 @@ function planRun(ctx: IExecuteFunctions): Map<number, Plan> {
 	let previous: Promise<unknown> = Promise.resolve();
 	for (let start = 0; start < planned.length; start += MAX_TOKENS_PER_REQUEST) {
 		const batch = planned.slice(start, start + MAX_TOKENS_PER_REQUEST);
-		const registered = previous.catch(() => undefined).then(async () => {
-			await registerTokens(ctx, batch.map(([, tokenId]) => tokenId), batch[0][0]);
-		});
+		const registered = previous
+			.catch(() => undefined)
+			.then(async () => {
+				await registerTokens(
+					ctx,
+					batch.map(([, tokenId]) => tokenId),
+					batch[0][0],
+				);
+			});
 		// Each item awaits its own batch; this keeps an unawaited failure from being reported as unhandled.
 		registered.catch(() => undefined);
 		previous = registered;

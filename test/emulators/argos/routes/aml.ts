@@ -24,7 +24,13 @@ const INVALID_WORKLIST = amlError(400, 'invalid_worklist', 'Worklist is inactive
 const INVALID_PAYLOAD = amlError(400, 'invalid_payload', 'Missing request payload or format error.');
 const ALL_FAILED = amlError(500, 'all_submissions_failed', 'All submissions failed to process.');
 // [AML-MON-DEL] error example: one MAPI-001 detail per missing record.
-const missingRecords = (count: number) => amlError(400, 'invalid_record', 'Some records do not exist', Array.from({ length: count }, () => ({ statusCode: 404, error: { code: 'MAPI-001', message: 'Resource not found' } })));
+const missingRecords = (count: number) =>
+	amlError(
+		400,
+		'invalid_record',
+		'Some records do not exist',
+		Array.from({ length: count }, () => ({ statusCode: 404, error: { code: 'MAPI-001', message: 'Resource not found' } })),
+	);
 
 function jsonOf(request: EmulatorRequest): Record<string, unknown> | undefined {
 	try {
@@ -49,7 +55,12 @@ export function addMonitoring(request: EmulatorRequest, state: ArgosState): Emul
 	if (!body) return INVALID_PAYLOAD;
 	const { submissionIds, admin } = body as { submissionIds?: unknown; admin?: unknown };
 	if (submissionIds === undefined || !admin) return MISSING_PARAMETERS;
-	if (!Array.isArray(submissionIds) || submissionIds.length < 1 || submissionIds.length > MAX_PER_MONITOR_CALL || !submissionIds.every((id) => typeof id === 'string')) {
+	if (
+		!Array.isArray(submissionIds) ||
+		submissionIds.length < 1 ||
+		submissionIds.length > MAX_PER_MONITOR_CALL ||
+		!submissionIds.every((id) => typeof id === 'string')
+	) {
 		return INVALID_SUBMISSION_IDS;
 	}
 	if (admin !== ARGOS_ADMIN_EMAIL) return INVALID_ADMIN;
@@ -73,7 +84,8 @@ export function addMonitoring(request: EmulatorRequest, state: ArgosState): Emul
 		}
 	}
 	if (!successResults.length) return ALL_FAILED;
-	for (const [submissionId, recordId] of registered) deliver(state, submissionId, 'aml_monitor', { records: [{ worklistId, recordId, status: 'screenedNoMatches' }] });
+	for (const [submissionId, recordId] of registered)
+		deliver(state, submissionId, 'aml_monitor', { records: [{ worklistId, recordId, status: 'screenedNoMatches' }] });
 	return { status: 200, json: { success: true, successCount: successResults.length, failedCount: failedResults.length, successResults, failedResults } };
 }
 

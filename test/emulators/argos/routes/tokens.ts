@@ -55,7 +55,11 @@ export function postTokens(request: EmulatorRequest, state: ArgosState): Emulato
 	for (const tokenId of tokenIds) state.tokens.set(tokenId, { updateTime: now });
 	return {
 		status: 200,
-		json: { success: true, message: 'All tokens are now in the pool', summary: { totalSubmitted: tokenIds.length, currentCount: state.tokens.size, processed: tokenIds.length, failed: 0 } },
+		json: {
+			success: true,
+			message: 'All tokens are now in the pool',
+			summary: { totalSubmitted: tokenIds.length, currentCount: state.tokens.size, processed: tokenIds.length, failed: 0 },
+		},
 	};
 }
 
