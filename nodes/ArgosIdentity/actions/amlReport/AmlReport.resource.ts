@@ -7,6 +7,9 @@ import * as get from './get.operation';
 /** The operations an AI agent may run without Allow Changes: they only read. */
 export const readOperations: string[] = ['get'];
 
+/** Downloads: their Timeout defaults to the longer transfer one (read by the node class once Timeout is node-level). */
+export const transferOperations: string[] = ['get'];
+
 export const operations: Record<string, ItemOperation> = {
 	get: get.execute,
 };
