@@ -107,7 +107,7 @@ describe('Verification Link → Create', () => {
 		expect(emulator.received).toHaveLength(0);
 	});
 
-	test('Private Mode: a fresh Token ID is registered first and put in the link, one per item', async () => {
+	test('Private Mode: a fresh Token ID per item, registered before the links are made and put in each', async () => {
 		const run = await link({ privateMode: true, email: '={{ $json.email }}' }, undefined, [
 			{ json: { email: 'a@example.com' } },
 			{ json: { email: 'b@example.com' } },
