@@ -22,7 +22,7 @@ export class ArgosIdentity implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Put the images of an Argos Identity submission, read its KYC result, approve or reject it, and download its images',
+		description: 'Send the Argos Identity verification link, put and read submissions and their images, approve or reject them, keep approved ones under AML monitoring, and delete what is no longer needed',
 		defaults: { name: 'Argos Identity' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
