@@ -3,7 +3,6 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { requiredId } from '../../../shared/parameters/parameters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { argosRead } from '../../transport';
 import { argosEncryption, openAnswer } from '../../transport/encrypted-answer';
 import { worklistIdField } from './fields';
@@ -20,10 +19,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(
-	updateDisplayOptions({ show: { resource: ['amlMonitoring'], operation: ['get'] } }, properties),
-	DEFAULT_TIMEOUT_MS,
-);
+export const description = updateDisplayOptions({ show: { resource: ['amlMonitoring'], operation: ['get'] } }, properties);
 
 /**
  * GET /submission/aml/monitor/{worklistId}/{recordId} [AML-MON-GET]: {name, id, submissionId, status (e.g.

@@ -4,7 +4,6 @@ import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { assertEmail } from '../../../shared/parameters/email';
 import { requiredId, requiredText } from '../../../shared/parameters/parameters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { argosApiRequest } from '../../transport';
 import { adminField } from '../submission/fields';
 import { idList, worklistIdField } from './fields';
@@ -23,10 +22,7 @@ const properties: INodeProperties[] = [
 	{ ...adminField, description: 'The e-mail of a dashboard admin of the project, recorded as who removed them' },
 ];
 
-export const description = withTimeoutOption(
-	updateDisplayOptions({ show: { resource: ['amlMonitoring'], operation: ['remove'] } }, properties),
-	DEFAULT_TIMEOUT_MS,
-);
+export const description = updateDisplayOptions({ show: { resource: ['amlMonitoring'], operation: ['remove'] } }, properties);
 
 /**
  * DELETE /submission/aml/monitor/{worklistId} {admin, recordIds (1-25)} [AML-MON-DEL]: {"message": "records

@@ -4,11 +4,9 @@ import { UnexpectedAnswerError } from '../../../shared/http/service-error';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { outputBinaryField } from '../../../shared/parameters/binary-property';
 import { requiredId, requiredText } from '../../../shared/parameters/parameters';
-import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { ARGOS, argosRead } from '../../transport';
 
-export const description = withTimeoutOption(
-	updateDisplayOptions({ show: { resource: ['amlReport'], operation: ['get'] } }, [
+export const description = updateDisplayOptions({ show: { resource: ['amlReport'], operation: ['get'] } }, [
 		{
 			displayName: 'Resource ID',
 			name: 'resourceId',
@@ -18,9 +16,7 @@ export const description = withTimeoutOption(
 			description: "The AML match to report on: a resourceId from the submission's AML data (Submission → Get), made only for a 'Red Flag' result",
 		},
 		outputBinaryField(),
-	]),
-	TRANSFER_TIMEOUT_MS,
-);
+	]);
 
 const PDF = Buffer.from('%PDF-');
 

@@ -3,7 +3,6 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
 import { requiredId } from '../../../shared/parameters/parameters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { argosApiRequest } from '../../transport';
 import { submissionIdField } from './fields';
 
@@ -82,10 +81,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(
-	updateDisplayOptions({ show: { resource: ['submission'], operation: ['deleteFields'] } }, properties),
-	DEFAULT_TIMEOUT_MS,
-);
+export const description = updateDisplayOptions({ show: { resource: ['submission'], operation: ['deleteFields'] } }, properties);
 
 /**
  * DELETE /submission/partial?submission_id=&fields=[&data_fields=] [PDEL-SUB]. The page says to "input one of

@@ -2,7 +2,6 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { optionalText } from '../../../shared/parameters/parameters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { registerTokens } from '../../transport/tokens';
 import { checkedTokenIds, tokenIdsField } from './fields';
 import { freshTokenId } from './token-id';
@@ -14,7 +13,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['token'], operation: ['create'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['token'], operation: ['create'] } }, properties);
 
 /**
  * POST /submission/tokens {"tokenId": [...]} [POST-TOKEN]: up to 500 per request, the pool holds up to 100,000

@@ -2,7 +2,6 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { requiredText } from '../../../shared/parameters/parameters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { argosApiRequest } from '../../transport';
 import { checkedTokenIds, tokenIdsField } from './fields';
 
@@ -11,7 +10,7 @@ const properties: INodeProperties[] = [
 	{ ...tokenIdsField, required: true, description: 'The Token IDs to delete, separated by commas, spaces or new lines (at most 500)' },
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['token'], operation: ['delete'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['token'], operation: ['delete'] } }, properties);
 
 /**
  * DELETE /submission/tokens {"tokenId": [...]} [DEL-TOKEN]: at most 500 Token IDs (newest copy; an older one

@@ -2,14 +2,13 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { requiredText } from '../../../shared/parameters/parameters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { readTokens } from '../../transport/tokens';
 import { tokenIdField } from './fields';
 import { assertTokenId } from './token-id';
 
 const properties: INodeProperties[] = [{ ...tokenIdField, description: 'The Token ID to look up' }];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['token'], operation: ['get'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['token'], operation: ['get'] } }, properties);
 
 /**
  * GET /submission/tokens?tokenId= [GET-TOKEN]: {success, tokenId, data: {tokenId, updateTime, expired?}}; an

@@ -4,7 +4,6 @@ import { PageWalk } from '../../../shared/http/page-bounds';
 import { UnexpectedAnswerError } from '../../../shared/http/service-error';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { readReturnAll, returnAllFields } from '../../../shared/parameters/return-all';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { ARGOS } from '../../transport';
 import { readTokens } from '../../transport/tokens';
 
@@ -28,7 +27,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['token'], operation: ['getAll'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['token'], operation: ['getAll'] } }, properties);
 
 /** The tokens of a page and its cursor. The list's field names are inferred: [GET-TOKEN] names only the cursor fields. */
 function pageOf(answer: IDataObject): { tokens: IDataObject[]; next?: { nextPageKeyId: string; nextPageKeyTime: string } } {

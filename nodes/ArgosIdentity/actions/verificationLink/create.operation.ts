@@ -4,7 +4,6 @@ import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { assertEmail } from '../../../shared/parameters/email';
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
 import { optionalText, requiredId } from '../../../shared/parameters/parameters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { argosEncryption } from '../../transport/encrypted-answer';
 import { encryptArgosJson } from '../../transport/encryption';
 import { assertTokenId, freshTokenId } from '../token/token-id';
@@ -152,10 +151,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(
-	updateDisplayOptions({ show: { resource: ['verificationLink'], operation: ['create'] } }, properties),
-	DEFAULT_TIMEOUT_MS,
-);
+export const description = updateDisplayOptions({ show: { resource: ['verificationLink'], operation: ['create'] } }, properties);
 
 /** The country codes of Allowed Countries, upper-cased; a code that is not ISO 3166-1 alpha-3 is refused. */
 function allowedCountries(text: string): string {
