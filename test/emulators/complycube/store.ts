@@ -17,6 +17,7 @@ export interface ComplyCubeDocument {
 	type: string;
 	classification?: string;
 	issuingCountry?: string;
+	documentNumber?: string;
 	images: { front?: StoredImage; back?: StoredImage };
 	createdAt: string;
 	updatedAt?: string;

@@ -3,6 +3,7 @@ import type { Context } from '../context';
 import { deleted, invalid, notFound, notJson, ok, parseJson } from '../errors';
 import { emit } from '../event-delivery';
 import { listAnswer } from '../lists';
+import { personIdsRefusal } from '../personal-ids';
 import { entityNameOf } from '../store';
 import type { Route } from './types';
 
@@ -95,6 +96,10 @@ function detailsRefusal(body: Record<string, unknown>, type: string) {
 		if (details.dob !== undefined && details.dob !== null && !/^\d{4}-\d{2}-\d{2}$/.test(String(details.dob))) {
 			return invalid('"personDetails.dob" must be in YYYY-MM-DD format', 'personDetails.dob');
 		}
+		// [Node SDK 1.1.13 Clients.d.ts PersonDetails] ssn, socialInsuranceNumber, nationalIdentityNumber, taxIdentificationNumber
+		// (their formats inferred: personal-ids.ts).
+		const idRefusal = personIdsRefusal(details);
+		if (idRefusal) return idRefusal;
 	} else {
 		const details = isObject(body.companyDetails) ? body.companyDetails : {};
 		// [Docs AML guide "for companies only the name is required"]

@@ -4,6 +4,7 @@ import { COMPLYCUBE_MAX_BYTES, COMPLYCUBE_MIN_BYTES, DOCUMENT_CLASSIFICATIONS, D
 import type { Context } from '../context';
 import { deleted, invalid, notFound, notJson, ok, parseJson } from '../errors';
 import { listAnswer } from '../lists';
+import { idNumberRefusal } from '../personal-ids';
 import type { ComplyCubeDocument, StoredImage } from '../store';
 import type { Route } from './types';
 
@@ -105,10 +106,14 @@ function createDocument(context: Context, body: Record<string, unknown> | undefi
 	if (body.issuingCountry !== undefined && !(typeof body.issuingCountry === 'string' && /^[A-Z]{2}$/.test(body.issuingCountry))) {
 		return invalid('"issuingCountry" must be an ISO 3166-1 alpha-2 country code', 'issuingCountry');
 	}
+	// [Docs check-types/driving-license-check "must include a valid documentNumber"] a document field (its format inferred).
+	const numberRefusal = idNumberRefusal('documentNumber', body.documentNumber);
+	if (numberRefusal) return numberRefusal;
 	const id = context.store.addDocument(body.clientId, body.type);
 	const document = context.store.documents.get(id)!;
 	if (typeof body.issuingCountry === 'string') document.issuingCountry = body.issuingCountry;
 	if (typeof body.classification === 'string') document.classification = body.classification;
+	if (typeof body.documentNumber === 'string') document.documentNumber = body.documentNumber;
 	return ok(documentView(document));
 }
 
@@ -117,7 +122,14 @@ function updateDocument(document: ComplyCubeDocument, body: Record<string, unkno
 	// [PHP DocumentTest testUpdateDocumentType / testUpdateDocumentInvalidType] the type can change, to a valid one only.
 	if (body.type !== undefined && !(typeof body.type === 'string' && DOCUMENT_TYPES.has(body.type))) return typeRefusal();
 	if (badClassification(body.classification)) return classificationRefusal();
+	// [Node SDK 1.1.13 Documents.update] the create fields; the country and number are checked as on create (inferred).
+	if (body.issuingCountry !== undefined && !(typeof body.issuingCountry === 'string' && /^[A-Z]{2}$/.test(body.issuingCountry))) {
+		return invalid('"issuingCountry" must be an ISO 3166-1 alpha-2 country code', 'issuingCountry');
+	}
+	const numberRefusal = idNumberRefusal('documentNumber', body.documentNumber);
+	if (numberRefusal) return numberRefusal;
 	if (typeof body.type === 'string') document.type = body.type;
+	if (typeof body.documentNumber === 'string') document.documentNumber = body.documentNumber;
 	if (typeof body.issuingCountry === 'string') document.issuingCountry = body.issuingCountry;
 	if (typeof body.classification === 'string') document.classification = body.classification;
 	document.updatedAt = now();
