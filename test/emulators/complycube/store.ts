@@ -136,6 +136,9 @@ export interface ComplyCubeFlowSession {
 	theme: string;
 	language?: string;
 	supportEmail?: string;
+	allowDocumentUpload?: boolean;
+	documentTypes?: Record<string, boolean>;
+	messages?: Record<string, unknown>;
 	createdAt: string;
 	expiresAt: string;
 	used: boolean;

@@ -6,7 +6,7 @@ import { InputRefusal } from '../../../shared/parameters/input-refusal';
 import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { checkIdField } from '../shared/fields';
-import { jsonObject } from './screening-options';
+import { jsonObject } from '../shared/json-object';
 import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 /** ComplyCube's limit on a validation comment (Docs checks/validate-a-check). */
