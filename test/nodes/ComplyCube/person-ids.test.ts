@@ -13,7 +13,7 @@ beforeEach(() => {
 
 const bodyOf = (index = 0) => JSON.parse(emulator.received[index].body.toString('utf8')) as Record<string, unknown>;
 const IDS = { ssn: '123-45-6789', socialInsuranceNumber: '046 454 286', nationalIdentityNumber: 'X1234567L', taxIdentificationNumber: 'DE123456789' };
-const create = (additionalFields: Record<string, unknown>) =>
+const create = (additionalFields: Record<string, string>) =>
 	runOperation(emulator, { resource: 'client', operation: 'create', clientType: 'person', email: 'jane@example.com', firstName: 'Jane', lastName: 'Doe', additionalFields });
 
 describe("a person's identity numbers", () => {

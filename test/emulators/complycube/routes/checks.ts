@@ -6,6 +6,7 @@ import {
 } from '../constants';
 import type { Context } from '../context';
 import { apiError, invalid, notFound, notJson, ok, parseJson } from '../errors';
+import { auditEntry } from '../account';
 import { emit } from '../event-delivery';
 import { listAnswer } from '../lists';
 import { entityNameOf, type ComplyCubeCheck } from '../store';
@@ -100,6 +101,11 @@ export function createCheck(context: Context, body: Record<string, unknown> | un
 	if (body.enableMonitoring !== undefined && typeof body.enableMonitoring !== 'boolean') return invalid('"enableMonitoring" must be a boolean', 'enableMonitoring');
 	const optionsProblem = optionsRefusal(type, body.options);
 	if (optionsProblem) return optionsProblem;
+	// [Docs errors 402 "payment due (credit-based plans only)"; Docs account-info remainingCredit] body text inferred.
+	const { account } = store;
+	if (account.remainingCredit !== undefined && account.remainingCredit <= 0) {
+		return apiError(402, 'payment_required', 'Your account has no remaining credit. Top up your credit to run checks.');
+	}
 	const createdAt = now();
 	// [Docs checks/create-a-check example response] {id, clientId, entityName, type, status: "pending", enableMonitoring, createdAt, updatedAt}
 	const check: ComplyCubeCheck = {
@@ -120,6 +126,8 @@ export function createCheck(context: Context, body: Record<string, unknown> | un
 		updatedAt: createdAt,
 	};
 	if (documentType) Object.defineProperty(check, 'documentType', { value: documentType, enumerable: false, writable: true });
+	if (account.remainingCredit !== undefined) account.remainingCredit -= 1;
+	store.auditLogs.push(auditEntry({ resourceType: 'check', resourceId: check.id, clientId: check.clientId, trigger: 'createCheck', action: 'create', memberId: body.lastActionBy }));
 	startCheck(context, check);
 	return ok(check);
 }
@@ -171,6 +179,7 @@ function updateCheck(context: Context, check: ComplyCubeCheck, body: Record<stri
 	if (typeof body.enableMonitoring === 'boolean') check.enableMonitoring = body.enableMonitoring;
 	if (typeof body.clientConsent === 'boolean') check.clientConsent = body.clientConsent;
 	check.updatedAt = now();
+	context.store.auditLogs.push(auditEntry({ resourceType: 'check', resourceId: check.id, clientId: check.clientId, trigger: 'updateCheck', action: 'update', memberId: body.lastActionBy }));
 	// [Docs webhooks Event Types] check.updated
 	emit(context, 'check.updated', 'check', checkEventPayload(check));
 	return ok(check);

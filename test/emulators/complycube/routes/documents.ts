@@ -3,6 +3,7 @@ import { newId, now } from '../clock';
 import { COMPLYCUBE_MAX_BYTES, COMPLYCUBE_MIN_BYTES, DOCUMENT_CLASSIFICATIONS, DOCUMENT_TYPES, SIZE_MESSAGE } from '../constants';
 import type { Context } from '../context';
 import { deleted, invalid, notFound, notJson, ok, parseJson } from '../errors';
+import { auditEntry, diffOf } from '../account';
 import { listAnswer } from '../lists';
 import { idNumberRefusal } from '../personal-ids';
 import type { ComplyCubeDocument, StoredImage } from '../store';
@@ -77,7 +78,7 @@ export const documentRoutes: Route = (context, request, segments) => {
 	if (method === 'POST' && action === 'upload' && segments.length === 4) return uploadImage(context, id, side, parseJson(request.body));
 	const document = context.store.documents.get(id);
 	if (method === 'GET' && !action) return document ? ok(documentView(document)) : notFound('document', id);
-	if (method === 'POST' && !action) return document ? updateDocument(document, parseJson(request.body)) : notFound('document', id);
+	if (method === 'POST' && !action) return document ? updateDocument(context, document, parseJson(request.body)) : notFound('document', id);
 	if (method === 'DELETE' && !action) {
 		// [PHP DocumentTest testDeleteNonExistentDocument] an unknown id is refused.
 		if (!document) return notFound('document', id);
@@ -114,10 +115,11 @@ function createDocument(context: Context, body: Record<string, unknown> | undefi
 	if (typeof body.issuingCountry === 'string') document.issuingCountry = body.issuingCountry;
 	if (typeof body.classification === 'string') document.classification = body.classification;
 	if (typeof body.documentNumber === 'string') document.documentNumber = body.documentNumber;
+	context.store.auditLogs.push(auditEntry({ resourceType: 'document', resourceId: id, clientId: body.clientId, trigger: 'createDocument', action: 'create', memberId: body.lastActionBy }));
 	return ok(documentView(document));
 }
 
-function updateDocument(document: ComplyCubeDocument, body: Record<string, unknown> | undefined) {
+function updateDocument(context: Context, document: ComplyCubeDocument, body: Record<string, unknown> | undefined) {
 	if (!body) return notJson();
 	// [PHP DocumentTest testUpdateDocumentType / testUpdateDocumentInvalidType] the type can change, to a valid one only.
 	if (body.type !== undefined && !(typeof body.type === 'string' && DOCUMENT_TYPES.has(body.type))) return typeRefusal();
@@ -128,11 +130,16 @@ function updateDocument(document: ComplyCubeDocument, body: Record<string, unkno
 	}
 	const numberRefusal = idNumberRefusal('documentNumber', body.documentNumber);
 	if (numberRefusal) return numberRefusal;
+	const before = { ...document } as unknown as Record<string, unknown>;
 	if (typeof body.type === 'string') document.type = body.type;
 	if (typeof body.documentNumber === 'string') document.documentNumber = body.documentNumber;
 	if (typeof body.issuingCountry === 'string') document.issuingCountry = body.issuingCountry;
 	if (typeof body.classification === 'string') document.classification = body.classification;
 	document.updatedAt = now();
+	context.store.auditLogs.push(auditEntry({
+		resourceType: 'document', resourceId: document.id, clientId: document.clientId, trigger: 'updateDocument', action: 'update',
+		memberId: body.lastActionBy, diff: diffOf(before, body),
+	}));
 	return ok(documentView(document));
 }
 
