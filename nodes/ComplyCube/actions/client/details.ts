@@ -27,7 +27,7 @@ export const personFields: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
-		description: 'E.g. a Canadian SIN, for the bureau checks of that country',
+		description: 'The social insurance number (a Canadian SIN, for example), for the bureau checks of that country',
 	},
 	{
 		displayName: 'National Identity Number',
