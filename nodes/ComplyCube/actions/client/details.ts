@@ -11,6 +11,13 @@ export const personFields: INodeProperties[] = [
 	genderField,
 	{ displayName: 'Nationality', name: 'nationality', type: 'string', default: '', placeholder: 'e.g. GB', description: 'ISO 3166-1 alpha-2 country code' },
 	{ displayName: 'Birth Country', name: 'birthCountry', type: 'string', default: '', placeholder: 'e.g. US', description: 'ISO 3166-1 alpha-2 country code' },
+];
+
+/**
+ * A person's identity numbers, for Create and Update only: ComplyCube's client filters do not list them (Docs
+ * clients/filtering). Password fields: the editor hides them, and their values are hidden wherever ComplyCube echoes them.
+ */
+export const personIdFields: INodeProperties[] = [
 	// [Node SDK 1.1.13 dist/resources/Clients.d.ts PersonDetails] ssn, socialInsuranceNumber, nationalIdentityNumber, taxIdentificationNumber.
 	{
 		displayName: 'SSN',
