@@ -12,6 +12,9 @@ import * as update from './update.operation';
 /** The operations an AI agent may run without Allow Changes: they only read. */
 export const readOperations: string[] = ['get', 'getAll'];
 
+/** The uploads and downloads: their Options → Timeout defaults to 60 s rather than 30 s. */
+export const transferOperations: string[] = ['putImage'];
+
 export const operations: Record<string, ItemOperation> = {
 	delete: deleteSubmission.execute,
 	get: get.execute,

@@ -1,10 +1,9 @@
 import { updateDisplayOptions, type IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/items/per-item-runner';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { complyCubeApiRequest } from '../../transport';
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['accountInfo'], operation: ['get'] } }, []), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['accountInfo'], operation: ['get'] } }, []);
 
 /**
  * GET /accountInfo `{username, plan, remainingCredit?}` [Docs other-resources/account-info; Node SDK 1.1.13 AccountInfo.get]:

@@ -2,7 +2,6 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { returnAllFields } from '../../../shared/parameters/return-all';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { complyCubeGetMany } from '../../transport/pagination';
 import { filtersField, readFilters } from '../shared/filters';
 
@@ -28,7 +27,7 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['auditLog'], operation: ['getAll'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['auditLog'], operation: ['getAll'] } }, properties);
 
 /** GET /auditLogs, newest first [Docs audit-logs/list-audit-logs]: one output item per audit log. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {

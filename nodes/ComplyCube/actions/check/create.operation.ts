@@ -8,7 +8,6 @@ import { checkFinder } from '../../transport/reconcile';
 import { clientIdField, documentIdField, idField, livePhotoIdField } from '../shared/fields';
 import { screeningOptionFields, screeningOptions } from './screening-options';
 import { CHECK_IDS, checkTypeOptions, SCREENING_CHECKS } from './types';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const showFor = (name: string) => ({ show: { checkType: CHECK_IDS.find((id) => id.name === name)!.types } });
 
@@ -104,7 +103,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['check'], operation: ['create'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['check'], operation: ['create'] } }, properties);
 
 /** The `options` object of a document check; only what the user set, so ComplyCube's defaults apply otherwise. */
 function documentCheckOptions(options: IDataObject): IDataObject {

@@ -4,7 +4,6 @@ import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
 import { requiredId } from '../../../shared/parameters/parameters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { complyCubeApiRequest } from '../../transport';
 import { checkIdField } from '../shared/fields';
 
@@ -35,7 +34,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['check'], operation: ['update'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['check'], operation: ['update'] } }, properties);
 
 /**
  * POST /checks/{id} `{enableMonitoring?, clientConsent?}` [Node SDK 1.1.13 Checks.update (CheckRequest); PHP CheckTest

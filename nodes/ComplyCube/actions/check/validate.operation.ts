@@ -7,7 +7,6 @@ import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { checkIdField } from '../shared/fields';
 import { jsonObject } from '../shared/json-object';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 /** ComplyCube's limit on a validation comment (Docs checks/validate-a-check). */
 const MAX_COMMENT = 4000;
@@ -75,7 +74,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['check'], operation: ['validate'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['check'], operation: ['validate'] } }, properties);
 
 /**
  * POST /checks/{id}/validate `{outcome, matchId?, rejectionReasons?, userSuppliedData?, comment?}`. Setting the same outcome

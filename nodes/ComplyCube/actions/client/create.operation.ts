@@ -5,7 +5,6 @@ import { requiredText } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { clientFinder } from '../../transport/reconcile';
 import { clientBody, contactFields, metadataField, personFields, personIdFields } from './details';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	{
@@ -33,7 +32,7 @@ const properties: INodeProperties[] = [
 	metadataField,
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['client'], operation: ['create'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['create'] } }, properties);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const type = ctx.getNodeParameter('clientType', itemIndex) as string;

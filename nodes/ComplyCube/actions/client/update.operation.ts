@@ -7,7 +7,6 @@ import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { clientIdField } from '../shared/fields';
 import { clientBody, contactFields, metadataField, personFields, personIdFields } from './details';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	clientIdField,
@@ -30,7 +29,7 @@ const properties: INodeProperties[] = [
 	{ ...metadataField, description: 'Key-value pairs ComplyCube keeps with the client; these replace the metadata it holds' },
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['client'], operation: ['update'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['update'] } }, properties);
 
 /** ComplyCube updates with POST /clients/{id}; fields not sent are kept. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

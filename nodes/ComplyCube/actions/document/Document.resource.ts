@@ -15,6 +15,9 @@ import * as uploadImage from './uploadImage.operation';
 /** The operations an AI agent may run without Allow Changes: they only read. */
 export const readOperations: string[] = ['get', 'getAll', 'downloadImage'];
 
+/** The uploads and downloads: their Options → Timeout defaults to 60 s rather than 30 s. */
+export const transferOperations: string[] = ['downloadImage', 'uploadImage'];
+
 export const operations: Record<string, ItemOperation> = {
 	create: create.execute,
 	delete: deleteDocument.execute,

@@ -7,7 +7,6 @@ import { documentFinder } from '../../transport/reconcile';
 import { clientIdField } from '../shared/fields';
 import { documentDetailFields, documentDetails } from './fields';
 import { documentTypeOptions } from './types';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	clientIdField,
@@ -29,7 +28,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['document'], operation: ['create'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['create'] } }, properties);
 
 /** POST /documents `{clientId, type, classification?, issuingCountry?, documentNumber?}`: the document the images are uploaded to. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

@@ -8,7 +8,6 @@ import { complyCubeApiRequest } from '../../transport';
 import { clientIdField, workflowTemplateIdField } from '../shared/fields';
 import { jsonObject } from '../shared/json-object';
 import { assertAbsoluteUrl, assertEmail } from '../shared/validate';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 /** The checks a hosted page can run without a workflow [Docs hosted-solution/create-a-session-check-driven: 8 check types]. */
 const CHECK_TYPES = [
@@ -152,7 +151,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['flowSession'], operation: ['create'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['flowSession'], operation: ['create'] } }, properties);
 
 /**
  * What only a check-driven page takes [Docs create-a-session-check-driven; Node SDK 1.1.13 Flow.d.ts FlowRequest]:

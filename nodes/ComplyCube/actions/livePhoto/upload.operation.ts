@@ -9,7 +9,6 @@ import { complyCubeLivePhotoRules } from '../../../shared/files/upload-rules';
 import { Base64Field } from '../../../shared/http/json-body';
 import { complyCubeApiRequest } from '../../transport';
 import { livePhotoFinder } from '../../transport/reconcile';
-import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	{
@@ -31,7 +30,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['livePhoto'], operation: ['upload'] } }, properties), TRANSFER_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['livePhoto'], operation: ['upload'] } }, properties);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(ctx, 'clientId', 'Client ID', itemIndex);
