@@ -47,7 +47,9 @@ export function seededTeamMembers(): Map<string, ComplyCubeTeamMember> {
 }
 
 /** What an API change adds to the audit trail. memberId: the request's lastActionBy, as the team-members page describes. */
-export function auditEntry(fields: Omit<ComplyCubeAuditLog, 'id' | 'createdAt' | 'memberId' | 'diff'> & { memberId?: unknown; diff?: ComplyCubeAuditLog['diff'] }): ComplyCubeAuditLog {
+export function auditEntry(
+	fields: Omit<ComplyCubeAuditLog, 'id' | 'createdAt' | 'memberId' | 'diff'> & { memberId?: unknown; diff?: ComplyCubeAuditLog['diff'] },
+): ComplyCubeAuditLog {
 	return {
 		id: newId(),
 		...fields,

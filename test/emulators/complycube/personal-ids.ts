@@ -22,8 +22,10 @@ export function ssnRefusal(param: string, value: unknown) {
 
 /** The first refusal among a person's identity numbers (personDetails.ssn, …), or undefined. */
 export function personIdsRefusal(details: Record<string, unknown>) {
-	return ssnRefusal('personDetails.ssn', details.ssn)
-		?? idNumberRefusal('personDetails.socialInsuranceNumber', details.socialInsuranceNumber)
-		?? idNumberRefusal('personDetails.nationalIdentityNumber', details.nationalIdentityNumber)
-		?? idNumberRefusal('personDetails.taxIdentificationNumber', details.taxIdentificationNumber);
+	return (
+		ssnRefusal('personDetails.ssn', details.ssn) ??
+		idNumberRefusal('personDetails.socialInsuranceNumber', details.socialInsuranceNumber) ??
+		idNumberRefusal('personDetails.nationalIdentityNumber', details.nationalIdentityNumber) ??
+		idNumberRefusal('personDetails.taxIdentificationNumber', details.taxIdentificationNumber)
+	);
 }

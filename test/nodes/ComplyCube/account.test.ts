@@ -34,7 +34,12 @@ describe('Account Info', () => {
 		try {
 			const info = await runOperation(emulator, { resource: 'accountInfo', operation: 'get' });
 			expect(info.items[0].json.remainingCredit).toBe(0);
-			const refused = await runOperation(emulator, { resource: 'check', operation: 'create', clientId: emulator.addClient(), checkType: 'standard_screening_check' });
+			const refused = await runOperation(emulator, {
+				resource: 'check',
+				operation: 'create',
+				clientId: emulator.addClient(),
+				checkType: 'standard_screening_check',
+			});
 			expect(refused.error?.message).toContain('HTTP 402');
 			expect(refused.error?.message).toContain('no remaining credit');
 			expectNoSecret(emulator.apiKey, refused.error, refused.run.data.resultData);
@@ -46,7 +51,14 @@ describe('Account Info', () => {
 
 describe('Audit Log', () => {
 	test("Get Many with a Client ID is the client's audit trail, newest first, each change with its diff", async () => {
-		const create = await runOperation(emulator, { resource: 'client', operation: 'create', clientType: 'person', email: 'audit@example.com', firstName: 'Ann', lastName: 'Dit' });
+		const create = await runOperation(emulator, {
+			resource: 'client',
+			operation: 'create',
+			clientType: 'person',
+			email: 'audit@example.com',
+			firstName: 'Ann',
+			lastName: 'Dit',
+		});
 		const clientId = create.items[0].json.id as string;
 		await runOperation(emulator, { resource: 'client', operation: 'update', clientId, updateFields: { email: 'audit.new@example.com' } });
 		emulator.received.length = 0;
@@ -54,7 +66,10 @@ describe('Audit Log', () => {
 		expect(result.error).toBeUndefined();
 		expect(emulator.received[0].path).toBe('/v1/auditLogs');
 		expect(Object.fromEntries(emulator.received[0].query)).toEqual({ clientId, page: '1', pageSize: '100' });
-		expect(result.items.map((item) => [item.json.action, item.json.trigger])).toEqual([['update', 'updateClient'], ['create', 'createClient']]);
+		expect(result.items.map((item) => [item.json.action, item.json.trigger])).toEqual([
+			['update', 'updateClient'],
+			['create', 'createClient'],
+		]);
 		expect(result.items[0].json.diff).toEqual([{ action: 'edit', path: ['email'], old: 'audit@example.com', new: 'audit.new@example.com' }]);
 	});
 
@@ -62,7 +77,12 @@ describe('Audit Log', () => {
 		const clientId = emulator.addClient();
 		await runOperation(emulator, { resource: 'document', operation: 'create', clientId, documentType: 'passport' });
 		emulator.received.length = 0;
-		const result = await runOperation(emulator, { resource: 'auditLog', operation: 'getAll', returnAll: true, filters: { resourceType: 'document', action: 'create', clientId } });
+		const result = await runOperation(emulator, {
+			resource: 'auditLog',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { resourceType: 'document', action: 'create', clientId },
+		});
 		expect(Object.fromEntries(emulator.received[0].query)).toEqual({ resourceType: 'document', action: 'create', clientId, page: '1', pageSize: '100' });
 		expect(result.items).toHaveLength(1);
 		expect(result.items[0].json).toMatchObject({ resourceType: 'document', action: 'create', clientId, trigger: 'createDocument' });
@@ -70,7 +90,8 @@ describe('Audit Log', () => {
 
 	test('Limit walks the pages and stops at the limit', async () => {
 		const clientId = emulator.addClient();
-		for (let index = 0; index < 3; index++) await runOperation(emulator, { resource: 'client', operation: 'update', clientId, updateFields: { telephone: `+44 20 0000 000${index}` } });
+		for (let index = 0; index < 3; index++)
+			await runOperation(emulator, { resource: 'client', operation: 'update', clientId, updateFields: { telephone: `+44 20 0000 000${index}` } });
 		emulator.received.length = 0;
 		const result = await runOperation(emulator, { resource: 'auditLog', operation: 'getAll', returnAll: false, limit: 2, filters: { clientId } });
 		expect(result.items).toHaveLength(2);
@@ -105,7 +126,12 @@ describe('Team Member', () => {
 			body: JSON.stringify({ telephone: '+44 20 1111 2222', lastActionBy: COMPLYCUBE_DEMO_MEMBER_ID }),
 		});
 		expect(answer.status).toBe(200);
-		const result = await runOperation(emulator, { resource: 'auditLog', operation: 'getAll', returnAll: true, filters: { clientId, memberId: COMPLYCUBE_DEMO_MEMBER_ID } });
+		const result = await runOperation(emulator, {
+			resource: 'auditLog',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { clientId, memberId: COMPLYCUBE_DEMO_MEMBER_ID },
+		});
 		expect(result.items).toHaveLength(1);
 	});
 });

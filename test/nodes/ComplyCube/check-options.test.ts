@@ -25,7 +25,11 @@ describe('screening options', () => {
 			operation: 'create',
 			clientId,
 			checkType: 'extensive_screening_check',
-			options: { screeningClassification: ['pepLevel1', 'watchlistSanctionsLists'], screeningNameSearchMode: 'precise', screeningListsScope: JSON.stringify(scope) },
+			options: {
+				screeningClassification: ['pepLevel1', 'watchlistSanctionsLists'],
+				screeningNameSearchMode: 'precise',
+				screeningListsScope: JSON.stringify(scope),
+			},
 		});
 		expect(result.error).toBeUndefined();
 		expect(bodyOf()).toEqual({
@@ -37,7 +41,12 @@ describe('screening options', () => {
 	});
 
 	test('an empty lists scope and no choice send no options (ComplyCube searches every eligible list, fuzzy)', async () => {
-		const result = await check({ operation: 'create', clientId, checkType: 'standard_screening_check', options: { screeningListsScope: '{}', screeningClassification: [] } });
+		const result = await check({
+			operation: 'create',
+			clientId,
+			checkType: 'standard_screening_check',
+			options: { screeningListsScope: '{}', screeningClassification: [] },
+		});
 		expect(result.error).toBeUndefined();
 		expect(bodyOf()).toEqual({ clientId, type: 'standard_screening_check' });
 	});
@@ -45,7 +54,13 @@ describe('screening options', () => {
 	test('screening options are not sent with another check type', async () => {
 		const documentId = emulator.addDocument(clientId, 'driving_license');
 		emulator.documents.get(documentId)!.documentNumber = 'MORGA753116SM9IJ';
-		const result = await check({ operation: 'create', clientId, checkType: 'driving_license_check', documentId, options: { screeningNameSearchMode: 'precise' } });
+		const result = await check({
+			operation: 'create',
+			clientId,
+			checkType: 'driving_license_check',
+			documentId,
+			options: { screeningNameSearchMode: 'precise' },
+		});
 		expect(result.error).toBeUndefined();
 		expect(bodyOf()).toEqual({ clientId, type: 'driving_license_check', documentId });
 	});
@@ -67,7 +82,13 @@ describe('Two Plus Two', () => {
 		const address = await call(emulator, 'POST', '/addresses', { clientId, line: '11 Something Avenue', city: 'London', country: 'GB' });
 		emulator.received.length = 0;
 		const addressId = String(address.json.id);
-		const result = await check({ operation: 'create', clientId, checkType: 'multi_bureau_check', addressId, options: { twoPlusTwo: true, clientConsent: true } });
+		const result = await check({
+			operation: 'create',
+			clientId,
+			checkType: 'multi_bureau_check',
+			addressId,
+			options: { twoPlusTwo: true, clientConsent: true },
+		});
 		expect(result.error).toBeUndefined();
 		expect(bodyOf()).toEqual({ clientId, type: 'multi_bureau_check', addressId, clientConsent: true, options: { twoPlusTwo: true } });
 		expect(emulator.checks.get(result.items[0].json.id as string)?.options).toEqual({ twoPlusTwo: true });
@@ -106,7 +127,12 @@ describe('Validate: User Supplied Data', () => {
 	test("is sent as ComplyCube's userSuppliedData object", async () => {
 		const documentId = emulator.addDocument(clientId, 'passport');
 		emulator.documents.get(documentId)!.issuingCountry = 'GB';
-		emulator.documents.get(documentId)!.images.front = { fileName: 'front.jpg', contentType: 'image/jpg', data: Buffer.alloc(40_000, 1), createdAt: new Date().toISOString() };
+		emulator.documents.get(documentId)!.images.front = {
+			fileName: 'front.jpg',
+			contentType: 'image/jpg',
+			data: Buffer.alloc(40_000, 1),
+			createdAt: new Date().toISOString(),
+		};
 		const created = await check({ operation: 'create', clientId, checkType: 'document_check', documentId });
 		const checkId = created.items[0].json.id as string;
 		emulator.completeCheck(checkId, 'attention');
@@ -119,7 +145,12 @@ describe('Validate: User Supplied Data', () => {
 	});
 
 	test('text that is not a JSON object is refused before sending', async () => {
-		const result = await check({ operation: 'validate', checkId: '5eb04fcd0f3e360008035eb1', outcome: 'confirmed', additionalFields: { userSuppliedData: 'Jane Doe' } });
+		const result = await check({
+			operation: 'validate',
+			checkId: '5eb04fcd0f3e360008035eb1',
+			outcome: 'confirmed',
+			additionalFields: { userSuppliedData: 'Jane Doe' },
+		});
 		expect(result.error?.message).toBe('User Supplied Data is not a JSON object [item 0]');
 		expect(emulator.received).toHaveLength(0);
 	});

@@ -33,9 +33,19 @@ describe('Document Number', () => {
 	test.each([
 		['a number with a character no issuer prints', 'MORGA753116SM9I$', "Document Number ending '…I$' is not a number ComplyCube takes [item 0]"],
 		['a number of 51 characters', 'A'.repeat(51), "Document Number ending '…AA' is not a number ComplyCube takes [item 0]"],
-		['a short number with a space at its end inside an expression', '={{ "AB-" }}', "Document Number of 3 characters is not a number ComplyCube takes [item 0]"],
+		[
+			'a short number with a space at its end inside an expression',
+			'={{ "AB-" }}',
+			'Document Number of 3 characters is not a number ComplyCube takes [item 0]',
+		],
 	])('%s is refused before sending, naming the field and not the number', async (_case, documentNumber, message) => {
-		const result = await runOperation(emulator, { resource: 'document', operation: 'create', clientId, documentType: 'driving_license', additionalFields: { documentNumber } });
+		const result = await runOperation(emulator, {
+			resource: 'document',
+			operation: 'create',
+			clientId,
+			documentType: 'driving_license',
+			additionalFields: { documentNumber },
+		});
 		expect(result.error?.message).toBe(message);
 		expect(emulator.received).toHaveLength(0);
 	});
@@ -56,7 +66,12 @@ describe('Document Number', () => {
 describe('Update', () => {
 	test('changes the type, country and number of a document in place, keeping its images', async () => {
 		const documentId = emulator.addDocument(clientId, 'passport');
-		emulator.documents.get(documentId)!.images.front = { fileName: 'front.jpg', contentType: 'image/jpg', data: Buffer.alloc(40_000, 1), createdAt: new Date().toISOString() };
+		emulator.documents.get(documentId)!.images.front = {
+			fileName: 'front.jpg',
+			contentType: 'image/jpg',
+			data: Buffer.alloc(40_000, 1),
+			createdAt: new Date().toISOString(),
+		};
 		const result = await runOperation(emulator, {
 			resource: 'document',
 			operation: 'update',
@@ -88,7 +103,12 @@ describe('Update', () => {
 	});
 
 	test("an unknown document is ComplyCube's 404, with its message and status", async () => {
-		const result = await runOperation(emulator, { resource: 'document', operation: 'update', documentId: '5eb04fcd0f3e360008035eb1', updateFields: { issuingCountry: 'GB' } });
+		const result = await runOperation(emulator, {
+			resource: 'document',
+			operation: 'update',
+			documentId: '5eb04fcd0f3e360008035eb1',
+			updateFields: { issuingCountry: 'GB' },
+		});
 		expect(result.error?.message).toBe("ComplyCube refused the request (HTTP 404): Invalid document id '5eb04fcd0f3e360008035eb1' [item 0]");
 		expectNoSecret(emulator.apiKey, result.error, result.run.data.resultData);
 	});

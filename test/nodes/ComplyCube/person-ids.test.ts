@@ -14,7 +14,15 @@ beforeEach(() => {
 const bodyOf = (index = 0) => JSON.parse(emulator.received[index].body.toString('utf8')) as Record<string, unknown>;
 const IDS = { ssn: '123-45-6789', socialInsuranceNumber: '046 454 286', nationalIdentityNumber: 'X1234567L', taxIdentificationNumber: 'DE123456789' };
 const create = (additionalFields: Record<string, string>) =>
-	runOperation(emulator, { resource: 'client', operation: 'create', clientType: 'person', email: 'jane@example.com', firstName: 'Jane', lastName: 'Doe', additionalFields });
+	runOperation(emulator, {
+		resource: 'client',
+		operation: 'create',
+		clientType: 'person',
+		email: 'jane@example.com',
+		firstName: 'Jane',
+		lastName: 'Doe',
+		additionalFields,
+	});
 
 describe("a person's identity numbers", () => {
 	test('Create sends the four under personDetails, and ComplyCube keeps them', async () => {
@@ -42,9 +50,21 @@ describe("a person's identity numbers", () => {
 		['an SSN of eight digits', { ssn: '87654321' }, "SSN ending '…21' is not a US Social Security number [item 0]"],
 		['an SSN in area 000 (never issued)', { ssn: '000-12-3456' }, "SSN ending '…56' is not a US Social Security number [item 0]"],
 		['an SSN with letters', { ssn: 'abc' }, 'SSN of 3 characters is not a US Social Security number [item 0]'],
-		['a national ID with a symbol', { nationalIdentityNumber: 'X1234567L!' }, "National Identity Number ending '…L!' is not a number ComplyCube takes [item 0]"],
-		['a tax number of 60 characters', { taxIdentificationNumber: '9'.repeat(60) }, "Tax Identification Number ending '…99' is not a number ComplyCube takes [item 0]"],
-		['a social insurance number with a leading hyphen', { socialInsuranceNumber: '-046454286' }, "Social Insurance Number ending '…86' is not a number ComplyCube takes [item 0]"],
+		[
+			'a national ID with a symbol',
+			{ nationalIdentityNumber: 'X1234567L!' },
+			"National Identity Number ending '…L!' is not a number ComplyCube takes [item 0]",
+		],
+		[
+			'a tax number of 60 characters',
+			{ taxIdentificationNumber: '9'.repeat(60) },
+			"Tax Identification Number ending '…99' is not a number ComplyCube takes [item 0]",
+		],
+		[
+			'a social insurance number with a leading hyphen',
+			{ socialInsuranceNumber: '-046454286' },
+			"Social Insurance Number ending '…86' is not a number ComplyCube takes [item 0]",
+		],
 	])('%s is refused before sending, naming the field and showing at most the last two characters', async (_case, fields, message) => {
 		const result = await create(fields);
 		expect(result.error?.message).toBe(message);

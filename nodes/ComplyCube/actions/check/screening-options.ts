@@ -8,11 +8,25 @@ import { SCREENING_CHECKS } from './types';
  * (fuzzy | precise; fuzzy when absent), screeningClassification (array; all eligible when absent).
  */
 const CLASSIFICATIONS = [
-	'pepLevel1', 'pepLevel2', 'pepLevel3', 'pepLevel4',
-	'watchlistSanctionsLists', 'watchlistOtherOfficialLists', 'watchlistWarCrimes', 'watchlistTerror', 'watchlistOtherExclusionLists',
+	'pepLevel1',
+	'pepLevel2',
+	'pepLevel3',
+	'pepLevel4',
+	'watchlistSanctionsLists',
+	'watchlistOtherOfficialLists',
+	'watchlistWarCrimes',
+	'watchlistTerror',
+	'watchlistOtherExclusionLists',
 	'watchlistSanctionsControlAndOwnership',
-	'adverseMediaEnvironmentProduction', 'adverseMediaSocialLabour', 'adverseMediaCompetitiveFinancial', 'adverseMediaRegulatory',
-	'otherListsAssociatedEntity', 'otherListsOrganisedCrime', 'otherListsFinancialCrime', 'otherListsTaxCrime', 'otherListsCorruption',
+	'adverseMediaEnvironmentProduction',
+	'adverseMediaSocialLabour',
+	'adverseMediaCompetitiveFinancial',
+	'adverseMediaRegulatory',
+	'otherListsAssociatedEntity',
+	'otherListsOrganisedCrime',
+	'otherListsFinancialCrime',
+	'otherListsTaxCrime',
+	'otherListsCorruption',
 	'otherListsTrafficking',
 ];
 
@@ -57,7 +71,8 @@ export const screeningOptionFields: INodeProperties[] = [
 /** The `options` object of a screening check: only what the user set, so ComplyCube's defaults apply otherwise. */
 export function screeningOptions(options: IDataObject): IDataObject {
 	const result: IDataObject = {};
-	if (Array.isArray(options.screeningClassification) && options.screeningClassification.length) result.screeningClassification = options.screeningClassification;
+	if (Array.isArray(options.screeningClassification) && options.screeningClassification.length)
+		result.screeningClassification = options.screeningClassification;
 	if (options.screeningNameSearchMode) result.screeningNameSearchMode = options.screeningNameSearchMode;
 	const scope = jsonObject('Screening Lists Scope', options.screeningListsScope);
 	if (scope) result.screeningListsScope = scope;

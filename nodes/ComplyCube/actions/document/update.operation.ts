@@ -17,10 +17,19 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: ([
-			...documentDetailFields,
-			{ displayName: 'Document Type', name: 'documentType', type: 'options', options: documentTypeOptions, default: 'passport', description: 'What the document is' },
-		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: (
+			[
+				...documentDetailFields,
+				{
+					displayName: 'Document Type',
+					name: 'documentType',
+					type: 'options',
+					options: documentTypeOptions,
+					default: 'passport',
+					description: 'What the document is',
+				},
+			] as INodeProperties[]
+		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
 

@@ -23,7 +23,12 @@ export const description: INodeProperties[] = [
 				description: 'Get the sanctions and watch lists a screening check searches, to scope one',
 				action: 'Get the screening lists',
 			},
-			{ name: 'Get Supported Documents', value: 'getSupportedDocuments', description: 'Get the documents ComplyCube can check', action: 'Get the supported documents' },
+			{
+				name: 'Get Supported Documents',
+				value: 'getSupportedDocuments',
+				description: 'Get the documents ComplyCube can check',
+				action: 'Get the supported documents',
+			},
 		],
 		'getScreeningLists',
 		readOperations,

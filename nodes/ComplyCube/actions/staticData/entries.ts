@@ -12,5 +12,7 @@ import { complyCubeApiRequest } from '../../transport';
 export async function staticEntries(ctx: IExecuteFunctions, itemIndex: number, path: string): Promise<OperationResult[]> {
 	const { limit } = readReturnAll(ctx, itemIndex);
 	const { items } = await complyCubeApiRequest(ctx, { method: 'GET', path, idempotent: true, itemIndex, answer: 'items' });
-	return (items as unknown[]).slice(0, limit).map((entry) => ({ json: entry && typeof entry === 'object' ? (entry as IDataObject) : { value: entry as string } }));
+	return (items as unknown[])
+		.slice(0, limit)
+		.map((entry) => ({ json: entry && typeof entry === 'object' ? (entry as IDataObject) : { value: entry as string } }));
 }
