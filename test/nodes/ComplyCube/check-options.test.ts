@@ -118,7 +118,8 @@ describe('Update', () => {
 	});
 
 	test('Update is a write: not among the read operations an AI agent runs without Allow Changes', async () => {
-		const { readOperations } = await import('../../../nodes/ComplyCube/actions/check/Check.resource');
+		const { operations, readOperations } = await import('../../../nodes/ComplyCube/actions/check/Check.resource');
+		expect(Object.keys(operations)).toContain('update');
 		expect(readOperations).not.toContain('update');
 	});
 });

@@ -114,7 +114,8 @@ describe('Update', () => {
 	});
 
 	test('Update is a write: an AI agent needs Allow Changes (it is not among the read operations)', async () => {
-		const { readOperations } = await import('../../../nodes/ComplyCube/actions/document/Document.resource');
+		const { operations, readOperations } = await import('../../../nodes/ComplyCube/actions/document/Document.resource');
+		expect(Object.keys(operations)).toContain('update');
 		expect(readOperations).not.toContain('update');
 	});
 });

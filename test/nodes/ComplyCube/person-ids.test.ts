@@ -32,8 +32,10 @@ describe("a person's identity numbers", () => {
 		expect(emulator.clients.get(result.items[0].json.id as string)?.personDetails).toMatchObject(IDS);
 	});
 
-	test('they are password fields: the output and the execution data do not repeat them', async () => {
+	test('they are password fields: sent to ComplyCube, but the node output does not repeat them', async () => {
 		const result = await create(IDS);
+		expect(bodyOf().personDetails).toMatchObject(IDS);
+		expect(result.items[0].json.personDetails).toMatchObject({ firstName: 'Jane', lastName: 'Doe' });
 		const output = JSON.stringify(result.items);
 		for (const value of Object.values(IDS)) expect(output).not.toContain(value);
 	});
