@@ -4,7 +4,7 @@ import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { requiredText } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { clientFinder } from '../../transport/reconcile';
-import { clientBody, contactFields, metadataField, personFields } from './details';
+import { clientBody, contactFields, metadataField, personFields, personIdFields } from './details';
 
 const properties: INodeProperties[] = [
 	{
@@ -27,7 +27,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [...contactFields, ...personFields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...contactFields, ...personFields, ...personIdFields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	metadataField,
 ];

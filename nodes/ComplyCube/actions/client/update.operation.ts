@@ -6,7 +6,7 @@ import { InputRefusal } from '../../../shared/parameters/input-refusal';
 import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { clientIdField } from '../shared/fields';
-import { clientBody, contactFields, metadataField, personFields } from './details';
+import { clientBody, contactFields, metadataField, personFields, personIdFields } from './details';
 
 const properties: INodeProperties[] = [
 	clientIdField,
@@ -23,6 +23,7 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
 			...contactFields,
 			...personFields,
+			...personIdFields,
 		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	{ ...metadataField, description: 'Key-value pairs ComplyCube keeps with the client; these replace the metadata it holds' },
