@@ -6,11 +6,12 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { withParallelRequests } from '../shared/items/parallel-requests';
+import { withOperationOptions } from '../shared/items/operation-options';
 import { resourceFields } from '../shared/items/resources';
 import { allowChangesField } from '../shared/parameters/operation-field';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
+import { registerOperationTimeouts } from '../shared/parameters/operation-timeouts';
 import { registerPasswordParameters } from '../shared/parameters/password-parameters';
 
 export class ArgosIdentity implements INodeType {
@@ -21,23 +22,28 @@ export class ArgosIdentity implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Put the images of an Argos Identity submission, read its KYC result, approve or reject it, and download its images',
+		description: 'Send the Argos Identity verification link, put and read submissions and their images, approve or reject them, keep approved ones under AML monitoring, and delete what is no longer needed',
 		defaults: { name: 'Argos Identity' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'argosIdentityApi', required: true }],
-		// Parallel Requests goes into every operation's Options here, so no operation file has to carry it.
-		properties: withParallelRequests([
-			allowChangesField,
-			...resourceFields(resources, 'submission'),
-			...resources.flatMap((resource) => resource.description),
-		]),
+		// Timeout and Parallel Requests go into every operation's Options here, so no operation file has to carry them.
+		properties: withOperationOptions(
+			[
+				allowChangesField,
+				...resourceFields(resources, 'submission'),
+				...resources.flatMap((resource) => resource.description),
+			],
+			resources,
+		),
 	};
 
-	// Their values are hidden wherever a service echoes them (request-guard.ts).
+	// Password values are hidden wherever a service echoes them, and a call left without a Timeout waits the
+	// default its operation shows (request-guard.ts).
 	constructor() {
 		registerPasswordParameters(this.description);
+		registerOperationTimeouts(this.description);
 	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -6,11 +6,12 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { withParallelRequests } from '../shared/items/parallel-requests';
+import { withOperationOptions } from '../shared/items/operation-options';
 import { resourceFields } from '../shared/items/resources';
 import { allowChangesField } from '../shared/parameters/operation-field';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
+import { registerOperationTimeouts } from '../shared/parameters/operation-timeouts';
 import { listSearch } from './methods';
 import { registerPasswordParameters } from '../shared/parameters/password-parameters';
 
@@ -30,20 +31,25 @@ export class CrafterProfile implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'crafterProfileApi', required: true }],
-		// Parallel Requests goes into every operation's Options here, so no operation file has to carry it.
-		properties: withParallelRequests([
-			allowChangesField,
-			// Attachment stays the default: saved workflows omit it and must keep their resource.
-			...resourceFields(resources, 'attachment'),
-			...resources.flatMap((resource) => resource.description),
-		]),
+		// Timeout and Parallel Requests go into every operation's Options here, so no operation file has to carry them.
+		properties: withOperationOptions(
+			[
+				allowChangesField,
+				// Attachment stays the default: saved workflows omit it and must keep their resource.
+				...resourceFields(resources, 'attachment'),
+				...resources.flatMap((resource) => resource.description),
+			],
+			resources,
+		),
 	};
 
 	methods = { listSearch };
 
-	// Their values are hidden wherever a service echoes them (request-guard.ts).
+	// Password values are hidden wherever a service echoes them, and a call left without a Timeout waits the
+	// default its operation shows (request-guard.ts).
 	constructor() {
 		registerPasswordParameters(this.description);
+		registerOperationTimeouts(this.description);
 	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

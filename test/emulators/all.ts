@@ -1,4 +1,4 @@
-import { startArgosEmulator, type ArgosEmulator } from './argos';
+import { startArgosEmulator, type ArgosEmulator, type ArgosEmulatorOptions } from './argos';
 import { startComplyCubeEmulator, type ComplyCubeEmulator, type ComplyCubeEmulatorOptions } from './complycube';
 import { startCrafterEmulator, type CrafterEmulator } from './crafter';
 import { startMailSink, type MailSink } from './mail-sink';
@@ -21,12 +21,14 @@ export interface EmulatorPorts {
 	mail?: number;
 	/** Options for the ComplyCube emulator (its port still comes from `complyCube`); default as before. */
 	complyCubeOptions?: ComplyCubeEmulatorOptions;
+	/** Options for the Argos emulator (its port still comes from `argos`). */
+	argosOptions?: ArgosEmulatorOptions;
 }
 
 /** Starts every service emulator on loopback (any free port unless given). */
 export async function startEmulators(ports: EmulatorPorts = {}): Promise<Emulators> {
 	const complyCube = await startComplyCubeEmulator({ ...ports.complyCubeOptions, port: ports.complyCube ?? ports.complyCubeOptions?.port });
-	const argos = await startArgosEmulator({ port: ports.argos });
+	const argos = await startArgosEmulator({ ...ports.argosOptions, port: ports.argos ?? ports.argosOptions?.port });
 	// The mail sink first: Crafter sends its verification and reset e-mails there.
 	const mail = await startMailSink(ports.mail);
 	const crafter = await startCrafterEmulator({ port: ports.crafter, smtp: { host: mail.host, port: mail.port } });

@@ -61,6 +61,19 @@ test('Address and company search: a proof-of-address check on the new address an
 	expect(emulators.complyCube.clients.get(String(client.json.id))).toMatchObject({ type: 'company', companyDetails: { name: 'CLEDARA LTD' } });
 });
 
+test('Driving licence check: the document carries its number, both sides byte-identical, and the check runs on it', async () => {
+	const result = await runWorkflow(example('complycube-driving-licence-check.json'), emulators.credentials);
+	expect(result.error).toBeUndefined();
+	const [client] = result.output('Create driver');
+	const [document] = result.output('Create licence document');
+	const stored = emulators.complyCube.documents.get(String(document.json.id))!;
+	expect(stored).toMatchObject({ clientId: client.json.id, type: 'driving_license', issuingCountry: 'GB', documentNumber: 'MORGA753116SM9IJ' });
+	expect(stored.images.front?.data.equals(fileBytes('licence-front.jpg'))).toBe(true);
+	expect(stored.images.back?.data.equals(fileBytes('licence-back.png'))).toBe(true);
+	const [check] = result.output('Run driving licence check');
+	expect(emulators.complyCube.checks.get(String(check.json.id))).toMatchObject({ type: 'driving_license_check', clientId: client.json.id, documentId: document.json.id });
+});
+
 test('Argos: the four images land in their slots of the submission, byte-identical', async () => {
 	const result = await runWorkflow(example('argos-submission-images.json'), emulators.credentials);
 	expect(result.error).toBeUndefined();

@@ -22,8 +22,10 @@ test("every password-typed parameter of the Crafter Profile node is found: the p
 	expect(paths.sort()).toEqual(['newPassword', 'password', 'resetTokenId', 'updateFields.password', 'verificationTokenId']);
 });
 
-test('ComplyCube and Argos Identity have no password parameters today (their secrets are in the credential)', () => {
-	expect(passwordParameterPaths(new ComplyCube().description.properties)).toEqual([]);
+test("ComplyCube's password parameters are a person's four identity numbers, on Client → Create and Update; Argos Identity has none", () => {
+	const ids = ['nationalIdentityNumber', 'socialInsuranceNumber', 'ssn', 'taxIdentificationNumber'];
+	const paths = passwordParameterPaths(new ComplyCube().description.properties).map((path) => path.join('.'));
+	expect(paths.sort()).toEqual([...ids.map((id) => `additionalFields.${id}`), ...ids.map((id) => `updateFields.${id}`)]);
 	expect(passwordParameterPaths(new ArgosIdentity().description.properties)).toEqual([]);
 });
 

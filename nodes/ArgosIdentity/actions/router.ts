@@ -4,5 +4,5 @@ import { routeResources } from '../../shared/items/resources';
 import { resources } from './resources';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeResources(this, resources, 'put images, update or delete submissions');
+	return await routeResources(this, resources, 'make verification links, register tokens, put images, update or delete submissions, or change AML monitoring');
 }

@@ -14,6 +14,18 @@ export const ARGOS_SECRET_FIELDS = ['apiKey', 'secretKey', 'webhookToken'] as co
 
 export const ARGOS = 'Argos Identity';
 
+/**
+ * Argos's own message: `{errorCode, message}` on most endpoints, `{errorCode, errorMessage}` on the token
+ * endpoints ([GET-TOKEN] error example), `{message}` from its gateway.
+ */
+export function argosMessageOf(body: unknown): string | undefined {
+	if (body && typeof body === 'object' && !Buffer.isBuffer(body)) {
+		const { errorCode, errorMessage, message } = body as Record<string, unknown>;
+		if (message === undefined && typeof errorMessage === 'string') return serviceMessageOf({ errorCode, message: errorMessage });
+	}
+	return serviceMessageOf(body);
+}
+
 interface ArgosRequest {
 	method: IHttpRequestMethods;
 	path: string;
@@ -65,8 +77,7 @@ export async function argosApiRequest(ctx: ServiceContext, request: ArgosRequest
 		transfer: request.transfer,
 		secretFields: ARGOS_SECRET_FIELDS,
 		reconcile: request.reconcile,
-		// Argos answers `{errorCode, message}`; its gateway answers `{message}`.
-		messageOf: serviceMessageOf,
+		messageOf: argosMessageOf,
 		build: (baseUrl) => ({
 			method: request.method,
 			baseURL: baseUrl,
@@ -101,7 +112,7 @@ export async function argosRead(ctx: ServiceContext, path: string, qs: IDataObje
 		itemIndex: options.itemIndex,
 		transfer: options.transfer,
 		secretFields: ARGOS_SECRET_FIELDS,
-		messageOf: serviceMessageOf,
+		messageOf: argosMessageOf,
 		// An image is never larger than what Argos takes in one request.
 		...(options.bytes ? { maxBytes: ARGOS_MAX_REQUEST_BYTES } : {}),
 		build: (baseUrl) => ({ method: 'GET', baseURL: baseUrl, url: path, qs, ...(options.bytes ? { encoding: 'arraybuffer' as const } : { json: true }) }),

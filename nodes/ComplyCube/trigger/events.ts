@@ -30,10 +30,14 @@ export const EVENT_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Document Image Deleted', value: 'document.updated.image_deleted' },
 	{ name: 'Document Image Uploaded', value: 'document.updated.image_uploaded' },
 	{ name: 'Document Updated', value: 'document.updated' },
-	{ name: 'Workflow Session Completed', value: 'workflowSession.completed', description: 'A verification through a workflow finished, whatever its outcome' },
-	{ name: 'Workflow Session Completed: Attention', value: 'workflowSession.completed.attention' },
-	{ name: 'Workflow Session Completed: Clear', value: 'workflowSession.completed.clear' },
-	{ name: 'Workflow Session Completed: Rejected', value: 'workflowSession.completed.rejected' },
+	{
+		name: 'Workflow Session Completed',
+		value: 'workflowSession.completed',
+		description: 'A verification through a workflow finished, whatever its outcome. Not confirmed by ComplyCube: no page or SDK names this event; All Events receives whatever name ComplyCube sends.',
+	},
+	{ name: 'Workflow Session Completed: Attention', value: 'workflowSession.completed.attention', description: 'Not confirmed by ComplyCube: no page or SDK names this event; All Events receives whatever name ComplyCube sends' },
+	{ name: 'Workflow Session Completed: Clear', value: 'workflowSession.completed.clear', description: 'Not confirmed by ComplyCube: no page or SDK names this event; All Events receives whatever name ComplyCube sends' },
+	{ name: 'Workflow Session Completed: Rejected', value: 'workflowSession.completed.rejected', description: 'Not confirmed by ComplyCube: no page or SDK names this event; All Events receives whatever name ComplyCube sends' },
 ];
 
 /** One spelling for both families: the `complete` segment of `check.complete.clear` read as `completed`. */

@@ -2,6 +2,7 @@ import { sleep, type ICredentialDataDecryptedObject, type IDataObject } from 'n8
 
 import { InputRefusal } from '../parameters/input-refusal';
 import { itemParameter } from '../parameters/item-parameter';
+import { operationTimeoutDefault } from '../parameters/operation-timeouts';
 import { passwordParameterValues } from '../parameters/password-parameters';
 import { AttemptTimer } from './attempt-timer';
 import { networkCodeOf } from './network-code';
@@ -35,7 +36,10 @@ export interface GuardedCall {
 	idempotent: boolean;
 	/** The item the call is for: Options → Timeout is read for it. */
 	itemIndex?: number;
-	/** An upload or download: the longer default timeout. */
+	/**
+	 * An upload or download: the longer default timeout, where no operation's Timeout default is known (a node
+	 * registers its operations' defaults: operation-timeouts.ts).
+	 */
 	transfer?: boolean;
 	/** The credential's password fields: their values never leave the request path. */
 	secretFields?: readonly string[];
@@ -77,9 +81,11 @@ function reconcilingDeadline(ctx: object, itemIndex: number | undefined): number
 
 /** Options → Timeout for the item (ms, as n8n's HTTP Request node names it), or the default. Checked before sending. */
 export function timeoutMsFor(ctx: ServiceContext, call: GuardedCall): number {
-	const fallback = call.transfer ? TRANSFER_TIMEOUT_MS : DEFAULT_TIMEOUT_MS;
+	const callDefault = call.transfer ? TRANSFER_TIMEOUT_MS : DEFAULT_TIMEOUT_MS;
 	// Triggers (webhook registration, deliveries) have no items and no Options.
-	if (!('getInputData' in ctx)) return fallback;
+	if (!('getInputData' in ctx)) return callDefault;
+	// The default the operation's Options → Timeout shows, so the editor and the request path cannot disagree.
+	const fallback = operationTimeoutDefault(ctx) ?? callDefault;
 	const value = itemParameter(ctx, 'options.timeout', call.itemIndex ?? 0, fallback);
 	const ms = Number(value);
 	if (value === '' || value === null || !Number.isFinite(ms) || ms < 1) {

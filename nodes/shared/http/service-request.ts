@@ -99,7 +99,7 @@ export async function callService(ctx: ServiceContext, call: ServiceCall): Promi
 			const redirected = response.statusCode >= 300 && response.statusCode < 400;
 			if (response.statusCode < 400 && !redirected) return { status: response.statusCode, body, headers: response.headers };
 			outcome = { kind: 'status', status: response.statusCode };
-			const message = redirected ? redirectWords(guard.redactText(String(response.headers.location ?? '')), isWrite(request)) : (call.messageOf(body) ?? `HTTP ${response.statusCode}`);
+			const message = redirected ? redirectWords(guard.redactText(String(response.headers.location ?? '')), request, response) : (call.messageOf(body) ?? `HTTP ${response.statusCode}`);
 			failure = new ServiceError(call.service, response.statusCode, body, message);
 			retryAfter = response.headers['retry-after'] as string | undefined;
 			// A redirect is refused, not a fault: it would be refused again.
@@ -126,9 +126,11 @@ export async function callService(ctx: ServiceContext, call: ServiceCall): Promi
 	}
 }
 
-function redirectWords(location: string, write: boolean): string {
+function redirectWords(location: string, request: IHttpRequestOptions, response: IN8nHttpFullResponse): string {
 	const where = location ? `it redirects the request to ${location}` : 'it redirects the request';
-	return write ? where : `${where}, another origin, where the key is not sent`;
+	if (isWrite(request)) return where;
+	// A read stops at a redirect it would follow only after MAX_REDIRECTS of them.
+	return followableRedirect(request, response) ? `${where}, after ${MAX_REDIRECTS} redirects already` : `${where}, another origin, where the key is not sent`;
 }
 
 function parseBody(response: IN8nHttpFullResponse): unknown {

@@ -1,5 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { withOptionInEveryOperation } from './options-collection';
+
+export { operationsOf } from './options-collection';
+
 /** The option's name is part of the public contract (workflow JSON stores it). */
 export const PARALLEL_REQUESTS = 'parallelRequests';
 
@@ -29,61 +33,11 @@ export function parallelRequestsOf(ctx: IExecuteFunctions): number {
 	return Math.min(Math.max(value, 1), MAX_PARALLEL_REQUESTS);
 }
 
-type Show = Record<string, unknown[] | undefined>;
-
-const showOf = (property: INodeProperties): Show => (property.displayOptions?.show ?? {}) as Show;
-
-/** The (resource, operation) pairs a node offers, read from its Operation selectors. */
-export function operationsOf(properties: INodeProperties[]): Array<{ resource: string; operation: string }> {
-	const pairs = new Map<string, { resource: string; operation: string }>();
-	for (const property of properties) {
-		if (property.name !== 'operation' || property.type !== 'options') continue;
-		for (const resource of (showOf(property).resource ?? []) as string[]) {
-			for (const option of property.options ?? []) {
-				const operation = String((option as { value: unknown }).value);
-				pairs.set(`${resource}\u0000${operation}`, { resource, operation });
-			}
-		}
-	}
-	return [...pairs.values()];
-}
-
-/** An Options collection shown for exactly these resources and operations (nothing else decides whether it shows). */
-function isOperationOptions(property: INodeProperties): boolean {
-	if (property.name !== 'options' || property.type !== 'collection') return false;
-	const show = showOf(property);
-	return Boolean(show.resource && show.operation) && Object.keys(show).every((key) => key === 'resource' || key === 'operation');
-}
-
 /**
- * The node's properties with Parallel Requests in every operation's Options collection: added to the
- * collection an operation has, and a collection of its own made for an operation that has none. Applied
- * where a node builds its properties, so an operation file never has to carry it.
+ * The node's properties with Parallel Requests in every operation's Options collection, after the operation's
+ * own options: added to the collection an operation has, and a collection of its own made for an operation
+ * that has none. Applied where a node builds its properties, so an operation file never has to carry it.
  */
 export function withParallelRequests(properties: INodeProperties[]): INodeProperties[] {
-	const covered = new Set<string>();
-	const result = properties.map((property) => {
-		if (!isOperationOptions(property)) return property;
-		const show = showOf(property);
-		for (const resource of show.resource as string[]) {
-			for (const operation of show.operation as string[]) covered.add(`${resource}\u0000${operation}`);
-		}
-		const options = (property.options ?? []) as INodeProperties[];
-		if (options.some((option) => option.name === PARALLEL_REQUESTS)) return property;
-		return { ...property, options: [...options, parallelRequestsOption] };
-	});
-	for (const { resource, operation } of operationsOf(properties)) {
-		if (covered.has(`${resource}\u0000${operation}`)) continue;
-		result.push({
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			displayOptions: { show: { resource: [resource], operation: [operation] } },
-			options: [parallelRequestsOption],
-		});
-	}
-	return result;
+	return withOptionInEveryOperation(properties, () => parallelRequestsOption, 'last');
 }
-

@@ -4,12 +4,17 @@ import { ALLOW_CHANGES } from '../parameters/operation-field';
 import { routeToOperation } from './operation-router';
 import type { ItemOperation } from './per-item-runner';
 
-/** One resource of a node: its operations, those an AI agent may run without Allow Changes, and its parameters. */
+/**
+ * One resource of a node: its operations, those an AI agent may run without Allow Changes, those that move a
+ * file, and its parameters.
+ */
 export interface Resource {
 	name: string;
 	value: string;
 	operations: Record<string, ItemOperation>;
 	readOperations: string[];
+	/** The uploads and downloads: Options → Timeout defaults to 60 s for them, 30 s for the rest (timeout-option.ts). */
+	transferOperations?: string[];
 	description: INodeProperties[];
 }
 

@@ -32,7 +32,7 @@ export function registerPasswordParameters<T extends Pick<INodeTypeDescription, 
 }
 
 /** The description name of a node type: 'n8n-nodes-identity-uploads.crafterProfileTool' → 'crafterProfile'. */
-const descriptionName = (type: string) => type.slice(type.lastIndexOf('.') + 1).replace(/Tool$/, '');
+export const descriptionName = (type: string) => type.slice(type.lastIndexOf('.') + 1).replace(/Tool$/, '');
 
 /**
  * The values the item gives the node's password parameters (a profile's password, a verification token), to

@@ -1,5 +1,11 @@
 export const ARGOS_API_KEY = 'argos_demo_key_3f9c2a';
 export const ARGOS_ADMIN_EMAIL = 'admin@example.com';
+/** The emulated project's pid, the Liveform link's `pid` [QS-TOKEN]. */
+export const ARGOS_PROJECT_ID = 'argos-demo-project';
+/** The emulated project's ongoing-monitoring worklists (one active, one inactive) and a seeded AML report's resourceId. */
+export const ARGOS_WORKLIST_ID = 'wl-ongoing-001';
+export const ARGOS_INACTIVE_WORKLIST_ID = 'wl-paused-002';
+export const ARGOS_AML_RESOURCE_ID = 'aml-res-7f3c';
 export const ARGOS_SEEDED_SUBMISSION_IDS: string[] = ['5f1c9a2b7d3e40a1', 'a8b4c6d2e0f13957', '0c7e3b9d4a21f6e8'];
 /** Inferred gateway limit (AWS Lambda's 6 MB payload); the whole request body counts. */
 export const ARGOS_MAX_REQUEST_BYTES = 6_000_000;

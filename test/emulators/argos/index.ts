@@ -1,11 +1,15 @@
 import { startHttpEmulator, type EmulatorRequest, type EmulatorResponse, type RunningEmulator } from '../emulator-server';
-import { ARGOS_API_KEY, ARGOS_MAX_REQUEST_BYTES, ARGOS_WEBHOOK_TRIGGERS, type ArgosKycResult, type ArgosWebhookTrigger } from './constants';
+import { ARGOS_API_KEY, ARGOS_PROJECT_ID, ARGOS_MAX_REQUEST_BYTES, ARGOS_WEBHOOK_TRIGGERS, type ArgosKycResult, type ArgosWebhookTrigger } from './constants';
 import { argosTimestamp } from './clock';
 import { gatewayError } from './errors';
 import { getImage } from './routes/image';
 import { headerValue, putImage } from './routes/put-image';
 import { deleteSubmission, getSubmission, migrateSubmission, patchSubmission, reviewSubmission } from './routes/submission';
-import { addSubmission, seed, type ArgosDelivery, type ArgosState, type ArgosSubmission, type ArgosWebhookConfig } from './store';
+import { addMonitoring, getAmlReport, getMonitoring, removeMonitoring } from './routes/aml';
+import { partialDelete } from './routes/partial-delete';
+import { deleteTokens, getTokens, postTokens, TOKEN_PAGE_SIZE } from './routes/tokens';
+import { liveform, LIVEFORM_PATH } from './liveform';
+import { addSubmission, seed, type ArgosDelivery, type ArgosLiveformSettings, type ArgosState, type ArgosSubmission, type ArgosToken, type ArgosWebhookConfig } from './store';
 import { secureTransmission } from './secure-transmission';
 import { deliver } from './webhooks';
 import type { ArgosEncryptionModule } from './encryption';
@@ -13,7 +17,8 @@ import type { ArgosEncryptionModule } from './encryption';
 export * from './constants';
 export { argosTimestamp } from './clock';
 export { argosDecrypt, argosEncrypt, type ArgosEncryptionModule } from './encryption';
-export type { ArgosDelivery, ArgosKyc, ArgosSubmission, ArgosWebhookConfig } from './store';
+export type { ArgosDelivery, ArgosKyc, ArgosLiveformSettings, ArgosSubmission, ArgosToken, ArgosWebhookConfig } from './store';
+export { TOKEN_USE_WINDOW_MS } from './tokens';
 
 export interface ArgosEmulatorOptions {
 	port?: number;
@@ -38,6 +43,8 @@ export interface ArgosEmulator extends RunningEmulator {
 	reviews: ArgosState['reviews'];
 	/** The DELETE /submission calls accepted, in order. */
 	deletions: ArgosState['deletions'];
+	/** The DELETE /submission/partial calls accepted, in order, one part each. */
+	partialDeletions: ArgosState['partialDeletions'];
 	/** Make the next n authenticated requests answer 429 {"message":"Too Many Requests"} (for retry tests). */
 	throttleNext(n: number): void;
 	/**
@@ -60,9 +67,31 @@ export interface ArgosEmulator extends RunningEmulator {
 	setSecureTransmission(on: boolean, secretKey?: string, module?: ArgosEncryptionModule): void;
 	/** Resolves once every delivery started so far has been answered. */
 	settle(): Promise<void>;
+	/** The Private Mode token pool [POST-TOKEN], per Token ID. */
+	tokens: Map<string, ArgosToken>;
+	/** When a Liveform link first opened with each Token ID (ms since epoch); a test moves it back to expire a token. */
+	tokenFirstUse: Map<string, number>;
+	/** How many tokens one GET /submission/tokens page lists (10,000 as Argos [GET-TOKEN]; smaller for paging tests). */
+	setTokenPageSize(size: number): void;
+	/** The hosted Liveform page, what the node's Liveform URL option is set to for this emulator. */
+	liveformUrl: string;
+	/** The project's Liveform settings: its pid, Private Mode, token pre-registration, Encrypted Only, key and module. */
+	liveformSettings: ArgosLiveformSettings;
+	/** Ongoing-monitoring worklists, per worklistId (ARGOS_WORKLIST_ID active, ARGOS_INACTIVE_WORKLIST_ID not). */
+	worklists: ArgosState['worklists'];
+	/** AML report PDFs, per resourceId (ARGOS_AML_RESOURCE_ID seeded). */
+	amlReports: ArgosState['amlReports'];
 }
 
 type Route = (request: EmulatorRequest, state: ArgosState) => EmulatorResponse;
+
+/** The route table's key for a path: the AML monitor paths carry their worklist and record IDs. */
+function routeKeyOf(path: string): string {
+	const parts = path.split('/');
+	if (path.startsWith('/v3/submission/aml/monitor/') && parts.length === 6 && parts[5]) return '/v3/submission/aml/monitor/{worklistId}';
+	if (path.startsWith('/v3/submission/aml/monitor/') && parts.length === 7 && parts[5] && parts[6]) return '/v3/submission/aml/monitor/{worklistId}/{recordId}';
+	return path;
+}
 
 function routes(add: (fields: Partial<ArgosSubmission>) => string): Record<string, Route> {
 	return {
@@ -73,7 +102,17 @@ function routes(add: (fields: Partial<ArgosSubmission>) => string): Record<strin
 		'POST /v3/submission/review': secureTransmission(reviewSubmission, { body: true }),
 		// Inferred: DELETE and GET /image are not in the encrypted list and stay plain.
 		'DELETE /v3/submission': deleteSubmission,
+		'DELETE /v3/submission/partial': partialDelete,
 		'GET /v3/image': getImage,
+		// [POST-TOKEN] [GET-TOKEN] [DEL-TOKEN]: encrypted both ways with Secure Data Transmission.
+		'POST /v3/submission/tokens': secureTransmission(postTokens, { body: true }),
+		'GET /v3/submission/tokens': secureTransmission(getTokens, { body: false }),
+		'DELETE /v3/submission/tokens': secureTransmission(deleteTokens, { body: true }),
+		// [AML-MON-GET] "supports secure data transmission"; POST and DELETE are not said to: plain (inferred).
+		'POST /v3/submission/aml/monitor/{worklistId}': addMonitoring,
+		'GET /v3/submission/aml/monitor/{worklistId}/{recordId}': secureTransmission(getMonitoring, { body: false }),
+		'DELETE /v3/submission/aml/monitor/{worklistId}': removeMonitoring,
+		'GET /v3/report/aml': getAmlReport,
 		'POST /v3/submission/migration': secureTransmission((request) => migrateSubmission(request, add), { body: true }),
 	};
 }
@@ -84,7 +123,10 @@ function routes(add: (fields: Partial<ArgosSubmission>) => string): Record<strin
  * 403 "Missing Authentication Token", whatever the key — then the API key, then throttling.
  */
 function handle(request: EmulatorRequest, state: ArgosState, table: Record<string, Route>): EmulatorResponse {
-	const route = table[`${request.method} ${request.path}`];
+	// The hosted Liveform is a web page on its own host, not behind the API gateway.
+	const page = liveform(request, state);
+	if (page) return page;
+	const route = table[`${request.method} ${routeKeyOf(request.path)}`];
 	if (!route) return gatewayError(403, 'Missing Authentication Token');
 	// [GET-SUB] [PUT-IMG] [DEL-SUB] header x-api-key; [ADDON] 403 "Forbidden" for a missing or wrong key.
 	if (headerValue(request.headers['x-api-key']) !== state.apiKey) return gatewayError(403, 'Forbidden');
@@ -99,11 +141,18 @@ function handle(request: EmulatorRequest, state: ArgosState, table: Record<strin
 export async function startArgosEmulator(options: ArgosEmulatorOptions = {}): Promise<ArgosEmulator> {
 	const state: ArgosState = {
 		apiKey: ARGOS_API_KEY,
+		worklists: new Map(),
+		amlReports: new Map(),
+		tokens: new Map(),
+		tokenFirstUse: new Map(),
+		tokenPageSize: TOKEN_PAGE_SIZE,
+		liveform: { projectId: ARGOS_PROJECT_ID, privateMode: false, preRegistration: false, module: 'aes256', encryptedOnly: false },
 		submissions: new Map(),
 		acceptedUploads: [],
 		acceptedUpdates: [],
 		reviews: [],
 		deletions: [],
+		partialDeletions: [],
 		deliveries: [],
 		secureTransmission: false,
 		secureTransmissionModule: 'aes256',
@@ -139,6 +188,7 @@ export async function startArgosEmulator(options: ArgosEmulatorOptions = {}): Pr
 		acceptedUpdates: state.acceptedUpdates,
 		reviews: state.reviews,
 		deletions: state.deletions,
+		partialDeletions: state.partialDeletions,
 		deliveries: state.deliveries,
 		addSubmission: (id, fields) => addSubmission(state, id, fields),
 		throttleNext: (n) => {
@@ -186,5 +236,14 @@ export async function startArgosEmulator(options: ArgosEmulatorOptions = {}): Pr
 		settle: async () => {
 			while (state.pending.size) await Promise.all(state.pending);
 		},
+		tokens: state.tokens,
+		tokenFirstUse: state.tokenFirstUse,
+		setTokenPageSize: (size) => {
+			state.tokenPageSize = Math.max(1, Math.floor(size));
+		},
+		liveformUrl: `${running.origin}${LIVEFORM_PATH}`,
+		liveformSettings: state.liveform,
+		worklists: state.worklists,
+		amlReports: state.amlReports,
 	};
 }

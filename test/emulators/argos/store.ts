@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { argosTimestamp } from './clock';
-import { ARGOS_SEEDED_SUBMISSION_IDS, type ArgosImageSlot, type ArgosKycResult, type ArgosWebhookTrigger } from './constants';
+import { ARGOS_AML_RESOURCE_ID, ARGOS_INACTIVE_WORKLIST_ID, ARGOS_SEEDED_SUBMISSION_IDS, ARGOS_WORKLIST_ID, type ArgosImageSlot, type ArgosKycResult, type ArgosWebhookTrigger } from './constants';
 import type { ArgosEncryptionModule } from './encryption';
 
 const ARGOS_REVIEWER = 'reviewer@example.com';
@@ -29,6 +29,10 @@ export interface ArgosSubmission {
 	kycResultAt?: string;
 	reviewer?: string;
 	aml?: Record<string, unknown>;
+	/** The Private Mode Token ID the Liveform submission came with [WH-GB] `tokenId`. */
+	tokenId?: string;
+	/** The Liveform's custom fields [QS-TOKEN] cf1..cf3, sent back in webhooks as `cf`. */
+	cf?: Record<string, string>;
 	/** Set by DELETE /submission: personal data, images and AML data are gone; id, date, ID type and KYC status stay [DEL-SUB]. */
 	deletedAt?: string;
 }
@@ -54,8 +58,46 @@ export interface ArgosDelivery {
 	status: number | 'network-error';
 }
 
+/** A Token ID of the Private Mode pool [POST-TOKEN] [GET-TOKEN]. */
+export interface ArgosToken {
+	/** ISO 8601, when it was registered (or registered again: "overwritten"). */
+	updateTime: string;
+}
+
+/** The project's Liveform settings (dashboard: Security Settings). */
+export interface ArgosLiveformSettings {
+	/** The project's pid [QS-TOKEN]. */
+	projectId: string;
+	/** Private Mode: every link needs a tokenId [ACCESS-CONTROL]. */
+	privateMode: boolean;
+	/** Live-form Token ID Pre-registration: only registered tokens are taken [ACCESS-CONTROL]. */
+	preRegistration: boolean;
+	/** The Liveform encryption key: a dedicated secretKey, else the API key [DATA-PROTECTION]. */
+	secretKey?: string;
+	module: ArgosEncryptionModule;
+	/** Encrypted Only mode: only pid, encrypted and lang are read from the URL [DATA-PROTECTION]. */
+	encryptedOnly: boolean;
+}
+
+/** An ongoing-monitoring worklist [AML-MON-POST]: only an active one takes records. */
+export interface ArgosWorklist {
+	active: boolean;
+	records: Map<string, { submissionId: string; admin: string; updateTime: string }>;
+}
+
 export interface ArgosState {
 	apiKey: string;
+	/** Ongoing-monitoring worklists, per worklistId. */
+	worklists: Map<string, ArgosWorklist>;
+	/** AML report PDFs, per resourceId [AML-REPORT]. */
+	amlReports: Map<string, Buffer>;
+	/** The Private Mode token pool, per Token ID. */
+	tokens: Map<string, ArgosToken>;
+	/** When a Liveform link first opened with each Token ID, registered or not (ms since epoch) [QS-TOKEN] 3-1. */
+	tokenFirstUse: Map<string, number>;
+	/** How many tokens one GET /submission/tokens page lists (10,000 [GET-TOKEN]; smaller in tests). */
+	tokenPageSize: number;
+	liveform: ArgosLiveformSettings;
 	submissions: Map<string, ArgosSubmission>;
 	acceptedUploads: Array<{ submissionId: string; slots: ArgosImageSlot[] }>;
 	/** Accepted PATCH /submission calls: submission + the data fields changed. */
@@ -64,6 +106,8 @@ export interface ArgosState {
 	reviews: Array<{ submissionId: string; admin: string; status: 'approved' | 'rejected'; fields: string[] }>;
 	/** Accepted DELETE /submission calls. */
 	deletions: Array<{ submissionId: string; admin?: string }>;
+	/** Accepted DELETE /submission/partial calls, one part each. */
+	partialDeletions: Array<{ submissionId: string; field: string; dataField?: string }>;
 	webhook?: ArgosWebhookConfig;
 	deliveries: ArgosDelivery[];
 	/** The "Secure Data Transmission" option [ENC-GB]: submission requests and answers encrypted (secure-transmission.ts). */
@@ -93,6 +137,9 @@ export function addSubmission(state: ArgosState, id = randomBytes(8).toString('h
  * hold no images until a test or an example puts some.
  */
 export function seed(state: ArgosState): void {
+	state.worklists.set(ARGOS_WORKLIST_ID, { active: true, records: new Map() });
+	state.worklists.set(ARGOS_INACTIVE_WORKLIST_ID, { active: false, records: new Map() });
+	state.amlReports.set(ARGOS_AML_RESOURCE_ID, Buffer.from('%PDF-1.4\n% ARGOS AML report (emulator)\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'));
 	const [approved, rejected, pending] = ARGOS_SEEDED_SUBMISSION_IDS;
 	addSubmission(state, approved, {
 		createdAt: '2025-03-03-09-15-00-000',

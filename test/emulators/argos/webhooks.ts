@@ -6,6 +6,13 @@ import type { ArgosState, ArgosSubmission } from './store';
 // Inferred: no page gives Argos's delivery timeout; 10 s keeps a hung receiver from holding a test.
 const DELIVERY_TIMEOUT_MS = 10_000;
 
+/** What an event adds: the admin and fields of an update, the monitoring records of aml_monitor. */
+export interface WebhookExtra {
+	admin?: string;
+	updated?: string[];
+	records?: Array<{ worklistId: string; recordId: string; status: string }>;
+}
+
 /** What the submission's people fields look like in a webhook body [WH-GB] [WH-UPD]. */
 function personFields(submission: ArgosSubmission): Record<string, unknown> {
 	const data = submission.data ?? {};
@@ -16,6 +23,9 @@ function personFields(submission: ArgosSubmission): Record<string, unknown> {
 		...(data.gender ? { gender: data.gender } : {}),
 		...(data.date_of_birth ? { date_of_birth: data.date_of_birth } : {}),
 		...(data.nationality ? { nationality: data.nationality } : {}),
+		// [WH-GB] approved/rejected carry tokenId and cf {cf1, cf2, cf3}; [AML-MON-WH] aml_monitor too.
+		...(submission.tokenId ? { tokenId: submission.tokenId } : {}),
+		...(submission.cf ? { cf: submission.cf } : {}),
 	};
 }
 
@@ -29,7 +39,7 @@ export function webhookPayload(
 	id: string,
 	submission: ArgosSubmission,
 	event: ArgosWebhookTrigger,
-	extra: { admin?: string; updated?: string[] } = {},
+	extra: WebhookExtra = {},
 ): Record<string, unknown> {
 	const base = { webhook_trigger: event, submission_id: id, ...personFields(submission) };
 	const fullName = submission.data?.full_name;
@@ -63,6 +73,9 @@ export function webhookPayload(
 			...(fullName ? { full_name: fullName } : {}),
 		};
 	}
+	// [AML-MON-WH] aml_monitor: webhook_trigger, submission_id, email, userid, tokenId, cf and the "Array of
+	// registered Record data"; the array's name (records) and its entries' fields are inferred.
+	if (event === 'aml_monitor') return { ...base, records: extra.records ?? [] };
 	return { ...base, ...(extra.admin ? { admin: extra.admin } : {}) };
 }
 
@@ -71,7 +84,7 @@ export function webhookPayload(
  * URL], as JSON, or as {"data": "<encrypted>"} when the encryption option is on [WH]. POST [WH-SEC]. One
  * attempt: Argos's retry policy is not documented. Nothing is sent when no URL is set.
  */
-export function deliver(state: ArgosState, id: string, event: ArgosWebhookTrigger, extra: { admin?: string; updated?: string[] } = {}): void {
+export function deliver(state: ArgosState, id: string, event: ArgosWebhookTrigger, extra: WebhookExtra = {}): void {
 	const webhook = state.webhook;
 	const submission = state.submissions.get(id);
 	if (!webhook || !submission || state.closed) return;

@@ -157,8 +157,10 @@ test('checks on a person only refuse a company client; driving_license_check nee
 	const clientId = emulator.addClient();
 	const passport = emulator.addDocument(clientId, 'passport');
 	expect(await call(emulator, 'POST', '/checks', { clientId, type: 'driving_license_check', documentId: passport })).toMatchObject({ status: 400, json: { param: 'documentId' } });
-	// The licence number is checked against the issuing authority, so no image is needed.
+	// The licence number is checked against the issuing authority, so no image is needed; the number is.
 	const licence = emulator.addDocument(clientId, 'driving_license');
+	expect(await call(emulator, 'POST', '/checks', { clientId, type: 'driving_license_check', documentId: licence })).toMatchObject({ status: 400, json: { param: 'documentId' } });
+	expect((await call(emulator, 'POST', `/documents/${licence}`, { documentNumber: 'MORGA753116SM9IJ' })).json).toMatchObject({ documentNumber: 'MORGA753116SM9IJ' });
 	expect((await call(emulator, 'POST', '/checks', { clientId, type: 'driving_license_check', documentId: licence })).json).toMatchObject({ status: 'pending', documentId: licence });
 });
 

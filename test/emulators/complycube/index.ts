@@ -98,6 +98,12 @@ export interface ComplyCubeEmulator extends RunningEmulator {
 	deliveries: Delivery[];
 	/** Every event created, delivered or not. */
 	events: ComplyCubeEvent[];
+	/** Account info (GET /accountInfo); tests change remainingCredit or plan. */
+	account: Store['account'];
+	/** Team members (seeded: managed in the portal). */
+	teamMembers: Store['teamMembers'];
+	/** The audit trail the API's changes wrote, oldest first. */
+	auditLogs: Store['auditLogs'];
 	addClient(fields?: Record<string, unknown>): string;
 	addDocument(clientId: string, type?: string): string;
 	/** A live video the client has recorded (through an SDK, as the API has no upload), for enhanced_identity_check. */
@@ -162,6 +168,9 @@ export async function startComplyCubeEmulator(options: ComplyCubeEmulatorOptions
 		acceptedUploads: store.acceptedUploads,
 		deliveries: store.deliveries,
 		events: store.events,
+		account: store.account,
+		teamMembers: store.teamMembers,
+		auditLogs: store.auditLogs,
 		addClient: (fields?: Record<string, unknown>) => store.addClient(fields),
 		addDocument: (clientId: string, type?: string) => store.addDocument(clientId, type),
 		addLiveVideo: (clientId: string) => store.addLiveVideo(clientId),

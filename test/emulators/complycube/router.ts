@@ -3,6 +3,7 @@ import type { Gate } from './auth-and-rate-limit';
 import { COMPLYCUBE_MAX_REQUEST_BYTES } from './constants';
 import type { Context } from './context';
 import { apiError, tooLarge } from './errors';
+import { accountRoutes } from './routes/account';
 import { addressLookupRoutes } from './routes/address-lookup';
 import { addressRoutes } from './routes/addresses';
 import { checkRoutes } from './routes/checks';
@@ -17,6 +18,7 @@ import { liveVideoRoutes } from './routes/live-videos';
 import { redactionRoutes } from './routes/redactions';
 import { reportContent, reportRoutes } from './routes/reports';
 import { riskProfileRoutes } from './routes/risk-profile';
+import { staticDataRoutes } from './routes/static-data';
 import type { Route } from './routes/types';
 import { webhookRoutes } from './routes/webhooks';
 import { workflowSessionRoutes } from './routes/workflow-sessions';
@@ -37,6 +39,8 @@ const API_ROUTES: Route[] = [
 	companyLookupRoutes,
 	addressLookupRoutes,
 	customListRoutes,
+	accountRoutes,
+	staticDataRoutes,
 ];
 
 function decodeSegments(path: string): string[] | undefined {

@@ -1,6 +1,7 @@
 import { COMPLYCUBE_DEMO_CLIENT_ID, COMPLYCUBE_DEMO_DOCUMENT_ID, COMPLYCUBE_DEMO_LIVE_VIDEO_ID, type CheckOutcome } from './constants';
 import { newId, now } from './clock';
 import { seededCustomLists } from './custom-lists';
+import { seededTeamMembers, type ComplyCubeAccount, type ComplyCubeAuditLog } from './account';
 
 export interface StoredImage {
 	/** The image's own id (kept, so its downloadLink stays the same); optional for images set directly by tests. */
@@ -17,6 +18,7 @@ export interface ComplyCubeDocument {
 	type: string;
 	classification?: string;
 	issuingCountry?: string;
+	documentNumber?: string;
 	images: { front?: StoredImage; back?: StoredImage };
 	createdAt: string;
 	updatedAt?: string;
@@ -135,6 +137,9 @@ export interface ComplyCubeFlowSession {
 	theme: string;
 	language?: string;
 	supportEmail?: string;
+	allowDocumentUpload?: boolean;
+	documentTypes?: Record<string, boolean>;
+	messages?: Record<string, unknown>;
 	createdAt: string;
 	expiresAt: string;
 	used: boolean;
@@ -180,6 +185,11 @@ export class Store {
 	readonly acceptedUploads: AcceptedUpload[] = [];
 	readonly events: ComplyCubeEvent[] = [];
 	readonly deliveries: Delivery[] = [];
+	/** [Docs account-info] a credit-based plan by default, so remainingCredit is shown; each check created uses one (inferred). */
+	readonly account: ComplyCubeAccount = { username: 'emulator@complycube.test', plan: 'Pay As You Go', remainingCredit: 10_000 };
+	readonly teamMembers = seededTeamMembers();
+	/** The audit trail, oldest first (lists answer newest first). */
+	readonly auditLogs: ComplyCubeAuditLog[] = [];
 	/** The outcome given to checks created from now on. */
 	checkOutcome: CheckOutcome;
 

@@ -16,9 +16,13 @@ function shownParameters(values: INodeParameters): string[] {
 }
 
 test('as a node every operation is offered; the contract values are there', () => {
-	expect(shownOptions(node.description, {}, 'resource')).toEqual(['image', 'submission']);
-	expect(shownOptions(node.description, { resource: 'submission' }, 'operation')).toEqual(['delete', 'get', 'getAll', 'putImage', 'review', 'update']);
+	expect(shownOptions(node.description, {}, 'resource')).toEqual(['amlMonitoring', 'amlReport', 'image', 'submission', 'token', 'verificationLink']);
+	expect(shownOptions(node.description, { resource: 'submission' }, 'operation')).toEqual(['delete', 'deleteFields', 'get', 'getAll', 'putImage', 'review', 'update']);
 	expect(shownOptions(node.description, { resource: 'image' }, 'operation')).toEqual(['get']);
+	expect(shownOptions(node.description, { resource: 'token' }, 'operation')).toEqual(['count', 'create', 'delete', 'get', 'getAll']);
+	expect(shownOptions(node.description, { resource: 'verificationLink' }, 'operation')).toEqual(['create']);
+	expect(shownOptions(node.description, { resource: 'amlMonitoring' }, 'operation')).toEqual(['add', 'get', 'remove']);
+	expect(shownOptions(node.description, { resource: 'amlReport' }, 'operation')).toEqual(['get']);
 });
 
 test('every operation the router runs is offered', () => {
@@ -30,7 +34,11 @@ test('every operation the router runs is offered', () => {
 test('as an AI agent tool only reading operations are offered unless Allow Changes is on', () => {
 	expect(shownOptions(asTool, { resource: 'submission', allowChanges: false }, 'operation')).toEqual(['get', 'getAll']);
 	expect(shownOptions(asTool, { resource: 'image', allowChanges: false }, 'operation')).toEqual(['get']);
-	expect(shownOptions(asTool, { resource: 'submission', allowChanges: true }, 'operation')).toEqual(['delete', 'get', 'getAll', 'putImage', 'review', 'update']);
+	expect(shownOptions(asTool, { resource: 'submission', allowChanges: true }, 'operation')).toEqual(['delete', 'deleteFields', 'get', 'getAll', 'putImage', 'review', 'update']);
+	expect(shownOptions(asTool, { resource: 'token', allowChanges: false }, 'operation')).toEqual(['count', 'get', 'getAll']);
+	// Create registers a token: a change, so the resource is not offered to an agent without Allow Changes.
+	expect(shownOptions(asTool, { allowChanges: false }, 'resource')).toEqual(['amlMonitoring', 'amlReport', 'image', 'submission', 'token']);
+	expect(shownOptions(asTool, { resource: 'amlMonitoring', allowChanges: false }, 'operation')).toEqual(['get']);
 });
 
 test('a saved workflow without these parameters keeps its defaults: Submission → Put Submission Image; as a tool, Submission → Get', () => {
@@ -64,6 +72,12 @@ describe('the router as a tool', () => {
 		['submission', 'update'],
 		['submission', 'review'],
 		['submission', 'delete'],
+		['submission', 'deleteFields'],
+		['token', 'create'],
+		['token', 'delete'],
+		['verificationLink', 'create'],
+		['amlMonitoring', 'add'],
+		['amlMonitoring', 'remove'],
 	])('refuses %s / %s without Allow Changes', async (resource, operation) => {
 		await expect(router.call(toolContext('argosIdentityTool', { resource, operation }))).rejects.toThrow(`As a tool, this node may only read: "${operation}" of "${resource}" changes data`);
 	});
@@ -73,6 +87,11 @@ describe('the router as a tool', () => {
 		['submission', 'getAll', false],
 		['image', 'get', false],
 		['submission', 'delete', true],
+		['token', 'get', false],
+		['token', 'getAll', false],
+		['token', 'count', false],
+		['amlMonitoring', 'get', false],
+		['amlReport', 'get', false],
 	])('runs %s / %s (Allow Changes %s)', async (resource, operation, allowChanges) => {
 		await expect(router.call(toolContext('argosIdentityTool', { resource, operation, allowChanges }))).resolves.toEqual([[]]);
 	});

@@ -6,7 +6,7 @@ import { Container } from '@n8n/di';
 
 import { ArgosIdentityTrigger } from '../../../nodes/ArgosIdentity/ArgosIdentityTrigger.node';
 import { UNAUTHENTICATED_REFUSAL } from '../../../nodes/ArgosIdentity/trigger/delivery';
-import { ARGOS_ADMIN_EMAIL, ARGOS_SEEDED_SUBMISSION_IDS, argosEncrypt, startArgosEmulator, type ArgosEmulator, type ArgosEncryptionModule } from '../../emulators/argos';
+import { ARGOS_ADMIN_EMAIL, ARGOS_SEEDED_SUBMISSION_IDS, ARGOS_WORKLIST_ID, argosEncrypt, startArgosEmulator, type ArgosEmulator, type ArgosEncryptionModule } from '../../emulators/argos';
 import type { WorkflowJson } from '../../engine/run-workflow';
 import { TriggerHarness } from '../../engine/trigger-harness';
 import { expectNoSecret } from '../../support/expect-no-secret';
@@ -127,6 +127,23 @@ test('Fetch Full Submission adds the submission as the API has it, under `submis
 	expect(item.json.submission).toMatchObject({ submission_id: REJECTED, email: 'john.roe@example.com', kyc: { result: 'rejected', comment: ['Expired ID.'] } });
 	expect(emulator.received.map(({ method, path: urlPath }) => `${method} ${urlPath}`)).toEqual(['GET /v3/submission']);
 	expectNoSecret(emulator.apiKey, run.run.data.resultData);
+});
+
+test('adding an approved submission to AML monitoring: the `aml_monitor` event carries its record', async () => {
+	const trigger = await start({ events: ['aml_monitor'] });
+	const answer = await fetch(`${emulator.baseUrl}/submission/aml/monitor/${ARGOS_WORKLIST_ID}`, {
+		method: 'POST',
+		headers: { 'x-api-key': emulator.apiKey, 'content-type': 'application/json' },
+		body: JSON.stringify({ submissionIds: [APPROVED], admin: ARGOS_ADMIN_EMAIL }),
+	});
+	expect(answer.status).toBe(200);
+	await emulator.settle();
+	const [run] = await trigger.waitForExecutions(1);
+	expect(run.output('Received')[0].json).toMatchObject({
+		webhook_trigger: 'aml_monitor',
+		submission_id: APPROVED,
+		records: [{ worklistId: ARGOS_WORKLIST_ID, recordId: expect.stringContaining(APPROVED), status: 'screenedNoMatches' }],
+	});
 });
 
 describe('Encrypted Payload', () => {

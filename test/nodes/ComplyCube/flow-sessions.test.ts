@@ -52,7 +52,8 @@ describe('a verification link ComplyCube creates', () => {
 	});
 
 	test('the options are sent as ComplyCube names them', async () => {
-		const result = await runOperation(emulator, link({ options: { theme: 'dark', supportEmail: 'help@example.com', shortUrl: true, language: 'fr' } }));
+		// Language is a check-types option: the workflow page does not list it (see the issue-30 block below).
+		const result = await runOperation(emulator, link({ mode: 'checkTypes', checkTypes: ['document_check'], options: { theme: 'dark', supportEmail: 'help@example.com', shortUrl: true, language: 'fr' } }));
 		expect(result.error).toBeUndefined();
 		expect(bodyOf()).toMatchObject({ theme: 'dark', supportEmail: 'help@example.com', shortUrl: true, language: 'fr' });
 		const session = [...emulator.flowSessions.values()].find((candidate) => candidate.redirectUrl === result.items[0].json.redirectUrl);
@@ -149,3 +150,53 @@ async function askDirectly(body: Record<string, unknown>): Promise<{ status: num
 	const answer = (await response.json()) as { message: string };
 	return { status: response.status, message: answer.message };
 }
+
+describe('check-types mode: every documented check type and page option (issue 30)', () => {
+	test('face authentication and age estimation are offered and accepted', async () => {
+		const result = await runOperation(emulator, link({ mode: 'checkTypes', checkTypes: ['face_authentication_check', 'age_estimation_check'] }));
+		expect(result.error).toBeUndefined();
+		expect(bodyOf().checkTypes).toEqual(['face_authentication_check', 'age_estimation_check']);
+		expect([...emulator.flowSessions.values()].at(-1)?.checkTypes).toEqual(['face_authentication_check', 'age_estimation_check']);
+	});
+
+	test('Allow Document Upload, Document Types and Messages are sent as ComplyCube documents them', async () => {
+		const messages = { documentCapture: { title: 'Your licence, please' } };
+		const result = await runOperation(
+			emulator,
+			link({
+				mode: 'checkTypes',
+				checkTypes: ['document_check'],
+				options: { allowDocumentUpload: false, documentTypes: ['driving_license', 'passport'], messages: JSON.stringify(messages), language: 'fr' },
+			}),
+		);
+		expect(result.error).toBeUndefined();
+		expect(bodyOf()).toMatchObject({
+			allowDocumentUpload: false,
+			language: 'fr',
+			messages,
+			documentTypes: { passport: true, driving_license: true, residence_permit: false, national_identity_card: false },
+		});
+		expect([...emulator.flowSessions.values()].at(-1)).toMatchObject({ allowDocumentUpload: false, messages });
+	});
+
+	test('workflow-template mode sends none of them, Language included, even when a saved workflow still holds them', async () => {
+		const result = await runOperation(
+			emulator,
+			link({ options: { language: 'fr', allowDocumentUpload: false, documentTypes: ['passport'], messages: '{"a":{}}', enableMonitoring: true, theme: 'dark' } }),
+		);
+		expect(result.error).toBeUndefined();
+		expect(bodyOf()).toEqual({
+			clientId,
+			workflowTemplateId: activeTemplate.id,
+			successUrl: 'https://example.com/verified',
+			cancelUrl: 'https://example.com/cancelled',
+			theme: 'dark',
+		});
+	});
+
+	test('Messages that are not a JSON object are refused before sending', async () => {
+		const result = await runOperation(emulator, link({ mode: 'checkTypes', checkTypes: ['document_check'], options: { messages: 'hello' } }));
+		expect(result.error?.message).toBe('Messages is not a JSON object [item 0]');
+		expect(emulator.received).toHaveLength(0);
+	});
+});

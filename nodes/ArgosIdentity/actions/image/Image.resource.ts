@@ -7,6 +7,9 @@ import * as get from './get.operation';
 /** The operations an AI agent may run without Allow Changes: they only read. */
 export const readOperations: string[] = ['get'];
 
+/** The uploads and downloads: their Options → Timeout defaults to 60 s rather than 30 s. */
+export const transferOperations: string[] = ['get'];
+
 export const operations: Record<string, ItemOperation> = { get: get.execute };
 
 export const description: INodeProperties[] = [

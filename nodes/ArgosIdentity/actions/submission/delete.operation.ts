@@ -2,24 +2,20 @@ import { updateDisplayOptions, type IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { requiredId, requiredText } from '../../../shared/parameters/parameters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { argosApiRequest } from '../../transport';
 import { adminField, submissionIdField } from './fields';
 
-export const description = withTimeoutOption(
-	updateDisplayOptions({ show: { resource: ['submission'], operation: ['delete'] } }, [
-		{
-			displayName:
-				'Deleting removes the personal data, ID details, images and AML data of the submission for good; Argos keeps its ID, date, ID type and approval status (and still bills it)',
-			name: 'deleteNotice',
-			type: 'notice',
-			default: '',
-		},
-		{ ...submissionIdField, description: 'The submission whose data to delete' },
-		{ ...adminField, description: 'The e-mail of the dashboard admin who deletes it; Argos sends its delete webhook only with one' },
-	]),
-	DEFAULT_TIMEOUT_MS,
-);
+export const description = updateDisplayOptions({ show: { resource: ['submission'], operation: ['delete'] } }, [
+	{
+		displayName:
+			'Deleting removes the personal data, ID details, images and AML data of the submission for good; Argos keeps its ID, date, ID type and approval status (and still bills it)',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
+	},
+	{ ...submissionIdField, description: 'The submission whose data to delete' },
+	{ ...adminField, description: 'The e-mail of the dashboard admin who deletes it; Argos sends its delete webhook only with one' },
+]);
 
 /**
  * DELETE /submission?submission_id=&admin_name= [DEL-SUB]. Irreversible; a second delete finds the same

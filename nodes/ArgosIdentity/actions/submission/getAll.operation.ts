@@ -4,7 +4,6 @@ import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
 import { requiredText } from '../../../shared/parameters/parameters';
 import { returnAllFields } from '../../../shared/parameters/return-all';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { argosGetMany } from '../../transport/pagination';
 import { requestTypeOption } from './fields';
 import { requestTypeQuery } from './request-type';
@@ -33,7 +32,7 @@ const properties: INodeProperties[] = [
 	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options: [requestTypeOption] },
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['submission'], operation: ['getAll'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['submission'], operation: ['getAll'] } }, properties);
 
 /** A day as Argos takes it, YYYY-MM-DD [GET-SUB], from the date picker's value, an ISO string or a date object. */
 function day(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): string {

@@ -7,7 +7,6 @@ import { ARGOS_MAX_REQUEST_BYTES } from '../../../shared/files/upload-rules';
 import { argosApiRequest, multipartOf, submissionImagesFinder } from '../../transport';
 import { adminField } from './fields';
 import { IMAGE_SLOTS, readSubmissionImages } from './images';
-import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 export const ID_TYPES = [
 	['Drivers License', 'drivers_license'],
@@ -72,7 +71,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['submission'], operation: ['putImage'] } }, properties), TRANSFER_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['submission'], operation: ['putImage'] } }, properties);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const submissionId = requiredId(ctx, 'submissionId', 'Submission ID', itemIndex);

@@ -3,7 +3,6 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
 import { requiredId, requiredText } from '../../../shared/parameters/parameters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { argosApiRequest } from '../../transport';
 import { readSubmission } from '../../transport/submissions';
 import { dataFieldOptions, readDataFields } from './data-fields';
@@ -52,7 +51,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['submission'], operation: ['review'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['submission'], operation: ['review'] } }, properties);
 
 /**
  * POST /submission/review {submissionId, admin, status, rejectComment?, updateFields?} [REVIEW-SUB]. Only a

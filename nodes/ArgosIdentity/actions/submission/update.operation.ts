@@ -3,7 +3,6 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
 import { requiredId, requiredText } from '../../../shared/parameters/parameters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { argosApiRequest } from '../../transport';
 import { adminField, submissionIdField } from './fields';
 import { dataFieldOptions, readDataFields } from './data-fields';
@@ -24,7 +23,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['submission'], operation: ['update'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['submission'], operation: ['update'] } }, properties);
 
 /** The fields to send; none at all is refused before sending. */
 function dataOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {

@@ -2,7 +2,6 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { requiredId, requiredText } from '../../../shared/parameters/parameters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { complyCubeApiRequest } from '../../transport';
 import { addressFinder } from '../../transport/reconcile';
 import { clientIdField } from '../shared/fields';
@@ -14,7 +13,7 @@ const properties: INodeProperties[] = [
 	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: optionalAddressFields },
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['address'], operation: ['create'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['address'], operation: ['create'] } }, properties);
 
 /** POST /addresses `{clientId, line, city, country, type?, propertyNumber?, buildingName?, state?, postalCode?, fromDate?, toDate?}`. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

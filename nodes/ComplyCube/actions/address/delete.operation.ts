@@ -3,11 +3,10 @@ import { updateDisplayOptions, type IExecuteFunctions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { pathSegment } from '../../../shared/http/path-segment';
 import { requiredId } from '../../../shared/parameters/parameters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { complyCubeApiRequest } from '../../transport';
 import { addressIdField } from './fields';
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['address'], operation: ['delete'] } }, [addressIdField]), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['address'], operation: ['delete'] } }, [addressIdField]);
 
 /** DELETE /addresses/{id} (answers 204). */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

@@ -3,7 +3,6 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { requiredText } from '../../../shared/parameters/parameters';
 import { readReturnAll, returnAllFields } from '../../../shared/parameters/return-all';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { complyCubeApiRequest } from '../../transport';
 import { assertCountryCode } from '../shared/validate';
 
@@ -15,7 +14,7 @@ const properties: INodeProperties[] = [
 	...returnAllFields(),
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['address'], operation: ['search'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['address'], operation: ['search'] } }, properties);
 
 /**
  * POST /lookup/addresses `{line, postalCode, country}`: one output item per matching address, in the fields Address → Create

@@ -4,7 +4,6 @@ import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { pathSegment } from '../../../shared/http/path-segment';
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
 import { requiredId } from '../../../shared/parameters/parameters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { complyCubeApiRequest } from '../../transport';
 import { addressBody, addressIdField, optionalAddressFields, requiredAddressFields } from './fields';
 
@@ -22,7 +21,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['address'], operation: ['update'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['address'], operation: ['update'] } }, properties);
 
 /** ComplyCube updates with POST /addresses/{id}; fields not sent are kept (Docs addresses/update-an-address). */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

@@ -6,6 +6,7 @@ import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as redact from './redact.operation';
+import * as update from './update.operation';
 import * as validate from './validate.operation';
 
 /** The operations an AI agent may run without Allow Changes: they only read. */
@@ -16,6 +17,7 @@ export const operations: Record<string, ItemOperation> = {
 	get: get.execute,
 	getAll: getAll.execute,
 	redact: redact.execute,
+	update: update.execute,
 	validate: validate.execute,
 };
 
@@ -27,6 +29,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Get', value: 'get', description: 'Get a check with its status and result', action: 'Get a check' },
 			{ name: 'Get Many', value: 'getAll', description: 'Get many checks', action: 'Get many checks' },
 			{ name: 'Redact Outcome', value: 'redact', description: 'Mask details of a document check outcome; cannot be undone', action: 'Redact a check outcome' },
+			{ name: 'Update', value: 'update', description: 'Switch ongoing monitoring of a check on or off', action: 'Update a check' },
 			{ name: 'Validate', value: 'validate', description: 'Confirm or reject the outcome of a check or one of its matches', action: 'Validate a check' },
 		],
 		'create',
@@ -37,4 +40,5 @@ export const description: INodeProperties[] = [
 	...getAll.description,
 	...validate.description,
 	...redact.description,
+	...update.description,
 ];

@@ -6,8 +6,8 @@ import { optionalId, requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { checkFinder } from '../../transport/reconcile';
 import { clientIdField, documentIdField, idField, livePhotoIdField } from '../shared/fields';
+import { screeningOptionFields, screeningOptions } from './screening-options';
 import { CHECK_IDS, checkTypeOptions, SCREENING_CHECKS } from './types';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const showFor = (name: string) => ({ show: { checkType: CHECK_IDS.find((id) => id.name === name)!.types } });
 
@@ -39,7 +39,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options: [
+		options: ([
 			{
 				displayName: 'Analysis Coverage',
 				name: 'analysisCoverage',
@@ -89,11 +89,21 @@ const properties: INodeProperties[] = [
 				description: 'The youngest age the document holder may be',
 				displayOptions: { show: { '/checkType': ['document_check'] } },
 			},
-		],
+			...screeningOptionFields,
+			{
+				// [Docs check-types/multi-bureau-check "options.twoPlusTwo" boolean, default false]
+				displayName: 'Two Plus Two',
+				name: 'twoPlusTwo',
+				type: 'boolean',
+				default: false,
+				description: "Whether the client must be matched by two sources on name and address and two on name and date of birth (the '2+2' rule), rather than one",
+				displayOptions: { show: { '/checkType': ['multi_bureau_check'] } },
+			},
+		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['check'], operation: ['create'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['check'], operation: ['create'] } }, properties);
 
 /** The `options` object of a document check; only what the user set, so ComplyCube's defaults apply otherwise. */
 function documentCheckOptions(options: IDataObject): IDataObject {
@@ -130,10 +140,11 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (SCREENING_CHECKS.includes(type) && options.enableMonitoring !== undefined) body.enableMonitoring = Boolean(options.enableMonitoring);
 	if (type === 'multi_bureau_check' && options.clientConsent !== undefined) body.clientConsent = Boolean(options.clientConsent);
-	if (type === 'document_check') {
-		const checkOptions = documentCheckOptions(options);
-		if (Object.keys(checkOptions).length) body.options = checkOptions;
-	}
+	let checkOptions: IDataObject = {};
+	if (type === 'document_check') checkOptions = documentCheckOptions(options);
+	if (SCREENING_CHECKS.includes(type)) checkOptions = screeningOptions(options);
+	if (type === 'multi_bureau_check' && options.twoPlusTwo !== undefined) checkOptions = { twoPlusTwo: Boolean(options.twoPlusTwo) };
+	if (Object.keys(checkOptions).length) body.options = checkOptions;
 	// Each check is charged: after an ambiguous failure the client's checks are looked at before sending it again.
 	const json = await complyCubeApiRequest(ctx, {
 		method: 'POST',

@@ -5,11 +5,10 @@ import { pathSegment } from '../../../shared/http/path-segment';
 import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { checkIdField } from '../shared/fields';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { simplifyField, simplifyOf } from '../../../shared/parameters/simplify';
 import { simplifyCheck } from './simplify';
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['check'], operation: ['get'] } }, [checkIdField, simplifyField]), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['check'], operation: ['get'] } }, [checkIdField, simplifyField]);
 
 /** GET /checks/{id}: its `status` (pending, complete, failed) and, once complete, its `result`. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

@@ -9,7 +9,6 @@ import { complyCubeGetMany } from '../../transport/pagination';
 import { clientIdField } from '../shared/fields';
 import { filtersField, readFilters } from '../shared/filters';
 import { checkTypeOptions } from './types';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	{ ...clientIdField, required: false, description: 'The ComplyCube client whose checks to list; leave empty to list the checks of every client' },
@@ -54,7 +53,7 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['check'], operation: ['getAll'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['check'], operation: ['getAll'] } }, properties);
 
 /**
  * GET /checks with [Docs checks/filtering-checks]'s attributes: clientId, type, status, documentId, addressId,

@@ -4,7 +4,6 @@ import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
 import { requiredId } from '../../../shared/parameters/parameters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { checkIdField } from '../shared/fields';
 import { redact, redactNotice } from '../shared/redact';
 
@@ -59,7 +58,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['check'], operation: ['redact'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['check'], operation: ['redact'] } }, properties);
 
 /** POST /checks/{id}/redact `{attributes?, images?}`: document checks only. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

@@ -6,7 +6,7 @@ import { InputRefusal } from '../../../shared/parameters/input-refusal';
 import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { checkIdField } from '../shared/fields';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
+import { jsonObject } from '../shared/json-object';
 
 /** ComplyCube's limit on a validation comment (Docs checks/validate-a-check). */
 const MAX_COMMENT = 4000;
@@ -62,14 +62,22 @@ const properties: INodeProperties[] = [
 				default: [],
 				description: 'Why a document check is rejected',
 			},
+			{
+				// [Docs checks/validate-a-check "userSuppliedData" (document_check)] the object's attributes are not in the excerpt read.
+				displayName: 'User Supplied Data (JSON)',
+				name: 'userSuppliedData',
+				type: 'json',
+				default: '{}',
+				description: "For a document check: the document's details as you read them (ComplyCube's userSuppliedData object), e.g. a corrected name or date",
+			},
 		],
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['check'], operation: ['validate'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['check'], operation: ['validate'] } }, properties);
 
 /**
- * POST /checks/{id}/validate `{outcome, matchId?, rejectionReasons?, comment?}`. Setting the same outcome
+ * POST /checks/{id}/validate `{outcome, matchId?, rejectionReasons?, userSuppliedData?, comment?}`. Setting the same outcome
  * again leaves the check as it was, so the request may be retried.
  */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
@@ -88,6 +96,8 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 		);
 	}
 	if (comment.trim()) body.comment = comment;
+	const userSuppliedData = jsonObject('User Supplied Data', additional.userSuppliedData);
+	if (userSuppliedData) body.userSuppliedData = userSuppliedData;
 	const json = await complyCubeApiRequest(ctx, { method: 'POST', path: `/checks/${pathSegment(checkId)}/validate`, body, idempotent: true, itemIndex });
 	return { json: { checkId, ...json } };
 }

@@ -4,8 +4,7 @@ import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { requiredText } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { clientFinder } from '../../transport/reconcile';
-import { clientBody, contactFields, metadataField, personFields } from './details';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
+import { clientBody, contactFields, metadataField, personFields, personIdFields } from './details';
 
 const properties: INodeProperties[] = [
 	{
@@ -28,12 +27,12 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [...contactFields, ...personFields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...contactFields, ...personFields, ...personIdFields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	metadataField,
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['client'], operation: ['create'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['create'] } }, properties);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const type = ctx.getNodeParameter('clientType', itemIndex) as string;

@@ -5,16 +5,12 @@ import { pathSegment } from '../../../shared/http/path-segment';
 import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { clientIdField } from '../shared/fields';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 // The erasure a GDPR request asks for: ComplyCube documents no client redaction, only this delete.
-export const description = withTimeoutOption(
-	updateDisplayOptions({ show: { resource: ['client'], operation: ['delete'] } }, [
-		{ displayName: 'Deleting a client cannot be undone: ComplyCube erases the client for good', name: 'deleteNotice', type: 'notice', default: '' },
-		clientIdField,
-	]),
-	DEFAULT_TIMEOUT_MS,
-);
+export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['delete'] } }, [
+	{ displayName: 'Deleting a client cannot be undone: ComplyCube erases the client for good', name: 'deleteNotice', type: 'notice', default: '' },
+	clientIdField,
+]);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(ctx, 'clientId', 'Client ID', itemIndex);

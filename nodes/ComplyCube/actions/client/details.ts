@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { genderField } from '../shared/fields';
+import { assertIdNumber, assertSsn } from '../shared/personal-ids';
 import { assertCountryCode, assertEmail, assertIsoDate } from '../shared/validate';
 
 /** The optional client fields Create and Update share, in ComplyCube's words. */
@@ -10,6 +11,47 @@ export const personFields: INodeProperties[] = [
 	genderField,
 	{ displayName: 'Nationality', name: 'nationality', type: 'string', default: '', placeholder: 'e.g. GB', description: 'ISO 3166-1 alpha-2 country code' },
 	{ displayName: 'Birth Country', name: 'birthCountry', type: 'string', default: '', placeholder: 'e.g. US', description: 'ISO 3166-1 alpha-2 country code' },
+];
+
+/**
+ * A person's identity numbers, for Create and Update only: ComplyCube's client filters do not list them (Docs
+ * clients/filtering). Password fields: the editor hides them, and their values are hidden wherever ComplyCube echoes them.
+ */
+export const personIdFields: INodeProperties[] = [
+	// [Node SDK 1.1.13 dist/resources/Clients.d.ts PersonDetails] ssn, socialInsuranceNumber, nationalIdentityNumber, taxIdentificationNumber.
+	{
+		displayName: 'SSN',
+		name: 'ssn',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		placeholder: 'e.g. 123-45-6789',
+		description: 'The US Social Security number, which an SSN check and a multi-bureau check verify',
+	},
+	{
+		displayName: 'Social Insurance Number',
+		name: 'socialInsuranceNumber',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description: 'The social insurance number (a Canadian SIN, for example), for the bureau checks of that country',
+	},
+	{
+		displayName: 'National Identity Number',
+		name: 'nationalIdentityNumber',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description: 'The number of the national identity card, for the bureau and eID checks of that country',
+	},
+	{
+		displayName: 'Tax Identification Number',
+		name: 'taxIdentificationNumber',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description: "The client's tax number in their country of residence",
+	},
 ];
 
 export const contactFields: INodeProperties[] = [
@@ -39,7 +81,10 @@ export const metadataField: INodeProperties = {
 	],
 };
 
-const PERSON_KEYS = ['firstName', 'middleName', 'lastName', 'dob', 'gender', 'nationality', 'birthCountry'];
+const PERSON_KEYS = [
+	'firstName', 'middleName', 'lastName', 'dob', 'gender', 'nationality', 'birthCountry',
+	'ssn', 'socialInsuranceNumber', 'nationalIdentityNumber', 'taxIdentificationNumber',
+];
 const CONTACT_KEYS = ['email', 'mobile', 'telephone', 'externalId', 'joinedDate'];
 
 /**
@@ -54,6 +99,10 @@ export function clientBody(fields: IDataObject, metadata?: IDataObject): IDataOb
 	if (text('joinedDate')) assertIsoDate('Joined Date', text('joinedDate'));
 	if (text('nationality')) assertCountryCode('Nationality', text('nationality'));
 	if (text('birthCountry')) assertCountryCode('Birth Country', text('birthCountry'));
+	if (text('ssn')) assertSsn('SSN', text('ssn'));
+	if (text('socialInsuranceNumber')) assertIdNumber('Social Insurance Number', text('socialInsuranceNumber'));
+	if (text('nationalIdentityNumber')) assertIdNumber('National Identity Number', text('nationalIdentityNumber'));
+	if (text('taxIdentificationNumber')) assertIdNumber('Tax Identification Number', text('taxIdentificationNumber'));
 	const pick = (keys: string[]) => Object.fromEntries(keys.filter((key) => text(key)).map((key) => [key, text(key)]));
 	const body: IDataObject = { ...(fields.type ? { type: fields.type } : {}), ...pick(CONTACT_KEYS) };
 	const personDetails = pick(PERSON_KEYS);

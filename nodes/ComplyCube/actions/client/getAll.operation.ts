@@ -4,7 +4,6 @@ import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { returnAllFields } from '../../../shared/parameters/return-all';
 import { simplifyField, simplifyOf } from '../../../shared/parameters/simplify';
 import { simplifyClient } from './simplify';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { complyCubeGetMany } from '../../transport/pagination';
 import { filtersField, readFilters } from '../shared/filters';
 import { assertCountryCode, assertIsoDate } from '../shared/validate';
@@ -77,7 +76,7 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['client'], operation: ['getAll'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['getAll'] } }, properties);
 
 /** The metadata entries as ComplyCube's `metadata.<key>` attributes; an entry without a key is left out. */
 function metadataQuery(metadata: unknown): IDataObject {

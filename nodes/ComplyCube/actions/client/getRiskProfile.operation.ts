@@ -5,9 +5,8 @@ import { pathSegment } from '../../../shared/http/path-segment';
 import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { clientIdField } from '../shared/fields';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['client'], operation: ['getRiskProfile'] } }, [clientIdField]), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['getRiskProfile'] } }, [clientIdField]);
 
 /** GET /clients/{id}/riskProfile: `{overall, countryRisk, politicalExposureRisk, occupationRisk, watchlistRisk, updatedAt}`. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

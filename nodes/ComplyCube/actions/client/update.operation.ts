@@ -6,8 +6,7 @@ import { InputRefusal } from '../../../shared/parameters/input-refusal';
 import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { clientIdField } from '../shared/fields';
-import { clientBody, contactFields, metadataField, personFields } from './details';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
+import { clientBody, contactFields, metadataField, personFields, personIdFields } from './details';
 
 const properties: INodeProperties[] = [
 	clientIdField,
@@ -24,12 +23,13 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
 			...contactFields,
 			...personFields,
+			...personIdFields,
 		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	{ ...metadataField, description: 'Key-value pairs ComplyCube keeps with the client; these replace the metadata it holds' },
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['client'], operation: ['update'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['update'] } }, properties);
 
 /** ComplyCube updates with POST /clients/{id}; fields not sent are kept. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

@@ -3,16 +3,12 @@ import { updateDisplayOptions, type IExecuteFunctions } from 'n8n-workflow';
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { requiredId } from '../../../shared/parameters/parameters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { complyCubeApiRequest } from '../../transport';
 import { idField } from '../shared/fields';
 
-export const description = withTimeoutOption(
-	updateDisplayOptions({ show: { resource: ['company'], operation: ['getDetails'] } }, [
-		idField('companyId', 'Company ID', 'The company as Company → Search answered it (its id)'),
-	]),
-	DEFAULT_TIMEOUT_MS,
-);
+export const description = updateDisplayOptions({ show: { resource: ['company'], operation: ['getDetails'] } }, [
+	idField('companyId', 'Company ID', 'The company as Company → Search answered it (its id)'),
+]);
 
 /** GET /lookup/companies/{id}: the company with its owners, officers, filings and industry codes. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

@@ -4,7 +4,6 @@ import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
 import { optionalText, requiredText } from '../../../shared/parameters/parameters';
 import { readReturnAll, returnAllFields } from '../../../shared/parameters/return-all';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { complyCubeApiRequest } from '../../transport';
 import { assertCountryCode } from '../shared/validate';
 
@@ -23,7 +22,7 @@ const properties: INodeProperties[] = [
 	...returnAllFields(),
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['company'], operation: ['search'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['company'], operation: ['search'] } }, properties);
 
 /**
  * POST /lookup/companies `{incorporationCountry, companyName?, registrationNumber?}`: one output item per company found

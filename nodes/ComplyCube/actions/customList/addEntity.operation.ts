@@ -3,7 +3,6 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { requiredId, requiredText } from '../../../shared/parameters/parameters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { complyCubeApiRequest } from '../../transport';
 import { entityBody, entityOptionalFields } from './entity';
 import { customListIdField } from './fields';
@@ -26,7 +25,7 @@ const properties: INodeProperties[] = [
 	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: entityOptionalFields },
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['customList'], operation: ['addEntity'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['customList'], operation: ['addEntity'] } }, properties);
 
 /**
  * POST /customLists/{id}/records `{entityType, names[], active?, gender?, countries[]?, dates[]?, images[]?}`. Each call adds

@@ -3,11 +3,10 @@ import { updateDisplayOptions, type IExecuteFunctions } from 'n8n-workflow';
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { requiredId } from '../../../shared/parameters/parameters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { complyCubeApiRequest } from '../../transport';
 import { customListIdField } from './fields';
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['customList'], operation: ['get'] } }, [customListIdField]), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['customList'], operation: ['get'] } }, [customListIdField]);
 
 /** GET /customLists/{id}: `{id, name, description, stats{personCount, companyCount}, createdAt, updatedAt}`. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

@@ -9,10 +9,14 @@ import * as downloadImage from './downloadImage.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as redact from './redact.operation';
+import * as update from './update.operation';
 import * as uploadImage from './uploadImage.operation';
 
 /** The operations an AI agent may run without Allow Changes: they only read. */
 export const readOperations: string[] = ['get', 'getAll', 'downloadImage'];
+
+/** The uploads and downloads: their Options → Timeout defaults to 60 s rather than 30 s. */
+export const transferOperations: string[] = ['downloadImage', 'uploadImage'];
 
 export const operations: Record<string, ItemOperation> = {
 	create: create.execute,
@@ -22,6 +26,7 @@ export const operations: Record<string, ItemOperation> = {
 	get: get.execute,
 	getAll: getAll.execute,
 	redact: redact.execute,
+	update: update.execute,
 	uploadImage: uploadImage.execute,
 };
 
@@ -36,6 +41,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Get', value: 'get', description: 'Get a document', action: 'Get a document' },
 			{ name: 'Get Many', value: 'getAll', description: 'Get many documents of a client', action: 'Get many documents' },
 			{ name: 'Redact Images', value: 'redact', description: 'Mask the images of a document everywhere, checks included; cannot be undone', action: 'Redact the images of a document' },
+			{ name: 'Update', value: 'update', description: 'Change the type, classification, issuing country or number of a document', action: 'Update a document' },
 			{
 				name: 'Upload Document Image',
 				value: 'uploadImage',
@@ -54,4 +60,5 @@ export const description: INodeProperties[] = [
 	...getAll.description,
 	...uploadImage.description,
 	...redact.description,
+	...update.description,
 ];

@@ -5,9 +5,8 @@ import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { documentFinder } from '../../transport/reconcile';
 import { clientIdField } from '../shared/fields';
-import { assertCountryCode } from '../shared/validate';
-import { classificationOptions, documentTypeOptions } from './types';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
+import { documentDetailFields, documentDetails } from './fields';
+import { documentTypeOptions } from './types';
 
 const properties: INodeProperties[] = [
 	clientIdField,
@@ -25,42 +24,18 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Classification',
-				name: 'classification',
-				type: 'options',
-				options: classificationOptions,
-				default: 'proof_of_identity',
-				description: 'What the document is used to prove',
-			},
-			{
-				displayName: 'Issuing Country',
-				name: 'issuingCountry',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. GB',
-				description: 'The country that issued the document, as an ISO 3166-1 alpha-2 code. A Document check needs it.',
-			},
-		],
+		options: documentDetailFields,
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['document'], operation: ['create'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['create'] } }, properties);
 
-/** POST /documents `{clientId, type, classification?, issuingCountry?}`: the document the images are uploaded to. */
+/** POST /documents `{clientId, type, classification?, issuingCountry?, documentNumber?}`: the document the images are uploaded to. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(ctx, 'clientId', 'Client ID', itemIndex);
 	const type = ctx.getNodeParameter('documentType', itemIndex) as string;
 	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = { clientId, type };
-	const issuingCountry = String(additional.issuingCountry ?? '').trim();
-	if (issuingCountry) {
-		assertCountryCode('Issuing Country', issuingCountry);
-		body.issuingCountry = issuingCountry;
-	}
-	const classification = String(additional.classification ?? '').trim();
-	if (classification) body.classification = classification;
+	const body: IDataObject = { clientId, type, ...documentDetails(additional) };
 	const json = await complyCubeApiRequest(ctx, {
 		method: 'POST',
 		path: '/documents',

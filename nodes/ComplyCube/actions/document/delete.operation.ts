@@ -5,9 +5,8 @@ import { pathSegment } from '../../../shared/http/path-segment';
 import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { documentIdField } from '../shared/fields';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['document'], operation: ['delete'] } }, [documentIdField]), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['delete'] } }, [documentIdField]);
 
 /** DELETE /documents/{id}: the document and its images (answers 204). */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

@@ -5,12 +5,11 @@ import { pathSegment } from '../../../shared/http/path-segment';
 import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { documentIdField, documentSideField, readDocumentSide } from '../shared/fields';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['document'], operation: ['deleteImage'] } }, [
+export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['deleteImage'] } }, [
 	documentIdField,
 	{ ...documentSideField, description: 'Which side of the document to delete the image of' },
-]), DEFAULT_TIMEOUT_MS);
+]);
 
 /** DELETE /documents/{id}/{side} (the Node SDK's path; answers 204). The document itself stays. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

@@ -6,13 +6,12 @@ import { outputBinaryField } from '../../../shared/parameters/binary-property';
 import { requiredId, requiredText } from '../../../shared/parameters/parameters';
 import { complyCubeDownload } from '../../transport/download';
 import { documentIdField, documentSideField, readDocumentSide } from '../shared/fields';
-import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['document'], operation: ['downloadImage'] } }, [
+export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['downloadImage'] } }, [
 	documentIdField,
 	{ ...documentSideField, description: 'Which side of the document to download' },
 	outputBinaryField(),
-]), TRANSFER_TIMEOUT_MS);
+]);
 
 /** GET /documents/{id}/download/{side}: the image as an n8n binary with its stored name and type. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

@@ -8,7 +8,6 @@ import { clientIdField } from '../shared/fields';
 import { filtersField, readFilters } from '../shared/filters';
 import { assertCountryCode } from '../shared/validate';
 import { classificationOptions, documentTypeOptions } from './types';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	{ ...clientIdField, description: 'The ComplyCube client whose documents to list' },
@@ -26,7 +25,7 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['document'], operation: ['getAll'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['getAll'] } }, properties);
 
 /** GET /documents?clientId= with [Docs documents/filtering-documents]'s type, classification, issuingCountry: one output item per document. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {

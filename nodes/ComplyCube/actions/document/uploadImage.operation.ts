@@ -11,7 +11,6 @@ import { Base64Field } from '../../../shared/http/json-body';
 import { complyCubeApiRequest } from '../../transport';
 import { documentImageFinder } from '../../transport/reconcile';
 import { documentIdField, documentSideField, readDocumentSide } from '../shared/fields';
-import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	documentIdField,
@@ -23,10 +22,10 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions(
+export const description = updateDisplayOptions(
 	{ show: { resource: ['document'], operation: ['uploadImage'] } },
 	properties,
-), TRANSFER_TIMEOUT_MS);
+);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const documentId = requiredId(ctx, 'documentId', 'Document ID', itemIndex);

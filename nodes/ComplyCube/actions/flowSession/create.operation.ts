@@ -6,18 +6,31 @@ import { InputRefusal } from '../../../shared/parameters/input-refusal';
 import { requiredId, requiredText } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { clientIdField, workflowTemplateIdField } from '../shared/fields';
+import { jsonObject } from '../shared/json-object';
 import { assertAbsoluteUrl, assertEmail } from '../shared/validate';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
-/** The checks a hosted page can run without a workflow (ComplyCube's "check-driven" sessions). */
+/** The checks a hosted page can run without a workflow [Docs hosted-solution/create-a-session-check-driven: 8 check types]. */
 const CHECK_TYPES = [
+	{ name: 'Age Estimation Check', value: 'age_estimation_check' },
 	{ name: 'Document Check', value: 'document_check' },
 	{ name: 'Enhanced Identity Check', value: 'enhanced_identity_check' },
 	{ name: 'Extensive Screening Check', value: 'extensive_screening_check' },
+	{ name: 'Face Authentication Check', value: 'face_authentication_check' },
 	{ name: 'Identity Check', value: 'identity_check' },
 	{ name: 'Proof of Address Check', value: 'proof_of_address_check' },
 	{ name: 'Standard Screening Check', value: 'standard_screening_check' },
 ];
+
+/** [Docs create-a-session-check-driven "The documentTypes object"] the ID documents the client may pick. */
+const DOCUMENT_TYPES = [
+	{ name: 'Driving License', value: 'driving_license' },
+	{ name: 'National Identity Card', value: 'national_identity_card' },
+	{ name: 'Passport', value: 'passport' },
+	{ name: 'Residence Permit', value: 'residence_permit' },
+];
+
+/** Shown only in check-types mode: the workflow page takes none of these [Docs create-a-session (via workflows)]. */
+const checkTypesOnly = { show: { '/mode': ['checkTypes'] } };
 
 const properties: INodeProperties[] = [
 	{
@@ -68,6 +81,23 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Allow Document Upload',
+				name: 'allowDocumentUpload',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the client may upload a photo of their document; off, they must capture it with their phone camera',
+				displayOptions: checkTypesOnly,
+			},
+			{
+				displayName: 'Document Types',
+				name: 'documentTypes',
+				type: 'multiOptions',
+				options: DOCUMENT_TYPES,
+				default: [],
+				description: 'The ID documents the client may choose from; leave empty for every type ComplyCube supports',
+				displayOptions: checkTypesOnly,
+			},
+			{
 				displayName: 'Enable Monitoring',
 				name: 'enableMonitoring',
 				type: 'boolean',
@@ -75,7 +105,23 @@ const properties: INodeProperties[] = [
 				description: 'Whether ComplyCube keeps monitoring the client after the checks (screening checks)',
 				displayOptions: { show: { '/mode': ['checkTypes'] } },
 			},
-			{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'e.g. en', description: 'The language of the page, as a two-letter code' },
+			{
+				displayName: 'Language',
+				name: 'language',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. en',
+				description: 'The language of the page, as a two-letter code (en, de, fr, …)',
+				displayOptions: checkTypesOnly,
+			},
+			{
+				displayName: 'Messages (JSON)',
+				name: 'messages',
+				type: 'json',
+				default: '{}',
+				description: "Your own texts for the page, as ComplyCube's messages object (see its Create a session page)",
+				displayOptions: checkTypesOnly,
+			},
 			{
 				displayName: 'Short URL',
 				name: 'shortUrl',
@@ -105,7 +151,26 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['flowSession'], operation: ['create'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['flowSession'], operation: ['create'] } }, properties);
+
+/**
+ * What only a check-driven page takes [Docs create-a-session-check-driven; Node SDK 1.1.13 Flow.d.ts FlowRequest]:
+ * enableMonitoring, language, allowDocumentUpload, messages, documentTypes ({passport: true, …}). A saved workflow
+ * switched to the template mode may still hold them: they are not sent there.
+ */
+function checkDrivenOptions(options: IDataObject): IDataObject {
+	const body: IDataObject = {};
+	if (options.enableMonitoring !== undefined) body.enableMonitoring = Boolean(options.enableMonitoring);
+	const language = String(options.language ?? '').trim();
+	if (language) body.language = language;
+	if (options.allowDocumentUpload !== undefined) body.allowDocumentUpload = Boolean(options.allowDocumentUpload);
+	const messages = jsonObject('Messages', options.messages);
+	if (messages) body.messages = messages;
+	const documentTypes = Array.isArray(options.documentTypes) ? (options.documentTypes as string[]) : [];
+	// Only the chosen types are enabled: each documented type is sent, true or false, so none is left to ComplyCube's default.
+	if (documentTypes.length) body.documentTypes = Object.fromEntries(DOCUMENT_TYPES.map(({ value }) => [value, documentTypes.includes(value)]));
+	return body;
+}
 
 /**
  * POST /flow/sessions: ComplyCube answers `{redirectUrl}`, the hosted page to send the client to. The output
@@ -135,11 +200,9 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 		assertEmail('Support Email', supportEmail);
 		body.supportEmail = supportEmail;
 	}
-	const language = String(options.language ?? '').trim();
-	if (language) body.language = language;
 	if (options.theme) body.theme = options.theme;
 	if (options.shortUrl !== undefined) body.shortUrl = Boolean(options.shortUrl);
-	if (mode === 'checkTypes' && options.enableMonitoring !== undefined) body.enableMonitoring = Boolean(options.enableMonitoring);
+	if (mode === 'checkTypes') Object.assign(body, checkDrivenOptions(options));
 
 	const answer = await complyCubeApiRequest(ctx, { method: 'POST', path: '/flow/sessions', body, idempotent: false });
 	if (typeof answer.redirectUrl !== 'string' || !answer.redirectUrl) {

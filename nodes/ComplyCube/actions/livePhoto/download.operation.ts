@@ -6,12 +6,11 @@ import { outputBinaryField } from '../../../shared/parameters/binary-property';
 import { requiredId, requiredText } from '../../../shared/parameters/parameters';
 import { complyCubeDownload } from '../../transport/download';
 import { livePhotoIdField } from '../shared/fields';
-import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['livePhoto'], operation: ['download'] } }, [
+export const description = updateDisplayOptions({ show: { resource: ['livePhoto'], operation: ['download'] } }, [
 	livePhotoIdField,
 	outputBinaryField(),
-]), TRANSFER_TIMEOUT_MS);
+]);
 
 /** GET /livePhotos/{id}/download: the selfie as an n8n binary. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

@@ -6,14 +6,13 @@ import { returnAllFields } from '../../../shared/parameters/return-all';
 import { complyCubeGetMany } from '../../transport/pagination';
 import { clientIdField } from '../shared/fields';
 import { filtersField, readFilters } from '../shared/filters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['livePhoto'], operation: ['getAll'] } }, [
+export const description = updateDisplayOptions({ show: { resource: ['livePhoto'], operation: ['getAll'] } }, [
 	{ ...clientIdField, description: 'The ComplyCube client whose live photos to list' },
 	...returnAllFields(),
 	// [Docs pagination] the date range works on every list; live photos document no other filter.
 	filtersField([]),
-]), DEFAULT_TIMEOUT_MS);
+]);
 
 /** GET /livePhotos?clientId=: one output item per live photo. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {

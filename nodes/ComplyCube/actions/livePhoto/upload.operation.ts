@@ -10,7 +10,6 @@ import { Base64Field } from '../../../shared/http/json-body';
 import { complyCubeApiRequest } from '../../transport';
 import { livePhotoFinder } from '../../transport/reconcile';
 import { clientIdField } from '../shared/fields';
-import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	{ ...clientIdField, description: 'The ComplyCube client the selfie belongs to' },
@@ -24,7 +23,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['livePhoto'], operation: ['upload'] } }, properties), TRANSFER_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['livePhoto'], operation: ['upload'] } }, properties);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(ctx, 'clientId', 'Client ID', itemIndex);

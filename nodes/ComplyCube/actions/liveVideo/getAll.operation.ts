@@ -3,17 +3,16 @@ import { updateDisplayOptions, type IExecuteFunctions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { requiredId } from '../../../shared/parameters/parameters';
 import { returnAllFields } from '../../../shared/parameters/return-all';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { complyCubeGetMany } from '../../transport/pagination';
 import { clientIdField } from '../shared/fields';
 import { filtersField, readFilters } from '../shared/filters';
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['liveVideo'], operation: ['getAll'] } }, [
+export const description = updateDisplayOptions({ show: { resource: ['liveVideo'], operation: ['getAll'] } }, [
 	{ ...clientIdField, description: 'The ComplyCube client whose live videos to list' },
 	...returnAllFields(),
 	// [Docs pagination] the date range works on every list; live videos document no other filter.
 	filtersField([]),
-]), DEFAULT_TIMEOUT_MS);
+]);
 
 /** GET /liveVideos?clientId=: one output item per live video, newest first. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {

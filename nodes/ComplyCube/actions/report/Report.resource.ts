@@ -7,6 +7,9 @@ import * as generate from './generate.operation';
 /** The operations an AI agent may run without Allow Changes: they only read. */
 export const readOperations: string[] = ['generate'];
 
+/** The uploads and downloads: their Options → Timeout defaults to 60 s rather than 30 s. */
+export const transferOperations: string[] = ['generate'];
+
 export const operations: Record<string, ItemOperation> = {
 	generate: generate.execute,
 };

@@ -8,7 +8,6 @@ import { requiredId, requiredText } from '../../../shared/parameters/parameters'
 import { complyCubeApiRequest } from '../../transport';
 import { downloadContentUrl, isContentUrl } from '../../transport/content-url';
 import { checkIdField, clientIdField, workflowSessionIdField } from '../shared/fields';
-import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 /** What a report can be about: its query parameter (= the ID parameter), its label, and the word in the file name. */
 const SUBJECTS = {
@@ -36,7 +35,7 @@ const properties: INodeProperties[] = [
 	outputBinaryField(),
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['report'], operation: ['generate'] } }, properties), TRANSFER_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['generate'] } }, properties);
 
 /**
  * GET /reports?clientId= | checkId= | workflowSessionId=: ComplyCube answers `{contentType, data}`, where data is

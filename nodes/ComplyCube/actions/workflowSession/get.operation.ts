@@ -5,9 +5,8 @@ import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { requiredId } from '../../../shared/parameters/parameters';
 import { complyCubeApiRequest } from '../../transport';
 import { workflowSessionIdField } from '../shared/fields';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['workflowSession'], operation: ['get'] } }, [workflowSessionIdField]), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['workflowSession'], operation: ['get'] } }, [workflowSessionIdField]);
 
 /** GET /workflowSessions/{id}: the session as ComplyCube answers it (`status`, `outcome`, `allRelatedChecks`, …). */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

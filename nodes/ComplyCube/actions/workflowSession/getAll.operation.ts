@@ -4,7 +4,6 @@ import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { returnAllFields } from '../../../shared/parameters/return-all';
 import { complyCubeGetMany } from '../../transport/pagination';
 import { filtersField, readFilters } from '../shared/filters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
@@ -39,7 +38,7 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['workflowSession'], operation: ['getAll'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['workflowSession'], operation: ['getAll'] } }, properties);
 
 /** GET /workflowSessions, newest first, one output item per session. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {

@@ -10,6 +10,9 @@ import * as upload from './upload.operation';
 /** The operations an AI agent may run without Allow Changes: they only read. */
 export const readOperations: string[] = ['download', 'getDetails', 'list'];
 
+/** The uploads and downloads: their Options → Timeout defaults to 60 s rather than 30 s. */
+export const transferOperations: string[] = ['download', 'upload'];
+
 export const operations: Record<string, ItemOperation> = {
 	upload: upload.execute,
 	list: list.execute,

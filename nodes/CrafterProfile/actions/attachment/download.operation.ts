@@ -10,7 +10,6 @@ import { crafterApiRequest } from '../../transport';
 import { attachmentName, attachmentNameField } from './fields';
 import { profileIdField, profileIdOf } from '../shared/profile-id';
 import { noSuchAttachment } from './getDetails.operation';
-import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	profileIdField,
@@ -18,7 +17,7 @@ const properties: INodeProperties[] = [
 	outputBinaryField(),
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['attachment'], operation: ['download'] } }, properties), TRANSFER_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['attachment'], operation: ['download'] } }, properties);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const profileId = profileIdOf(ctx, itemIndex);

@@ -5,11 +5,10 @@ import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { crafterApiRequest, crafterObject } from '../../transport';
 import { attachmentName, attachmentNameField } from './fields';
 import { profileIdField, profileIdOf } from '../shared/profile-id';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [profileIdField, attachmentNameField];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['attachment'], operation: ['getDetails'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['attachment'], operation: ['getDetails'] } }, properties);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const profileId = profileIdOf(ctx, itemIndex);

@@ -4,9 +4,8 @@ import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { crafterApiRequest, crafterList } from '../../transport';
 import { profileIdField, profileIdOf } from '../shared/profile-id';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['attachment'], operation: ['list'] } }, [profileIdField]), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['attachment'], operation: ['list'] } }, [profileIdField]);
 
 /** One output item per attachment. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {

@@ -11,7 +11,6 @@ import { CRAFTER_MAX_BYTES, crafterAttachmentRules } from '../../../shared/files
 import { crafterApiRequest, crafterObject } from '../../transport';
 import { profileIdField, profileIdOf } from '../shared/profile-id';
 import { attachmentFinder } from './reconcile';
-import { TRANSFER_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 
 const properties: INodeProperties[] = [
 	profileIdField,
@@ -22,7 +21,7 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['attachment'], operation: ['upload'] } }, properties), TRANSFER_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['attachment'], operation: ['upload'] } }, properties);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const profileId = profileIdOf(ctx, itemIndex);

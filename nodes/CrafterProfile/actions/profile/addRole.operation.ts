@@ -1,14 +1,13 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/items/per-item-runner';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { profileIdField, profileIdOf } from '../shared/profile-id';
 import { attributesOptions, requiredNames, rolesField } from './fields';
 import { changeProfile } from './request';
 
 const properties: INodeProperties[] = [profileIdField, rolesField('The roles to add, separated by commas'), attributesOptions];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['profile'], operation: ['addRole'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['profile'], operation: ['addRole'] } }, properties);
 
 /** POST /{id}/roles/add (ProfileController.addRoles). */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

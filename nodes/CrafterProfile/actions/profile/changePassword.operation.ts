@@ -3,7 +3,6 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
 import { requiredText } from '../../../shared/parameters/parameters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { crafterApiRequest, crafterForm, crafterObject } from '../../transport';
 import { attributesOptions, attributesToReturnOf } from './fields';
 
@@ -29,7 +28,7 @@ const properties: INodeProperties[] = [
 	attributesOptions,
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['profile'], operation: ['changePassword'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['profile'], operation: ['changePassword'] } }, properties);
 
 /**
  * POST /change_password (ProfileController.changePassword, ProfileServiceImpl.changePassword): the token's profile

@@ -1,7 +1,6 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/items/per-item-runner';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { UnexpectedAnswerError } from '../../../shared/http/service-error';
 import { crafterApiRequest } from '../../transport';
 import { jsonObjectOf, tenantNameField, tenantNameOf } from './fields';
@@ -19,7 +18,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['profile'], operation: ['count'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['profile'], operation: ['count'] } }, properties);
 
 /** GET /count or /count_by_query (ProfileController.getProfileCount, both overloads). */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

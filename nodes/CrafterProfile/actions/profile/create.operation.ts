@@ -3,7 +3,6 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { assertEmail } from '../../../shared/parameters/email';
 import { optionalText, requiredText } from '../../../shared/parameters/parameters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { crafterApiRequest, crafterForm, crafterObject } from '../../transport';
 import { linkUrlOf } from './link-url';
 import { profileFinder } from './reconcile';
@@ -45,7 +44,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['profile'], operation: ['create'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['profile'], operation: ['create'] } }, properties);
 
 /**
  * POST /api/1/profile/create (ProfileController.createProfile). With verificationUrl, a tenant that verifies new

@@ -2,11 +2,10 @@ import { updateDisplayOptions, type IExecuteFunctions } from 'n8n-workflow';
 
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { crafterApiRequest } from '../../transport';
 import { profileIdField, profileIdOf } from '../shared/profile-id';
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['profile'], operation: ['delete'] } }, [profileIdField]), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['profile'], operation: ['delete'] } }, [profileIdField]);
 
 /**
  * POST /{id}/delete (ProfileController.deleteProfile): 200 with no body. Crafter answers the same for an ID it

@@ -1,12 +1,11 @@
 import { updateDisplayOptions, type IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/items/per-item-runner';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { profileIdField, profileIdOf } from '../shared/profile-id';
 import { attributesOptions } from './fields';
 import { changeProfile } from './request';
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['profile'], operation: ['disable'] } }, [profileIdField, attributesOptions]), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['profile'], operation: ['disable'] } }, [profileIdField, attributesOptions]);
 
 /** POST /{id}/disable (ProfileController.disableProfile). */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

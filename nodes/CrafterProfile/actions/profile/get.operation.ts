@@ -3,7 +3,6 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { requiredText } from '../../../shared/parameters/parameters';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { crafterObject } from '../../transport';
 import { profileIdField, profileIdOf } from '../shared/profile-id';
 import { attributesOptions, tenantNameField, tenantNameOf } from './fields';
@@ -31,7 +30,7 @@ const properties: INodeProperties[] = [
 	attributesOptions,
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['profile'], operation: ['get'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['profile'], operation: ['get'] } }, properties);
 
 /** GET /{id}, /by_username or /by_ticket (ProfileController.getProfile, getProfileByUsername, getProfileByTicket). */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

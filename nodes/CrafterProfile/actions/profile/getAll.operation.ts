@@ -5,7 +5,6 @@ import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
 import { requiredText } from '../../../shared/parameters/parameters';
 import { readReturnAll, returnAllFields } from '../../../shared/parameters/return-all';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { crafterList } from '../../transport';
 import { attributesToReturnOption, jsonObjectOf, requiredNames, tenantNameField, tenantNameOf } from './fields';
 import { isProfileId } from '../shared/profile-id';
@@ -71,7 +70,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['profile'], operation: ['getAll'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['profile'], operation: ['getAll'] } }, properties);
 
 /** Profiles asked for per request where Crafter pages (start/count). */
 export const PAGE_SIZE = 100;

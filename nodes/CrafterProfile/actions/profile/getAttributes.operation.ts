@@ -2,13 +2,12 @@ import { updateDisplayOptions, type IExecuteFunctions } from 'n8n-workflow';
 
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { crafterObject } from '../../transport';
 import { profileIdField, profileIdOf } from '../shared/profile-id';
 import { attributesOptions } from './fields';
 import { readProfiles } from './request';
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['profile'], operation: ['getAttributes'] } }, [profileIdField, attributesOptions]), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['profile'], operation: ['getAttributes'] } }, [profileIdField, attributesOptions]);
 
 /** GET /{id}/attributes (ProfileController.getAttributes): the attributes the access token may read, as one item. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

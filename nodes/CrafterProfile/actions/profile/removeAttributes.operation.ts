@@ -1,7 +1,6 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/items/per-item-runner';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { profileIdField, profileIdOf } from '../shared/profile-id';
 import { attributesOptions, requiredNames } from './fields';
 import { changeProfile } from './request';
@@ -12,7 +11,7 @@ const properties: INodeProperties[] = [
 	attributesOptions,
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['profile'], operation: ['removeAttributes'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['profile'], operation: ['removeAttributes'] } }, properties);
 
 /** POST /{id}/attributes/remove (ProfileController.removeAttributes). */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

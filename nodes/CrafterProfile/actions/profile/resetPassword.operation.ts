@@ -3,7 +3,6 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { crafterApiRequest, crafterForm, crafterObject } from '../../transport';
 import { profileIdField, profileIdOf } from '../shared/profile-id';
 import { attributesOptions, attributesToReturnOf } from './fields';
@@ -24,7 +23,7 @@ const properties: INodeProperties[] = [
 	attributesOptions,
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['profile'], operation: ['resetPassword'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['profile'], operation: ['resetPassword'] } }, properties);
 
 /**
  * POST /{id}/reset_password (ProfileController.resetPassword, ProfileServiceImpl.resetPassword): Crafter issues a

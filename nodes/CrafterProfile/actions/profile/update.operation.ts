@@ -3,7 +3,6 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { assertEmail } from '../../../shared/parameters/email';
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { profileIdField, profileIdOf } from '../shared/profile-id';
 import { attributesJsonField, jsonObjectOf, splitNames } from './fields';
 import { changeProfile } from './request';
@@ -34,7 +33,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['profile'], operation: ['update'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['profile'], operation: ['update'] } }, properties);
 
 /** POST /{id}/update (ProfileController.updateProfile: username, password, email, enabled, role, attributes): only the fields given change. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

@@ -4,7 +4,6 @@ import { jsonBody } from '../../../shared/http/json-body';
 import { pathSegment } from '../../../shared/http/path-segment';
 import type { OperationResult } from '../../../shared/items/per-item-runner';
 import { InputRefusal } from '../../../shared/parameters/input-refusal';
-import { DEFAULT_TIMEOUT_MS, withTimeoutOption } from '../../../shared/parameters/timeout-option';
 import { crafterApiRequest, crafterObject } from '../../transport';
 import { profileIdField, profileIdOf } from '../shared/profile-id';
 import { attributesJsonField, attributesOptions, attributesToReturnOf, jsonObjectOf } from './fields';
@@ -15,7 +14,7 @@ const properties: INodeProperties[] = [
 	attributesOptions,
 ];
 
-export const description = withTimeoutOption(updateDisplayOptions({ show: { resource: ['profile'], operation: ['updateAttributes'] } }, properties), DEFAULT_TIMEOUT_MS);
+export const description = updateDisplayOptions({ show: { resource: ['profile'], operation: ['updateAttributes'] } }, properties);
 
 /** POST /{id}/attributes/update (ProfileController.updateAttributes): the attributes go as the JSON body. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

@@ -6,6 +6,7 @@ import {
 } from '../constants';
 import type { Context } from '../context';
 import { apiError, invalid, notFound, notJson, ok, parseJson } from '../errors';
+import { auditEntry } from '../account';
 import { emit } from '../event-delivery';
 import { listAnswer } from '../lists';
 import { entityNameOf, type ComplyCubeCheck } from '../store';
@@ -71,6 +72,10 @@ export function createCheck(context: Context, body: Record<string, unknown> | un
 		if (type === 'driving_license_check' && document.type !== 'driving_license') {
 			return invalid('A driving_license_check needs a document of type driving_license', 'documentId');
 		}
+		// [Docs check-types/driving-license-check "The provided document ... must include a valid documentNumber"] (400 body inferred).
+		if (type === 'driving_license_check' && !document.documentNumber) {
+			return invalid('The document must include a valid documentNumber for a driving_license_check', 'documentId');
+		}
 	}
 	// [Docs checks/create-a-check] livePhotoId for identity_check, age_estimation_check, face_authentication_check.
 	if (NEEDS_LIVE_PHOTO.has(type) && !(typeof body.livePhotoId === 'string' && store.livePhotos.has(body.livePhotoId))) {
@@ -94,6 +99,13 @@ export function createCheck(context: Context, body: Record<string, unknown> | un
 		}
 	}
 	if (body.enableMonitoring !== undefined && typeof body.enableMonitoring !== 'boolean') return invalid('"enableMonitoring" must be a boolean', 'enableMonitoring');
+	const optionsProblem = optionsRefusal(type, body.options);
+	if (optionsProblem) return optionsProblem;
+	// [Docs errors 402 "payment due (credit-based plans only)"; Docs account-info remainingCredit] body text inferred.
+	const { account } = store;
+	if (account.remainingCredit !== undefined && account.remainingCredit <= 0) {
+		return apiError(402, 'payment_required', 'Your account has no remaining credit. Top up your credit to run checks.');
+	}
 	const createdAt = now();
 	// [Docs checks/create-a-check example response] {id, clientId, entityName, type, status: "pending", enableMonitoring, createdAt, updatedAt}
 	const check: ComplyCubeCheck = {
@@ -114,8 +126,44 @@ export function createCheck(context: Context, body: Record<string, unknown> | un
 		updatedAt: createdAt,
 	};
 	if (documentType) Object.defineProperty(check, 'documentType', { value: documentType, enumerable: false, writable: true });
+	if (account.remainingCredit !== undefined) account.remainingCredit -= 1;
+	store.auditLogs.push(auditEntry({ resourceType: 'check', resourceId: check.id, clientId: check.clientId, trigger: 'createCheck', action: 'create', memberId: body.lastActionBy }));
 	startCheck(context, check);
 	return ok(check);
+}
+
+// [Docs check-types/aml-screening-check "The options object"] the classifications a screening check takes.
+const SCREENING_CLASSIFICATIONS = new Set([
+	'pepLevel1', 'pepLevel2', 'pepLevel3', 'pepLevel4', 'watchlistSanctionsLists', 'watchlistOtherOfficialLists', 'watchlistWarCrimes',
+	'watchlistTerror', 'watchlistOtherExclusionLists', 'watchlistSanctionsControlAndOwnership', 'adverseMediaEnvironmentProduction',
+	'adverseMediaSocialLabour', 'adverseMediaCompetitiveFinancial', 'adverseMediaRegulatory', 'otherListsAssociatedEntity',
+	'otherListsOrganisedCrime', 'otherListsFinancialCrime', 'otherListsTaxCrime', 'otherListsCorruption', 'otherListsTrafficking',
+]);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/** The documented options of a check type, checked (each 400 body inferred); other types' options are stored as sent. */
+function optionsRefusal(type: string, options: unknown) {
+	if (options === undefined || options === null) return undefined;
+	if (!isPlainObject(options)) return invalid('"options" must be an object', 'options');
+	if (SCREENING_TYPES.has(type)) {
+		// [Docs aml-screening-check] screeningNameSearchMode: fuzzy | precise.
+		const mode = options.screeningNameSearchMode;
+		if (mode !== undefined && mode !== 'fuzzy' && mode !== 'precise') return invalid('"options.screeningNameSearchMode" must be one of [fuzzy, precise]', 'options.screeningNameSearchMode');
+		// [Docs aml-screening-check] screeningClassification: array[string] of the listed values.
+		const classes = options.screeningClassification;
+		if (classes !== undefined && !(Array.isArray(classes) && classes.every((value) => SCREENING_CLASSIFICATIONS.has(value as string)))) {
+			return invalid(`"options.screeningClassification" items must be one of [${[...SCREENING_CLASSIFICATIONS].join(', ')}]`, 'options.screeningClassification');
+		}
+		// [Docs aml-screening-check] screeningListsScope: an object (its attributes are not in the excerpt read: only the type is checked).
+		if (options.screeningListsScope !== undefined && !isPlainObject(options.screeningListsScope)) {
+			return invalid('"options.screeningListsScope" must be an object', 'options.screeningListsScope');
+		}
+	}
+	// [Docs check-types/multi-bureau-check] options.twoPlusTwo: boolean.
+	if (type === 'multi_bureau_check' && options.twoPlusTwo !== undefined && typeof options.twoPlusTwo !== 'boolean') {
+		return invalid('"options.twoPlusTwo" must be a boolean', 'options.twoPlusTwo');
+	}
+	return undefined;
 }
 
 const hasNames = (client: Record<string, unknown>) => {
@@ -127,9 +175,11 @@ function updateCheck(context: Context, check: ComplyCubeCheck, body: Record<stri
 	if (!body) return notJson();
 	// [PHP CheckTest testUpdateCheck; Node SDK CheckRequest] enableMonitoring (and consent) can change.
 	if (body.enableMonitoring !== undefined && typeof body.enableMonitoring !== 'boolean') return invalid('"enableMonitoring" must be a boolean', 'enableMonitoring');
+	if (body.clientConsent !== undefined && typeof body.clientConsent !== 'boolean') return invalid('"clientConsent" must be a boolean', 'clientConsent');
 	if (typeof body.enableMonitoring === 'boolean') check.enableMonitoring = body.enableMonitoring;
 	if (typeof body.clientConsent === 'boolean') check.clientConsent = body.clientConsent;
 	check.updatedAt = now();
+	context.store.auditLogs.push(auditEntry({ resourceType: 'check', resourceId: check.id, clientId: check.clientId, trigger: 'updateCheck', action: 'update', memberId: body.lastActionBy }));
 	// [Docs webhooks Event Types] check.updated
 	emit(context, 'check.updated', 'check', checkEventPayload(check));
 	return ok(check);
@@ -141,6 +191,8 @@ function validateCheck(context: Context, check: ComplyCubeCheck, body: Record<st
 	if (body.outcome !== 'confirmed' && body.outcome !== 'rejected' && body.outcome !== 'attention') {
 		return invalid('"outcome" must be one of [confirmed, rejected, attention]', 'outcome');
 	}
+	// [Docs checks/validate-a-check] userSuppliedData (document_check): an object (its attributes not read: only the type is checked).
+	if (body.userSuppliedData !== undefined && !isPlainObject(body.userSuppliedData)) return invalid('"userSuppliedData" must be an object', 'userSuppliedData');
 	// inferred: only a completed check can be validated.
 	if (check.status !== 'complete' || !check.result) return apiError(422, 'check_not_complete', 'The check is not complete yet.');
 	let outcome: string;

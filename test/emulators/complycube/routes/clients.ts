@@ -1,8 +1,10 @@
 import { now } from '../clock';
 import type { Context } from '../context';
 import { deleted, invalid, notFound, notJson, ok, parseJson } from '../errors';
+import { auditEntry, diffOf } from '../account';
 import { emit } from '../event-delivery';
 import { listAnswer } from '../lists';
+import { personIdsRefusal } from '../personal-ids';
 import { entityNameOf } from '../store';
 import type { Route } from './types';
 
@@ -31,6 +33,7 @@ export const clientRoutes: Route = (context, request, [collection, id, action]) 
 	if (method === 'POST') return updateClient(context, client, parseJson(request.body));
 	if (method === 'DELETE') {
 		context.store.clients.delete(id);
+		context.store.auditLogs.push(auditEntry({ resourceType: 'client', resourceId: id, clientId: id, trigger: 'deleteClient', action: 'delete' }));
 		// [Docs webhooks Event Types (v1.7.3 table)] client.deleted; payload the id (docs/complycube-api.md §7).
 		emit(context, 'client.deleted', 'client', { id });
 		// [PHP ClientTest testDeletePerson] after a delete, GET answers an error (404).
@@ -53,6 +56,8 @@ function createClient(context: Context, body: Record<string, unknown> | undefine
 	else delete fields.personDetails;
 	const id = context.store.addClient(fields);
 	const client = context.store.clients.get(id)!;
+	// [Docs audit-logs list example: resourceType "client", trigger "updateClient", action "update"] create/delete by analogy (inferred).
+	context.store.auditLogs.push(auditEntry({ resourceType: 'client', resourceId: id, clientId: id, trigger: 'createClient', action: 'create', memberId: body.lastActionBy }));
 	// [Docs webhooks Event Types] client.created
 	emit(context, 'client.created', 'client', client);
 	return ok(client);
@@ -78,6 +83,10 @@ function updateClient(context: Context, client: Record<string, unknown>, body: R
 	merged.entityName = entityNameOf(merged);
 	merged.updatedAt = now();
 	context.store.clients.set(String(client.id), merged);
+	context.store.auditLogs.push(auditEntry({
+		resourceType: 'client', resourceId: String(client.id), clientId: String(client.id), trigger: 'updateClient', action: 'update',
+		memberId: body.lastActionBy, diff: diffOf(client, body),
+	}));
 	// [Docs webhooks Event Types] client.updated
 	emit(context, 'client.updated', 'client', merged);
 	return ok(merged);
@@ -95,6 +104,10 @@ function detailsRefusal(body: Record<string, unknown>, type: string) {
 		if (details.dob !== undefined && details.dob !== null && !/^\d{4}-\d{2}-\d{2}$/.test(String(details.dob))) {
 			return invalid('"personDetails.dob" must be in YYYY-MM-DD format', 'personDetails.dob');
 		}
+		// [Node SDK 1.1.13 Clients.d.ts PersonDetails] ssn, socialInsuranceNumber, nationalIdentityNumber, taxIdentificationNumber
+		// (their formats inferred: personal-ids.ts).
+		const idRefusal = personIdsRefusal(details);
+		if (idRefusal) return idRefusal;
 	} else {
 		const details = isObject(body.companyDetails) ? body.companyDetails : {};
 		// [Docs AML guide "for companies only the name is required"]

@@ -3,7 +3,9 @@ import { newId, now } from '../clock';
 import { COMPLYCUBE_MAX_BYTES, COMPLYCUBE_MIN_BYTES, DOCUMENT_CLASSIFICATIONS, DOCUMENT_TYPES, SIZE_MESSAGE } from '../constants';
 import type { Context } from '../context';
 import { deleted, invalid, notFound, notJson, ok, parseJson } from '../errors';
+import { auditEntry, diffOf } from '../account';
 import { listAnswer } from '../lists';
+import { idNumberRefusal } from '../personal-ids';
 import type { ComplyCubeDocument, StoredImage } from '../store';
 import type { Route } from './types';
 
@@ -76,7 +78,7 @@ export const documentRoutes: Route = (context, request, segments) => {
 	if (method === 'POST' && action === 'upload' && segments.length === 4) return uploadImage(context, id, side, parseJson(request.body));
 	const document = context.store.documents.get(id);
 	if (method === 'GET' && !action) return document ? ok(documentView(document)) : notFound('document', id);
-	if (method === 'POST' && !action) return document ? updateDocument(document, parseJson(request.body)) : notFound('document', id);
+	if (method === 'POST' && !action) return document ? updateDocument(context, document, parseJson(request.body)) : notFound('document', id);
 	if (method === 'DELETE' && !action) {
 		// [PHP DocumentTest testDeleteNonExistentDocument] an unknown id is refused.
 		if (!document) return notFound('document', id);
@@ -105,22 +107,39 @@ function createDocument(context: Context, body: Record<string, unknown> | undefi
 	if (body.issuingCountry !== undefined && !(typeof body.issuingCountry === 'string' && /^[A-Z]{2}$/.test(body.issuingCountry))) {
 		return invalid('"issuingCountry" must be an ISO 3166-1 alpha-2 country code', 'issuingCountry');
 	}
+	// [Docs check-types/driving-license-check "must include a valid documentNumber"] a document field (its format inferred).
+	const numberRefusal = idNumberRefusal('documentNumber', body.documentNumber);
+	if (numberRefusal) return numberRefusal;
 	const id = context.store.addDocument(body.clientId, body.type);
 	const document = context.store.documents.get(id)!;
 	if (typeof body.issuingCountry === 'string') document.issuingCountry = body.issuingCountry;
 	if (typeof body.classification === 'string') document.classification = body.classification;
+	if (typeof body.documentNumber === 'string') document.documentNumber = body.documentNumber;
+	context.store.auditLogs.push(auditEntry({ resourceType: 'document', resourceId: id, clientId: body.clientId, trigger: 'createDocument', action: 'create', memberId: body.lastActionBy }));
 	return ok(documentView(document));
 }
 
-function updateDocument(document: ComplyCubeDocument, body: Record<string, unknown> | undefined) {
+function updateDocument(context: Context, document: ComplyCubeDocument, body: Record<string, unknown> | undefined) {
 	if (!body) return notJson();
 	// [PHP DocumentTest testUpdateDocumentType / testUpdateDocumentInvalidType] the type can change, to a valid one only.
 	if (body.type !== undefined && !(typeof body.type === 'string' && DOCUMENT_TYPES.has(body.type))) return typeRefusal();
 	if (badClassification(body.classification)) return classificationRefusal();
+	// [Node SDK 1.1.13 Documents.update] the create fields; the country and number are checked as on create (inferred).
+	if (body.issuingCountry !== undefined && !(typeof body.issuingCountry === 'string' && /^[A-Z]{2}$/.test(body.issuingCountry))) {
+		return invalid('"issuingCountry" must be an ISO 3166-1 alpha-2 country code', 'issuingCountry');
+	}
+	const numberRefusal = idNumberRefusal('documentNumber', body.documentNumber);
+	if (numberRefusal) return numberRefusal;
+	const before = { ...document } as unknown as Record<string, unknown>;
 	if (typeof body.type === 'string') document.type = body.type;
+	if (typeof body.documentNumber === 'string') document.documentNumber = body.documentNumber;
 	if (typeof body.issuingCountry === 'string') document.issuingCountry = body.issuingCountry;
 	if (typeof body.classification === 'string') document.classification = body.classification;
 	document.updatedAt = now();
+	context.store.auditLogs.push(auditEntry({
+		resourceType: 'document', resourceId: document.id, clientId: document.clientId, trigger: 'updateDocument', action: 'update',
+		memberId: body.lastActionBy, diff: diffOf(before, body),
+	}));
 	return ok(documentView(document));
 }
 

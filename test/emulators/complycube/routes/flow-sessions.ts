@@ -5,8 +5,14 @@ import type { ComplyCubeFlowSession } from '../store';
 import { templateById } from '../templates';
 import type { Route } from './types';
 
-// [Docs hosted-solution (check-based guide); PHP FlowSessionTest checkTypes ['extensive_screening_check']] check types a flow can run.
-const FLOW_CHECK_TYPES = ['standard_screening_check', 'extensive_screening_check', 'document_check', 'identity_check', 'enhanced_identity_check', 'proof_of_address_check'];
+// [Docs hosted-solution/create-a-session-check-driven (8 values); PHP FlowSessionTest checkTypes ['extensive_screening_check']] check types a flow can run.
+const FLOW_CHECK_TYPES = [
+	'standard_screening_check', 'extensive_screening_check', 'document_check', 'identity_check', 'enhanced_identity_check', 'proof_of_address_check',
+	'face_authentication_check', 'age_estimation_check',
+];
+// [Docs create-a-session-check-driven "The documentTypes object"] passport, driving_license, residence_permit, national_identity_card: booleans.
+const FLOW_DOCUMENT_TYPES = ['passport', 'driving_license', 'residence_permit', 'national_identity_card'];
+const isPlainObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 // [Docs hosted-solution] "A Flow session expires once a client completes the identity verification process or 14 days after initialization."
 export const FLOW_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -43,6 +49,15 @@ function createFlowSession(context: Context, body: Record<string, unknown> | und
 	if (!isUrl(body.cancelUrl)) return invalid('"cancelUrl" must be a valid URL', 'cancelUrl');
 	// [Docs create-a-session] theme light (default) or dark.
 	if (body.theme !== undefined && body.theme !== 'light' && body.theme !== 'dark') return invalid('"theme" must be one of [light, dark]', 'theme');
+	// [Docs create-a-session-check-driven] allowDocumentUpload boolean, messages object, documentTypes object of booleans (400 texts inferred).
+	if (body.allowDocumentUpload !== undefined && typeof body.allowDocumentUpload !== 'boolean') return invalid('"allowDocumentUpload" must be a boolean', 'allowDocumentUpload');
+	if (body.messages !== undefined && !isPlainObject(body.messages)) return invalid('"messages" must be an object', 'messages');
+	if (body.documentTypes !== undefined) {
+		const types = body.documentTypes;
+		if (!isPlainObject(types) || !Object.entries(types).every(([key, value]) => FLOW_DOCUMENT_TYPES.includes(key) && typeof value === 'boolean')) {
+			return invalid(`"documentTypes" keys must be one of [${FLOW_DOCUMENT_TYPES.join(', ')}], with boolean values`, 'documentTypes');
+		}
+	}
 	if (!context.store.clients.has(body.clientId)) return notFound('client', body.clientId, 'clientId');
 	let checkTypes = body.checkTypes as string[] | undefined;
 	if (usesTemplate) {
@@ -67,6 +82,9 @@ function createFlowSession(context: Context, body: Record<string, unknown> | und
 		theme: typeof body.theme === 'string' ? body.theme : 'light',
 		...(typeof body.language === 'string' ? { language: body.language } : {}),
 		...(typeof body.supportEmail === 'string' ? { supportEmail: body.supportEmail } : {}),
+		...(typeof body.allowDocumentUpload === 'boolean' ? { allowDocumentUpload: body.allowDocumentUpload } : {}),
+		...(isPlainObject(body.documentTypes) ? { documentTypes: body.documentTypes as Record<string, boolean> } : {}),
+		...(isPlainObject(body.messages) ? { messages: body.messages } : {}),
 		createdAt,
 		expiresAt: new Date(Date.now() + FLOW_LIFETIME_MS).toISOString(),
 		used: false,
