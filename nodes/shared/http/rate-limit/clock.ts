@@ -7,7 +7,11 @@ export interface LimiterClock {
 	sleep(ms: number): Promise<void>;
 }
 
+/**
+ * A monotonic clock: the wall clock can be set back (NTP, a test holding Date still), and a lane freed "a second
+ * after its answer" by the wall clock would then stay held.
+ */
 export const realClock: LimiterClock = {
-	now: () => Date.now(),
+	now: () => performance.now(),
 	sleep: async (ms) => await sleep(ms),
 };

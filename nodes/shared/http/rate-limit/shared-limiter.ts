@@ -4,6 +4,7 @@
  * service counts per key. Each process holds its own (process-share.ts: its share of the rate).
  */
 
+import { realClock } from './clock';
 import { LaneLimiter } from './lane-limiter';
 import { laneShare } from './process-share';
 import type { Limiter } from './slot';
@@ -27,7 +28,7 @@ export function sharedLimiter(account: string, perSecond: number, processes = 1)
 }
 
 function dropIdle() {
-	const now = Date.now();
+	const now = realClock.now();
 	for (const [key, limiter] of limiters) {
 		if (limiter.idle && now - limiter.lastUsed > IDLE_MS) limiters.delete(key);
 	}
