@@ -41,7 +41,7 @@ export class ArgosIdentityApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				"Only if the project encrypts with a dedicated secretKey (dashboard: Security Settings, Data Protection): the key that decrypts encrypted webhooks and answers. Empty: the API key is used, as Argos does by default.",
+				'Only if the project encrypts with a dedicated secretKey (dashboard: Security Settings, Data Protection): the key that decrypts encrypted webhooks and answers. Empty: the API key is used, as Argos does by default.',
 		},
 		{
 			displayName: 'Secure Data Transmission',
@@ -60,7 +60,7 @@ export class ArgosIdentityApi implements ICredentialType {
 				{ name: 'AES-256 (ECB)', value: 'aes256', description: "Argos's default module" },
 				{ name: 'GCM-256', value: 'gcm256', description: 'With authentication and integrity' },
 			],
-			description: "The encryption module chosen in the dashboard (Security Settings, Data Protection): used for encrypted requests, answers and webhooks",
+			description: 'The encryption module chosen in the dashboard (Security Settings, Data Protection): used for encrypted requests, answers and webhooks',
 		},
 		{
 			displayName: 'Webhook Token',

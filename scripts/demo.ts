@@ -53,7 +53,9 @@ async function main() {
 			const events = (harness.trigger.parameters.events as string[]).join(', ');
 			const argos = startsWith(example, ARGOS_TRIGGER);
 			if (argos) emulators.argos.configureWebhook({ url: `${harness.webhookUrl}?token=${ARGOS_WEBHOOK_TOKEN}` });
-			console.log(`\n⚡ ${example.workflow.name}  (examples/${example.file})\n  active: ${argos ? 'Argos' : 'ComplyCube'} sends ${events} to ${harness.webhookUrl}`);
+			console.log(
+				`\n⚡ ${example.workflow.name}  (examples/${example.file})\n  active: ${argos ? 'Argos' : 'ComplyCube'} sends ${events} to ${harness.webhookUrl}`,
+			);
 			triggers.push({ example, harness });
 		}
 		const links: string[] = [];
@@ -69,14 +71,20 @@ async function main() {
 			argosLinks.push(...argosVerificationLinks(example.workflow, result));
 		}
 		// The form intake's check comes back 'attention' (the decision's review branch); the hosted page's 'clear'.
-		await settle(emulators, triggers.map(({ harness }) => harness));
+		await settle(
+			emulators,
+			triggers.map(({ harness }) => harness),
+		);
 		emulators.complyCube.setCheckOutcome('clear');
 		for (const link of links) {
 			console.log(`\n👤 The applicant opens ${link}, ticks consent, uploads a driving licence and a selfie, and submits`);
 			console.log(`  the page sends the browser on to ${await completeHostedPage(link, applicant.hostedPageFiles())}`);
 		}
 		for (const link of argosLinks) await playArgosApplicant(emulators, link);
-		await settle(emulators, triggers.map(({ harness }) => harness));
+		await settle(
+			emulators,
+			triggers.map(({ harness }) => harness),
+		);
 		for (const { example, harness } of triggers) {
 			if (harness.executions.length === 0) {
 				failures++;
@@ -125,7 +133,11 @@ async function runExample(example: Example, applicant: Applicant, credentials: E
 		(field) => field.fieldType === 'file',
 	);
 	const submission = applicant.formSubmission(fields.map((field) => field.fieldLabel));
-	console.log(`  the applicant submits the form: ${Object.values(submission.binary ?? {}).map((binary) => binary.fileName).join(', ')}`);
+	console.log(
+		`  the applicant submits the form: ${Object.values(submission.binary ?? {})
+			.map((binary) => binary.fileName)
+			.join(', ')}`,
+	);
 	const result = await runWorkflow(workflow, credentials, { pinData: { [form.name]: [submission] }, startNode: form.name });
 	printRun(workflow, result);
 	return result;
@@ -153,9 +165,19 @@ function argosVerificationLinks(workflow: WorkflowJson, result: WorkflowRun): st
 async function playArgosApplicant({ argos }: Emulators, link: string) {
 	const file = (name: string) => ({ bytes: readFileSync(path.join('examples', 'files', 'argos', name)), fileName: name, mimeType: 'image/jpeg' });
 	console.log(`\n👤 The Argos applicant opens ${link} on the local Liveform, uploads a passport and a selfie, and submits`);
-	const submissionId = await completeLiveform(link, argos.liveformUrl, { idType: 'passport', idImage: file('idImage.jpg'), selfieImage: file('selfieImage.jpg') });
+	const submissionId = await completeLiveform(link, argos.liveformUrl, {
+		idType: 'passport',
+		idImage: file('idImage.jpg'),
+		selfieImage: file('selfieImage.jpg'),
+	});
 	// What Argos's OCR would have read from the passport: AML monitoring needs a full name and a date of birth.
-	argos.submissions.get(submissionId)!.data = { full_name: 'Jane Applicant', first_name: 'Jane', last_name: 'Applicant', date_of_birth: '1991-02-03', nationality: 'GBR' };
+	argos.submissions.get(submissionId)!.data = {
+		full_name: 'Jane Applicant',
+		first_name: 'Jane',
+		last_name: 'Applicant',
+		date_of_birth: '1991-02-03',
+		nationality: 'GBR',
+	};
 	console.log(`  submission ${submissionId} is pending; a reviewer approves it in the Argos dashboard`);
 	argos.review(submissionId, 'approved');
 }
@@ -194,7 +216,9 @@ function printCounts({ complyCube, argos, crafter }: Emulators) {
 			`${complyCube.checks.size} checks, ${complyCube.workflowSessions.size} workflow sessions, ${complyCube.deliveries.length} signed event deliveries)`,
 	);
 	console.log(`  Argos Identity  ${argos.received.length} requests, ${argos.acceptedUploads.length} uploads stored`);
-	console.log(`  Crafter Profile ${crafter.received.length} requests, ${crafter.acceptedUploads.length} attachments stored, ${crafter.createdProfiles.length} profiles created`);
+	console.log(
+		`  Crafter Profile ${crafter.received.length} requests, ${crafter.acceptedUploads.length} attachments stored, ${crafter.createdProfiles.length} profiles created`,
+	);
 }
 
 main().catch((error: unknown) => {

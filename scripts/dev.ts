@@ -38,7 +38,9 @@ async function main() {
 	console.log(`n8n user folder with this package, credentials and examples: ${n8n.userFolder}`);
 	console.log('Starting n8n…');
 	const editor = await startEditor(n8n, port, owner);
-	await waitForLiveFlow(emulators.complyCube.webhooks, webhookUrl).catch((error: Error) => console.error(`${error.message}. n8n's log:\n${editor.log().slice(-3000)}`));
+	await waitForLiveFlow(emulators.complyCube.webhooks, webhookUrl).catch((error: Error) =>
+		console.error(`${error.message}. n8n's log:\n${editor.log().slice(-3000)}`),
+	);
 	const urls = productionUrls(webhookUrl);
 	const hooks = [...emulators.complyCube.webhooks.values()].map((hook) => `    ${hook.events.join(', ')} → ${hook.url}`).join('\n');
 	console.log(`
@@ -57,7 +59,7 @@ ComplyCube flow (emulator at ${emulators.complyCube.origin}, webhooks over http 
      choose a document type, pick the files and submit. The verification's completion starts
      "ComplyCube: act on a verification result" (${editor.url}/workflow/${FLOW_WORKFLOWS.sessionOutcome}/executions).
   Webhooks the triggers registered at the emulator:
-${hooks || '    (none: see n8n\'s log)'}
+${hooks || "    (none: see n8n's log)"}
   E-mails go to the local mail sink (smtp://${emulators.mail.host}:${emulators.mail.port}); each one is printed here.
   PDF reports are written to ${reports}/
 

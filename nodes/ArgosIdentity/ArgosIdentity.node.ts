@@ -1,10 +1,4 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { withOperationOptions } from '../shared/items/operation-options';
 import { resourceFields } from '../shared/items/resources';
@@ -22,7 +16,8 @@ export class ArgosIdentity implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Send the Argos Identity verification link, put and read submissions and their images, approve or reject them, keep approved ones under AML monitoring, and delete what is no longer needed',
+		description:
+			'Send the Argos Identity verification link, put and read submissions and their images, approve or reject them, keep approved ones under AML monitoring, and delete what is no longer needed',
 		defaults: { name: 'Argos Identity' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,11 +25,7 @@ export class ArgosIdentity implements INodeType {
 		credentials: [{ name: 'argosIdentityApi', required: true }],
 		// Timeout and Parallel Requests go into every operation's Options here, so no operation file has to carry them.
 		properties: withOperationOptions(
-			[
-				allowChangesField,
-				...resourceFields(resources, 'submission'),
-				...resources.flatMap((resource) => resource.description),
-			],
+			[allowChangesField, ...resourceFields(resources, 'submission'), ...resources.flatMap((resource) => resource.description)],
 			resources,
 		),
 	};

@@ -61,7 +61,7 @@ export class ArgosIdentityTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to run on deliveries that carry no Webhook Token and are not encrypted with the credential\'s key. Argos signs nothing: with this on, anyone who learns the URL can start the workflow with any content. Leave it off and set a Webhook Token instead.',
+					"Whether to run on deliveries that carry no Webhook Token and are not encrypted with the credential's key. Argos signs nothing: with this on, anyone who learns the URL can start the workflow with any content. Leave it off and set a Webhook Token instead.",
 			},
 			{
 				displayName: 'Options',

@@ -1,10 +1,4 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { withOperationOptions } from '../shared/items/operation-options';
 import { resourceFields } from '../shared/items/resources';
@@ -33,11 +27,7 @@ export class ComplyCube implements INodeType {
 		credentials: [{ name: 'complyCubeApi', required: true }],
 		// Timeout and Parallel Requests go into every operation's Options here, so no operation file has to carry them.
 		properties: withOperationOptions(
-			[
-				allowChangesField,
-				...resourceFields(resources, 'document'),
-				...resources.flatMap((resource) => resource.description),
-			],
+			[allowChangesField, ...resourceFields(resources, 'document'), ...resources.flatMap((resource) => resource.description)],
 			resources,
 		),
 	};

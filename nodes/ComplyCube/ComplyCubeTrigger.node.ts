@@ -36,7 +36,8 @@ export class ComplyCubeTrigger implements INodeType {
 				options: EVENT_OPTIONS,
 			},
 			{
-				displayName: 'ComplyCube accepts only https webhook URLs: n8n must be reachable at a public https address, set in its WEBHOOK_URL environment variable (N8N_WEBHOOK_URL from n8n 2)',
+				displayName:
+					'ComplyCube accepts only https webhook URLs: n8n must be reachable at a public https address, set in its WEBHOOK_URL environment variable (N8N_WEBHOOK_URL from n8n 2)',
 				name: 'httpsNotice',
 				type: 'notice',
 				default: '',

@@ -56,17 +56,14 @@ export async function startDelayProxy(options: DelayProxyOptions): Promise<Delay
 			const forward = (retry = true) => {
 				const body = Buffer.concat(chunks);
 				const headers = { ...req.headers, host: target.host, 'content-length': String(body.length) };
-				const upstream = httpRequest(
-					{ host: target.hostname, port: target.port, method, path, headers, agent },
-					(answer) => {
-						res.writeHead(answer.statusCode ?? 502, answer.headers);
-						answer.pipe(res);
-						answer.on('end', () => {
-							inFlight--;
-							state.log.push({ method, path, started: requestStarted, received, answered: Date.now() - started, status: answer.statusCode ?? 502 });
-						});
-					},
-				);
+				const upstream = httpRequest({ host: target.hostname, port: target.port, method, path, headers, agent }, (answer) => {
+					res.writeHead(answer.statusCode ?? 502, answer.headers);
+					answer.pipe(res);
+					answer.on('end', () => {
+						inFlight--;
+						state.log.push({ method, path, started: requestStarted, received, answered: Date.now() - started, status: answer.statusCode ?? 502 });
+					});
+				});
 				upstream.on('error', (error: NodeJS.ErrnoException) => {
 					// A kept-alive connection the target closed just as it was reused (Node's documented race):
 					// nothing reached the target, so once more on a new connection.

@@ -96,9 +96,24 @@ async function main() {
 	const bases = { direct: open.baseUrl, slow: `${proxy.origin}/v1` };
 
 	const credentials = [
-		{ id: 'benchDirect', name: 'Bench direct', type: 'complyCubeApi', data: { apiKey: open.apiKey, baseUrl: bases.direct, rateLimit: 'custom', requestsPerSecond: 0 } },
-		{ id: 'benchSlow', name: 'Bench +50 ms', type: 'complyCubeApi', data: { apiKey: open.apiKey, baseUrl: bases.slow, rateLimit: 'custom', requestsPerSecond: 0 } },
-		{ id: 'benchLimited', name: 'Bench sandbox limit', type: 'complyCubeApi', data: { apiKey: limited.apiKey, baseUrl: limited.baseUrl, rateLimit: 'documented' } },
+		{
+			id: 'benchDirect',
+			name: 'Bench direct',
+			type: 'complyCubeApi',
+			data: { apiKey: open.apiKey, baseUrl: bases.direct, rateLimit: 'custom', requestsPerSecond: 0 },
+		},
+		{
+			id: 'benchSlow',
+			name: 'Bench +50 ms',
+			type: 'complyCubeApi',
+			data: { apiKey: open.apiKey, baseUrl: bases.slow, rateLimit: 'custom', requestsPerSecond: 0 },
+		},
+		{
+			id: 'benchLimited',
+			name: 'Bench sandbox limit',
+			type: 'complyCubeApi',
+			data: { apiKey: limited.apiKey, baseUrl: limited.baseUrl, rateLimit: 'documented' },
+		},
 		{ id: 'benchHeader', name: 'Bench header', type: 'httpHeaderAuth', data: { name: 'Authorization', value: open.apiKey } },
 	];
 	const credentialsFile = path.join(work, 'credentials.json');
@@ -118,7 +133,14 @@ async function main() {
 		name,
 		type: 'n8n-nodes-identity-uploads.complyCube',
 		typeVersion: 1,
-		parameters: { resource: 'document', operation: 'uploadImage', documentId: document, documentSide: 'front', binaryPropertyName: 'data', options: { parallelRequests } },
+		parameters: {
+			resource: 'document',
+			operation: 'uploadImage',
+			documentId: document,
+			documentSide: 'front',
+			binaryPropertyName: 'data',
+			options: { parallelRequests },
+		},
 		credentials: { complyCubeApi: { id: credential, name: credential } },
 	});
 	const extract = (name: string, fileEncoding: boolean) => ({
@@ -137,14 +159,25 @@ async function main() {
 			authentication: 'genericCredentialType',
 			genericAuthType: 'httpHeaderAuth',
 			sendBody: true,
-			bodyParameters: { parameters: [{ name: 'fileName', value: 'front.jpg' }, { name: 'data', value: '={{ $json.data }}' }] },
+			bodyParameters: {
+				parameters: [
+					{ name: 'fileName', value: 'front.jpg' },
+					{ name: 'data', value: '={{ $json.data }}' },
+				],
+			},
 			options: {},
 		},
 		credentials: { httpHeaderAuth: { id: 'benchHeader', name: 'Bench header' } },
 	});
 	// `n8n execute` starts n8n's task runner processes beside the run (a running n8n started them long
 	// before), and they take a core while they boot: the workflow waits for them first.
-	const settle = { name: 'Settle', type: 'n8n-nodes-base.wait', typeVersion: 1.1, parameters: { amount: SETTINGS.settleSeconds, unit: 'seconds' }, webhookId: 'bench-settle' };
+	const settle = {
+		name: 'Settle',
+		type: 'n8n-nodes-base.wait',
+		typeVersion: 1.1,
+		parameters: { amount: SETTINGS.settleSeconds, unit: 'seconds' },
+		webhookId: 'bench-settle',
+	};
 	/**
 	 * Start → Settle → the measured nodes on the warm-up files (n8n loads its HTTP stack on the first
 	 * request, V8 compiles the hot paths over the first items; the plain script warms up on as many) →
@@ -152,7 +185,14 @@ async function main() {
 	 * long-running n8n, not start-up.
 	 */
 	const workflowOf = (id: string, folder: string, measured: (prefix: string) => Array<Record<string, unknown>>, warm = folders.warm) => {
-		const chain: Array<Record<string, unknown>> = [manual, settle, read('Warm-up Read', warm), ...measured('Warm-up '), read('Read Files', folder), ...measured('')];
+		const chain: Array<Record<string, unknown>> = [
+			manual,
+			settle,
+			read('Warm-up Read', warm),
+			...measured('Warm-up '),
+			read('Read Files', folder),
+			...measured(''),
+		];
 		const nodes = chain.map((node, index) => ({ id: `n${index}`, position: [index * 200, 0], ...node }));
 		const names = chain.map((node) => node.name as string);
 		const connections = Object.fromEntries(names.slice(0, -1).map((name, index) => [name, { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] }]));
@@ -237,11 +277,24 @@ async function main() {
 		return { itemsPerSecond: items / (ms / 1000), peakRssMb: peakRssKb / 1024, warmUpItemsPerSecond: warmItems / (warmUpMs / 1000) };
 	};
 	const plainRun = async (base: string, folder: string, concurrency: number, items: number, fresh = false): Promise<Measure> => {
-		const args = [path.join(__dirname, 'plain-upload.js'), endpoint(base, documentId), open.apiKey, folder, String(concurrency), String(SETTINGS.warmFiles), ...(fresh ? ['fresh'] : [])];
+		const args = [
+			path.join(__dirname, 'plain-upload.js'),
+			endpoint(base, documentId),
+			open.apiKey,
+			folder,
+			String(concurrency),
+			String(SETTINGS.warmFiles),
+			...(fresh ? ['fresh'] : []),
+		];
 		const { stdout } = await run(process.execPath, args);
 		const result = JSON.parse(stdout) as { items: number; ms: number; warmUpMs: number; failed: number; failedStatuses: number[]; peakRssKb: number };
-		if (result.failed || result.items !== items) throw new Error(`plain script: ${result.failed} of ${result.items} failed (HTTP ${result.failedStatuses.join(', ')})`);
-		return { itemsPerSecond: items / (result.ms / 1000), peakRssMb: result.peakRssKb / 1024, warmUpItemsPerSecond: SETTINGS.warmFiles / (result.warmUpMs / 1000) };
+		if (result.failed || result.items !== items)
+			throw new Error(`plain script: ${result.failed} of ${result.items} failed (HTTP ${result.failedStatuses.join(', ')})`);
+		return {
+			itemsPerSecond: items / (result.ms / 1000),
+			peakRssMb: result.peakRssKb / 1024,
+			warmUpItemsPerSecond: SETTINGS.warmFiles / (result.warmUpMs / 1000),
+		};
 	};
 
 	const variants: Array<{ key: string; label: string; runs: Array<[number, () => Promise<Measure>]> }> = [
@@ -249,7 +302,7 @@ async function main() {
 		{ key: 'node4', label: 'ComplyCube node, Parallel Requests 4', runs: [] },
 		{ key: 'plain1', label: 'Plain Node script, concurrency 1 (the limit)', runs: [] },
 		{ key: 'plain4', label: 'Plain Node script, concurrency 4 (the limit)', runs: [] },
-		{ key: 'plainFresh1', label: 'Plain Node script, concurrency 1, a new connection per request (as n8n\'s helper)', runs: [] },
+		{ key: 'plainFresh1', label: "Plain Node script, concurrency 1, a new connection per request (as n8n's helper)", runs: [] },
 		{ key: 'chain', label: 'Extract From File → HTTP Request, defaults', runs: [] },
 		{ key: 'chainEnc', label: 'Extract From File (File Encoding set) → HTTP Request', runs: [] },
 	];
@@ -319,10 +372,15 @@ async function main() {
 			tooMany: limited.received.filter((request) => request.status === 429).length,
 			sent: limited.received.length,
 			// The warm-up and the measured node follow each other with the lanes busy: one busy span, as the emulator saw it.
-			shareOfLimit: limitShare(limited.received.filter((request) => request.status === 200).map((request) => request.receivedAt), LIMITED_RATE),
+			shareOfLimit: limitShare(
+				limited.received.filter((request) => request.status === 200).map((request) => request.receivedAt),
+				LIMITED_RATE,
+			),
 			stored: limited.acceptedUploads.length,
 		};
-		log(`8 parallel against 5/s: ${result.sent} requests, ${result.tooMany} answered 429, ${result.stored} stored, ${result.shareOfLimit.toFixed(2)} of the limit (${measure.itemsPerSecond.toFixed(2)} items/s in the measured node, run ${wall} ms)`);
+		log(
+			`8 parallel against 5/s: ${result.sent} requests, ${result.tooMany} answered 429, ${result.stored} stored, ${result.shareOfLimit.toFixed(2)} of the limit (${measure.itemsPerSecond.toFixed(2)} items/s in the measured node, run ${wall} ms)`,
+		);
 		return result;
 	};
 	if (rateLimitOnly) {

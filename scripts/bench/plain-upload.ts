@@ -63,7 +63,9 @@ async function main() {
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
 	agent.destroy();
 	const failedStatuses = statuses.filter((status) => status >= 400);
-	process.stdout.write(`${JSON.stringify({ items: files.length, ms, warmUpMs, failed: failedStatuses.length, failedStatuses, peakRssKb: process.resourceUsage().maxRSS })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ items: files.length, ms, warmUpMs, failed: failedStatuses.length, failedStatuses, peakRssKb: process.resourceUsage().maxRSS })}\n`,
+	);
 }
 
 void main().catch((error: unknown) => {

@@ -29,18 +29,23 @@ function printItem(nodeName: string, verb: string, item: INodeExecutionData, out
 		.join(', ');
 	if (item.json.error) {
 		const branch = outputIndex === 1 ? ' → error output' : '';
-		console.log(`  ⚠ ${nodeName}: refused ${files}${branch}\n      ${item.json.error}\n      ${(item.json.details as { description?: string } | undefined)?.description ?? ''}`);
+		console.log(
+			`  ⚠ ${nodeName}: refused ${files}${branch}\n      ${item.json.error}\n      ${(item.json.details as { description?: string } | undefined)?.description ?? ''}`,
+		);
 		return;
 	}
 	const answer = JSON.stringify(item.json);
 	const label = verb === 'received' ? 'received the event' : verb === 'asked' ? 'done' : `${verb} ${files}`;
-	console.log(`  ✓ ${nodeName}: ${label}\n      ${verb === 'received' ? 'event' : 'service answered'} ${answer.length > 400 ? `${answer.slice(0, 400)}…` : answer}`);
+	console.log(
+		`  ✓ ${nodeName}: ${label}\n      ${verb === 'received' ? 'event' : 'service answered'} ${answer.length > 400 ? `${answer.slice(0, 400)}…` : answer}`,
+	);
 }
 
 /** n8n's own nodes that act outside the workflow: what they sent or wrote. */
 function printActionOf(nodeName: string, type: string, items: INodeExecutionData[]) {
 	for (const item of items) {
 		if (type === 'n8n-nodes-base.emailSend') console.log(`  ✓ ${nodeName}: e-mail sent to ${(item.json.accepted as string[]).join(', ')}`);
-		if (type === 'n8n-nodes-base.readWriteFile' && item.json.fileName && !item.json.mimeType) console.log(`  ✓ ${nodeName}: wrote ${String(item.json.fileName)}`);
+		if (type === 'n8n-nodes-base.readWriteFile' && item.json.fileName && !item.json.mimeType)
+			console.log(`  ✓ ${nodeName}: wrote ${String(item.json.fileName)}`);
 	}
 }

@@ -87,8 +87,14 @@ export async function executionCanvas(page: Page, nodeName: string, timeoutMs = 
 	const selector = `[data-test-id="canvas-node"][data-node-name="${nodeName}"]`;
 	const preview = page.locator('iframe').first().contentFrame();
 	return await Promise.any([
-		page.locator(selector).waitFor({ timeout: timeoutMs }).then(() => page),
-		preview.locator(selector).waitFor({ timeout: timeoutMs }).then(() => preview),
+		page
+			.locator(selector)
+			.waitFor({ timeout: timeoutMs })
+			.then(() => page),
+		preview
+			.locator(selector)
+			.waitFor({ timeout: timeoutMs })
+			.then(() => preview),
 	]).catch(() => {
 		throw new Error(`The execution's canvas showed no node "${nodeName}" within ${timeoutMs / 1000} s, neither in the page nor in a preview iframe`);
 	});

@@ -22,7 +22,9 @@ export async function startHttpsStub(hostName: string, body: (requestPath: strin
 	const folder = mkdtempSync(path.join(tmpdir(), 'identity-uploads-stub-'));
 	const key = path.join(folder, 'key.pem');
 	const cert = path.join(folder, 'cert.pem');
-	execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${hostName}`, '-days', '1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+	execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${hostName}`, '-days', '1', '-keyout', key, '-out', cert], {
+		stdio: 'ignore',
+	});
 	const requests: HttpsStub['requests'] = [];
 	const server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (request, response) => {
 		requests.push({ method: request.method ?? '', path: request.url ?? '' });

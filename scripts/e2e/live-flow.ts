@@ -5,7 +5,9 @@ import { EDITOR_OWNER } from './editor';
 import type { N8nInstance } from './n8n-instance';
 
 /** The repository's examples/ folder: two levels up from scripts/e2e under ts-jest, three from dist/scripts/e2e. */
-const examplesFolder = [path.resolve(__dirname, '..', '..', 'examples'), path.resolve(__dirname, '..', '..', '..', 'examples')].find((folder) => existsSync(folder))!;
+const examplesFolder = [path.resolve(__dirname, '..', '..', 'examples'), path.resolve(__dirname, '..', '..', '..', 'examples')].find((folder) =>
+	existsSync(folder),
+)!;
 const exampleId = (file: string) => (JSON.parse(readFileSync(path.join(examplesFolder, file), 'utf8')) as { id: string }).id;
 
 /** The ids of the four ComplyCube flow examples, as their files give them (examples/*.json). */
@@ -70,7 +72,13 @@ export interface ExecutionDetail extends ExecutionSummary {
 	/** The run: resultData.runData per node, as n8n stores it. */
 	data: {
 		resultData: {
-			runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, Record<string, unknown>> }> | null> }; error?: { message: string } }>>;
+			runData: Record<
+				string,
+				Array<{
+					data?: { main: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, Record<string, unknown>> }> | null> };
+					error?: { message: string };
+				}>
+			>;
 			error?: { message: string };
 			lastNodeExecuted?: string;
 		};
@@ -107,7 +115,10 @@ export class N8nRest {
 			body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
 		});
 		if (!answer.ok) throw new Error(`Login answered ${answer.status}: ${(await answer.text()).slice(0, 300)}`);
-		const cookie = answer.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+		const cookie = answer.headers
+			.getSetCookie()
+			.map((line) => line.split(';')[0])
+			.join('; ');
 		return new N8nRest(url, cookie);
 	}
 
@@ -179,6 +190,10 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
 export async function waitForLiveFlow(webhooks: Map<string, { url: string }>, webhookUrl: string, timeoutMs = 60_000): Promise<void> {
 	const urls = productionUrls(webhookUrl);
 	const registered = () => [...webhooks.values()].map((hook) => hook.url);
-	await waitFor('the ComplyCube Triggers to register their webhooks', () => registered().includes(urls.checkDecisionWebhook) && registered().includes(urls.sessionOutcomeWebhook), timeoutMs);
+	await waitFor(
+		'the ComplyCube Triggers to register their webhooks',
+		() => registered().includes(urls.checkDecisionWebhook) && registered().includes(urls.sessionOutcomeWebhook),
+		timeoutMs,
+	);
 	await waitFor('the intake form', async () => (await fetch(urls.form).catch(() => undefined))?.status === 200, timeoutMs);
 }

@@ -54,7 +54,11 @@ export class N8nInstance {
 	 * credentials and workflows imported. The cell is the jest project's (or N8N_E2E_VERSION and
 	 * N8N_E2E_BINARY_MODE; by default the first line, 2.x, in its default mode).
 	 */
-	static async withExamples(repoRoot: string, credentials: Record<string, Record<string, string | number | boolean>>, cell: E2eCell = currentCell()): Promise<N8nInstance> {
+	static async withExamples(
+		repoRoot: string,
+		credentials: Record<string, Record<string, string | number | boolean>>,
+		cell: E2eCell = currentCell(),
+	): Promise<N8nInstance> {
 		const instance = await N8nInstance.create(repoRoot, await installN8n(repoRoot, cell.line), cell);
 		await instance.installPackage();
 		await instance.importCredentials(credentials);
@@ -96,7 +100,10 @@ export class N8nInstance {
 	async installPackage(): Promise<void> {
 		const packDir = mkdtempSync(path.join(tmpdir(), 'identity-uploads-pack-'));
 		await run('npm', ['pack', '--pack-destination', packDir], { cwd: this.repoRoot });
-		const tarball = path.join(packDir, readdirSync(packDir).find((name) => name.endsWith('.tgz'))!);
+		const tarball = path.join(
+			packDir,
+			readdirSync(packDir).find((name) => name.endsWith('.tgz'))!,
+		);
 		const nodesFolder = path.join(this.userFolder, '.n8n', 'nodes');
 		mkdirSync(nodesFolder, { recursive: true });
 		writeFileSync(path.join(nodesFolder, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));

@@ -45,7 +45,8 @@ export function currentCell(): E2eCell {
 	const wanted = fromJest?.version ?? process.env.N8N_E2E_VERSION;
 	const line = wanted ? findLine(wanted) : N8N_LINES[0];
 	const binaryMode = (fromJest?.binaryMode ?? process.env.N8N_E2E_BINARY_MODE ?? line.defaultBinaryMode) as BinaryDataMode;
-	if (!line.binaryModes.includes(binaryMode)) throw new Error(`n8n ${line.version} offers the binary data modes ${line.binaryModes.join(', ')}, not '${binaryMode}'`);
+	if (!line.binaryModes.includes(binaryMode))
+		throw new Error(`n8n ${line.version} offers the binary data modes ${line.binaryModes.join(', ')}, not '${binaryMode}'`);
 	return { line, binaryMode };
 }
 

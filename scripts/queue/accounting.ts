@@ -50,7 +50,13 @@ export async function readExecutions(postgres: Postgres, workflowId: string, cal
 }
 
 /** Waits until the workflow has `count` executions and none of them is still new, running or waiting; answers them. */
-export async function waitForExecutions(postgres: Postgres, workflowId: string, callPattern: string, count: number, timeoutMs: number): Promise<ExecutionRow[]> {
+export async function waitForExecutions(
+	postgres: Postgres,
+	workflowId: string,
+	callPattern: string,
+	count: number,
+	timeoutMs: number,
+): Promise<ExecutionRow[]> {
 	const deadline = Date.now() + timeoutMs;
 	let last: ExecutionRow[] = [];
 	for (;;) {
@@ -224,13 +230,16 @@ export function limitShare(acceptedAt: number[], limit: number): number {
 
 /** limitShare of the requests the emulator accepted before `untilMs` (e.g. while both workers ran). */
 export function limitShareUntil(received: ReceivedRequest[], limit: number, untilMs: number): number {
-	const accepted = received.filter((request) => request.path.startsWith('/v1/') && request.status !== 429 && request.receivedAt < untilMs).map((request) => request.receivedAt);
+	const accepted = received
+		.filter((request) => request.path.startsWith('/v1/') && request.status !== 429 && request.receivedAt < untilMs)
+		.map((request) => request.receivedAt);
 	return limitShare(accepted, limit);
 }
 
 export function rateReport(received: ReceivedRequest[], limit: number): RateReport {
 	const requests = received.filter((request) => request.path.startsWith('/v1/')).sort((a, b) => a.receivedAt - b.receivedAt);
-	if (!requests.length) return { requests: 0, throttled: 0, perSecond: [], maxAcceptedSliding: 0, maxRequestsPerSecond: 0, maxAcceptedPerSecond: 0, limitShare: 0 };
+	if (!requests.length)
+		return { requests: 0, throttled: 0, perSecond: [], maxAcceptedSliding: 0, maxRequestsPerSecond: 0, maxAcceptedPerSecond: 0, limitShare: 0 };
 	const first = Math.floor(requests[0].receivedAt / 1000);
 	const last = Math.floor(requests[requests.length - 1].receivedAt / 1000);
 	const perSecond = Array.from({ length: last - first + 1 }, (_, second) => ({ second, requests: 0, accepted: 0, throttled: 0 }));

@@ -71,7 +71,11 @@ export class QueueCluster {
 
 	private async n8n(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<string> {
 		const port = (await freePorts(1))[0];
-		const { stdout } = await runCommand(this.n8nBin, args, { cwd: this.userFolder, env: { ...this.env, N8N_RUNNERS_BROKER_PORT: String(port), ...extraEnv }, timeoutMs: 180_000 });
+		const { stdout } = await runCommand(this.n8nBin, args, {
+			cwd: this.userFolder,
+			env: { ...this.env, N8N_RUNNERS_BROKER_PORT: String(port), ...extraEnv },
+			timeoutMs: 180_000,
+		});
 		return stdout;
 	}
 
@@ -83,7 +87,10 @@ export class QueueCluster {
 		const nodesFolder = path.join(this.userFolder, '.n8n', 'nodes');
 		mkdirSync(nodesFolder, { recursive: true });
 		writeFileSync(path.join(nodesFolder, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
-		await runCommand('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--legacy-peer-deps', tarball], { cwd: nodesFolder, timeoutMs: 180_000 });
+		await runCommand('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--legacy-peer-deps', tarball], {
+			cwd: nodesFolder,
+			timeoutMs: 180_000,
+		});
 	}
 
 	/**

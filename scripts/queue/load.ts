@@ -42,10 +42,17 @@ const SOURCES: Record<FileField, string> = {
  * makes the call's seven files (each marked with the call id, so no two uploads share bytes).
  */
 export function planCalls(repoRoot: string, emulators: Emulators, count: number, runTag: string): PlannedCall[] {
-	const sources = Object.fromEntries(Object.entries(SOURCES).map(([field, file]) => [field, readFileSync(path.join(repoRoot, file))])) as Record<FileField, Buffer>;
+	const sources = Object.fromEntries(Object.entries(SOURCES).map(([field, file]) => [field, readFileSync(path.join(repoRoot, file))])) as Record<
+		FileField,
+		Buffer
+	>;
 	return Array.from({ length: count }, (_, index) => {
 		const callId = `${runTag}-${String(index).padStart(4, '0')}`;
-		const clientId = emulators.complyCube.addClient({ type: 'person', email: `${callId}@example.com`, personDetails: { firstName: 'Queue', lastName: callId } });
+		const clientId = emulators.complyCube.addClient({
+			type: 'person',
+			email: `${callId}@example.com`,
+			personDetails: { firstName: 'Queue', lastName: callId },
+		});
 		const documentId = emulators.complyCube.addDocument(clientId, 'driving_license');
 		const submissionId = emulators.argos.addSubmission();
 		const profileId = emulators.crafter.addProfile();

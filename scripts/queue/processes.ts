@@ -157,7 +157,11 @@ export async function freePorts(count: number): Promise<number[]> {
 }
 
 /** Runs a command to its end; rejects with its output when it fails. */
-export async function runCommand(command: string, args: string[], options: SpawnOptions & { timeoutMs?: number } = {}): Promise<{ stdout: string; stderr: string }> {
+export async function runCommand(
+	command: string,
+	args: string[],
+	options: SpawnOptions & { timeoutMs?: number } = {},
+): Promise<{ stdout: string; stderr: string }> {
 	return await new Promise((resolve, reject) => {
 		const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';

@@ -45,21 +45,37 @@ export async function startPostgres(bins: ServiceBinaries, folder: string, port:
 		chownSync(folder, Number(stdout.trim()), Number(gid.trim()));
 		wrap = (command, args) => ['runuser', ['-u', 'postgres', '--', command, ...args]];
 	}
-	await runCommand(...wrap(path.join(bins.pgBin, 'initdb'), ['-D', data, '-U', user, '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync']), { timeoutMs: 120_000 });
+	await runCommand(...wrap(path.join(bins.pgBin, 'initdb'), ['-D', data, '-U', user, '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync']), {
+		timeoutMs: 120_000,
+	});
 	const [command, args] = wrap(path.join(bins.pgBin, 'postgres'), [
-		'-D', data,
-		'-p', String(port),
-		'-c', 'listen_addresses=127.0.0.1',
-		'-c', `unix_socket_directories=${folder}`,
-		'-c', 'fsync=off',
-		'-c', 'synchronous_commit=off',
-		'-c', 'full_page_writes=off',
-		'-c', 'max_connections=200',
+		'-D',
+		data,
+		'-p',
+		String(port),
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-c',
+		`unix_socket_directories=${folder}`,
+		'-c',
+		'fsync=off',
+		'-c',
+		'synchronous_commit=off',
+		'-c',
+		'full_page_writes=off',
+		'-c',
+		'max_connections=200',
 	]);
 	const server = ServerProcess.start('postgres', command, args, path.join(logFolder, 'postgres.log'));
 	await server.waitForLine(/database system is ready to accept connections/, 60_000);
 	const psql = async (db: string, sql: string) =>
-		(await runCommand('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', db, '-v', 'ON_ERROR_STOP=1', '-X', '-q', '-At', '-F', '\t', '-c', sql], { timeoutMs: 120_000 })).stdout;
+		(
+			await runCommand(
+				'psql',
+				['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', db, '-v', 'ON_ERROR_STOP=1', '-X', '-q', '-At', '-F', '\t', '-c', sql],
+				{ timeoutMs: 120_000 },
+			)
+		).stdout;
 	await psql('postgres', `CREATE DATABASE ${database}`);
 	return {
 		server,

@@ -7,15 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 import { EDITOR_OWNER, executionCanvas, startEditor, type RunningEditor } from '../../scripts/e2e/editor';
 import { startHttpsStub, type HttpsStub } from '../../scripts/e2e/https-stub';
-import {
-	FLOW_WORKFLOWS,
-	N8nRest,
-	prepareLiveFlow,
-	productionUrls,
-	waitFor,
-	waitForLiveFlow,
-	type ExecutionDetail,
-} from '../../scripts/e2e/live-flow';
+import { FLOW_WORKFLOWS, N8nRest, prepareLiveFlow, productionUrls, waitFor, waitForLiveFlow, type ExecutionDetail } from '../../scripts/e2e/live-flow';
 import { N8nInstance } from '../../scripts/e2e/n8n-instance';
 import { freePort } from '../../scripts/free-port';
 import { startEmulators, type Emulators } from '../emulators/all';
@@ -40,7 +32,15 @@ const applicant = JSON.parse(readFileSync(path.join(filesFolder, 'applicant.json
 };
 const mimeOf = (name: string) => (name.endsWith('.png') ? 'image/png' : 'image/jpeg');
 const SUCCESS_URL = 'https://example.com/kyc/thank-you';
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
+const CHROMIUM_FLAGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--no-first-run',
+	'--disable-sync',
+	'--disable-quic',
+];
 
 let emulators: Emulators;
 let n8n: N8nInstance;
@@ -239,7 +239,9 @@ test('(d) Chromium completes the hosted page of the link the verification-link w
 	const runData = result.run.data.resultData.runData;
 	const clientId = runData['Create client'][0].data!.main[0]![0].json.id as string;
 	const redirectUrl = runData['Create verification link'][0].data!.main[0]![0].json.redirectUrl as string;
-	const mail = await waitFor('the verification e-mail', () => emulators.mail.messages.slice(mailsBefore).find((message) => message.subject === 'Please verify your identity'));
+	const mail = await waitFor('the verification e-mail', () =>
+		emulators.mail.messages.slice(mailsBefore).find((message) => message.subject === 'Please verify your identity'),
+	);
 	expect(mail.text).toContain(redirectUrl);
 	const session = [...cc.flowSessions.values()].find((candidate) => candidate.redirectUrl === redirectUrl)!;
 	expect(session).toMatchObject({ clientId, successUrl: SUCCESS_URL, used: false });
@@ -284,7 +286,9 @@ test('(d) Chromium completes the hosted page of the link the verification-link w
 	expect(document.type).toBe('driving_license');
 	expect(document.images.front?.data.equals(fileBytes(hostedPage.idFront))).toBe(true);
 	expect(document.images.back?.data.equals(fileBytes(hostedPage.idBack))).toBe(true);
-	expect([...cc.livePhotos.values()].filter((photo) => photo.clientId === clientId).map((photo) => photo.data.equals(fileBytes(hostedPage.selfie)))).toEqual([true]);
+	expect([...cc.livePhotos.values()].filter((photo) => photo.clientId === clientId).map((photo) => photo.data.equals(fileBytes(hostedPage.selfie)))).toEqual([
+		true,
+	]);
 
 	// The session's checks complete; the session completes; workflowSession.completed is signed and delivered.
 	await cc.settle();
@@ -298,7 +302,12 @@ test('(d) Chromium completes the hosted page of the link the verification-link w
 	expect(outcome).toMatchObject({ status: 'success', mode: 'webhook' });
 	const run = await rest.execution(outcome.id);
 	expect(nodeItems(run, 'When a verification completes')[0].json).toMatchObject({ type: 'workflowSession.completed', payload: { id: workflowSession.id } });
-	expect(nodeItems(run, 'Get workflow session')[0].json).toMatchObject({ id: workflowSession.id, clientId, status: 'complete', outcome: workflowSession.outcome });
+	expect(nodeItems(run, 'Get workflow session')[0].json).toMatchObject({
+		id: workflowSession.id,
+		clientId,
+		status: 'complete',
+		outcome: workflowSession.outcome,
+	});
 	expect(run.data.resultData.runData['Ask compliance to review']).toBeUndefined();
 	const report = nodeItems(run, 'Archive the report')[0];
 	const fileName = report.binary?.data?.fileName as string;
@@ -320,7 +329,9 @@ test('(d) Chromium completes the hosted page of the link the verification-link w
 	started = Date.now();
 	const editorPage = await context.newPage();
 	await editorPage.setViewportSize({ width: 1600, height: 1000 });
-	expect((await editorPage.request.post(`${editor.url}/rest/login`, { data: { emailOrLdapLoginId: EDITOR_OWNER.email, password: EDITOR_OWNER.password } })).status()).toBe(200);
+	expect(
+		(await editorPage.request.post(`${editor.url}/rest/login`, { data: { emailOrLdapLoginId: EDITOR_OWNER.email, password: EDITOR_OWNER.password } })).status(),
+	).toBe(200);
 	await editorPage.goto(`${editor.url}/workflow/${FLOW_WORKFLOWS.sessionOutcome}/executions/${outcome.id}`);
 	// The canvas is in the page (n8n 2) or in the workflow preview's iframe (n8n 1.x).
 	const canvas = await executionCanvas(editorPage, 'Get workflow session');
@@ -337,7 +348,12 @@ test('(d) Chromium completes the hosted page of the link the verification-link w
 	await output.getByText(workflowSession.id).first().waitFor({ timeout: 15_000 });
 	// A key near the top of the schema: n8n 1.x renders only the rows in view (its schema list is virtual).
 	await output.getByText('workflowTemplateName', { exact: true }).filter({ visible: true }).first().waitFor({ timeout: 15_000 });
-	await canvas.locator('[data-test-id="ndv-input-panel"]').getByText('workflowSession.completed').filter({ visible: true }).first().waitFor({ timeout: 15_000 });
+	await canvas
+		.locator('[data-test-id="ndv-input-panel"]')
+		.getByText('workflowSession.completed')
+		.filter({ visible: true })
+		.first()
+		.waitFor({ timeout: 15_000 });
 	await editorPage.screenshot({ path: path.join(screenshots, 'complycube-session-execution-node.png'), animations: 'disabled' });
 	await editorPage.close();
 	timings.push(`(d) editor screenshots in ${since(started)}`);

@@ -18,9 +18,30 @@ import { startEmulators, type Emulators } from '../emulators/all';
 const repoRoot = path.resolve(__dirname, '..', '..');
 const screenshots = process.env.SCREENSHOTS_DIR ?? mkdtempSync(path.join(tmpdir(), 'identity-uploads-screens-'));
 const CHECKS = [
-	{ workflow: 'IdUpKycIntake001', node: 'Upload ID front', shot: 'complycube', labels: ['Document ID', 'Document Side', 'Input Binary Field'], param: 'documentId', credential: 'complyCubeApi' },
-	{ workflow: 'IdUpArgosImages1', node: 'Put submission image', shot: 'argos-identity', labels: ['Submission ID', 'Admin Email', 'ID Type', 'Images'], param: 'submissionId', credential: 'argosIdentityApi' },
-	{ workflow: 'IdUpCrafterAtt01', node: 'Upload attachment', shot: 'crafter-profile', labels: ['Profile ID', 'Input Binary Field'], param: 'profileId', credential: 'crafterProfileApi' },
+	{
+		workflow: 'IdUpKycIntake001',
+		node: 'Upload ID front',
+		shot: 'complycube',
+		labels: ['Document ID', 'Document Side', 'Input Binary Field'],
+		param: 'documentId',
+		credential: 'complyCubeApi',
+	},
+	{
+		workflow: 'IdUpArgosImages1',
+		node: 'Put submission image',
+		shot: 'argos-identity',
+		labels: ['Submission ID', 'Admin Email', 'ID Type', 'Images'],
+		param: 'submissionId',
+		credential: 'argosIdentityApi',
+	},
+	{
+		workflow: 'IdUpCrafterAtt01',
+		node: 'Upload attachment',
+		shot: 'crafter-profile',
+		labels: ['Profile ID', 'Input Binary Field'],
+		param: 'profileId',
+		credential: 'crafterProfileApi',
+	},
 ];
 
 let emulators: Emulators;
@@ -35,7 +56,15 @@ beforeAll(async () => {
 	browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
 		headless: true,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--no-first-run',
+			'--disable-sync',
+			'--disable-quic',
+		],
 	});
 	page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 	const login = await page.request.post(`${editor.url}/rest/login`, {
@@ -54,14 +83,21 @@ afterAll(async () => {
 test('n8n lists the three node types of the installed package', async () => {
 	const types = (await (await page.request.get(`${editor.url}/types/nodes.json`)).json()) as Array<{ name: string }>;
 	const ours = types.map((type) => type.name).filter((name) => name.startsWith('n8n-nodes-identity-uploads.'));
-	expect(ours).toEqual(expect.arrayContaining(['n8n-nodes-identity-uploads.complyCube', 'n8n-nodes-identity-uploads.argosIdentity', 'n8n-nodes-identity-uploads.crafterProfile']));
+	expect(ours).toEqual(
+		expect.arrayContaining(['n8n-nodes-identity-uploads.complyCube', 'n8n-nodes-identity-uploads.argosIdentity', 'n8n-nodes-identity-uploads.crafterProfile']),
+	);
 });
 
 test.each(CHECKS)('$node opens with its parameters and credential in the editor', async (check) => {
 	await page.goto(`${editor.url}/workflow/${check.workflow}`);
 	const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${check.node}"]`);
 	await node.waitFor({ timeout: 60_000 });
-	expect(await node.locator('img').first().evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+	expect(
+		await node
+			.locator('img')
+			.first()
+			.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth),
+	).toBeGreaterThan(0);
 	await node.dblclick();
 	const parameters = page.locator('[data-test-id="node-parameters"]');
 	const notInstalled = page.getByText('Install this node to use it');

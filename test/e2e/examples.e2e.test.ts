@@ -68,21 +68,31 @@ test("every n8n-workflow value the built package uses is exported by this n8n's 
 	expect(used.size).toBeGreaterThan(0);
 	const workflowPackage = path.join(n8n.n8nPackageFolder, '..', 'n8n-workflow');
 	const exported = JSON.parse(
-		execFileSync(process.execPath, ['-e', `const w = require(${JSON.stringify(workflowPackage)}); console.log(JSON.stringify(process.argv.slice(1).filter((name) => w[name] === undefined)))`, ...used], { encoding: 'utf8' }),
+		execFileSync(
+			process.execPath,
+			[
+				'-e',
+				`const w = require(${JSON.stringify(workflowPackage)}); console.log(JSON.stringify(process.argv.slice(1).filter((name) => w[name] === undefined)))`,
+				...used,
+			],
+			{ encoding: 'utf8' },
+		),
 	) as string[];
 	expect(exported).toEqual([]);
 });
 
 test('the example credentials are the ones the examples use', () => {
 	for (const file of examples) {
-		const workflow = JSON.parse(readFileSync(path.join(repoRoot, 'examples', file), 'utf8')) as { nodes: Array<{ credentials?: Record<string, { id: string }> }> };
+		const workflow = JSON.parse(readFileSync(path.join(repoRoot, 'examples', file), 'utf8')) as {
+			nodes: Array<{ credentials?: Record<string, { id: string }> }>;
+		};
 		for (const node of workflow.nodes) {
 			for (const [type, { id }] of Object.entries(node.credentials ?? {})) expect(EXAMPLE_CREDENTIALS[type]?.id).toBe(id);
 		}
 	}
 });
 
-test('every example workflow id has at most 16 characters: n8n 1.x saves a workflow\'s static data (the ComplyCube Trigger\'s webhook id and secret) only for such ids', () => {
+test("every example workflow id has at most 16 characters: n8n 1.x saves a workflow's static data (the ComplyCube Trigger's webhook id and secret) only for such ids", () => {
 	// n8n 1.123's isWorkflowIdValid: id.length <= 16 (n8n 2: <= 21). A longer id imports and activates, but
 	// the trigger's registration is never stored, so every delivery is refused as unsigned.
 	const tooLong = examples.map((file) => ({ file, id: workflowId(file) })).filter(({ id }) => id.length > 16);
@@ -135,7 +145,12 @@ test('Crafter in a real n8n: register a customer, store the ID scan on the new p
 	const registered = items(result, 'Register customer')[0].json as { id: string };
 	expect(registered).toMatchObject({ email: 'jane.applicant@example.com', enabled: false, verified: false });
 	expect(emulators.crafter.profiles.get(registered.id)!.get('id-scan')!.data.equals(fileBytes('passport-front.jpg'))).toBe(true);
-	expect(items(result, 'Mark profile verified')[0].json).toMatchObject({ id: registered.id, verified: true, enabled: true, attributes: { idScan: 'id-scan', kycStatus: 'verified' } });
+	expect(items(result, 'Mark profile verified')[0].json).toMatchObject({
+		id: registered.id,
+		verified: true,
+		enabled: true,
+		attributes: { idScan: 'id-scan', kycStatus: 'verified' },
+	});
 	expect(emulators.crafter.profileRecords.get(registered.id)).toMatchObject({ verified: true, enabled: true });
 });
 

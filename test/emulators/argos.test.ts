@@ -1,19 +1,9 @@
 import MultipartForm from 'form-data';
 
-import {
-	ARGOS_ADMIN_EMAIL,
-	ARGOS_API_KEY,
-	ARGOS_MAX_REQUEST_BYTES,
-	ARGOS_SEEDED_SUBMISSION_IDS,
-	startArgosEmulator,
-	type ArgosEmulator,
-} from './argos';
+import { ARGOS_ADMIN_EMAIL, ARGOS_API_KEY, ARGOS_MAX_REQUEST_BYTES, ARGOS_SEEDED_SUBMISSION_IDS, startArgosEmulator, type ArgosEmulator } from './argos';
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF emulator jpeg!')]);
-const PNG = Buffer.concat([
-	Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-	Buffer.from('IHDR emulator png'),
-]);
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR emulator png')]);
 const GIF = Buffer.from('GIF89a emulator gif');
 const SUBMISSION = ARGOS_SEEDED_SUBMISSION_IDS[0];
 
@@ -108,17 +98,13 @@ describe('PUT /v3/submission/image: accepted uploads', () => {
 		const { images, idType, admin } = argos.submissions.get(SUBMISSION) ?? { images: {} };
 		expect(images).toEqual({ idImage: JPEG, idBackImage: PNG, selfieImage: JPEG, addressImage: PNG });
 		expect({ idType, admin }).toEqual({ idType: 'passport', admin: ARGOS_ADMIN_EMAIL });
-		expect(argos.acceptedUploads).toEqual([
-			{ submissionId: SUBMISSION, slots: ['addressImage', 'idImage', 'idBackImage', 'selfieImage'] },
-		]);
+		expect(argos.acceptedUploads).toEqual([{ submissionId: SUBMISSION, slots: ['addressImage', 'idImage', 'idBackImage', 'selfieImage'] }]);
 	});
 
 	it('overwrites a slot on a second upload and keeps the other slots', async () => {
 		await putImage(selfieFields());
 		await putImage(selfieFields({ selfieImage: undefined, idType: 'visa', idImage: base64(JPEG) }));
-		expect(await putImage(selfieFields({ selfieImage: undefined, idType: 'visa', idImage: base64(PNG) }))).toEqual(
-			COMPLETE,
-		);
+		expect(await putImage(selfieFields({ selfieImage: undefined, idType: 'visa', idImage: base64(PNG) }))).toEqual(COMPLETE);
 		expect(argos.submissions.get(SUBMISSION)?.images).toEqual({ selfieImage: JPEG, idImage: PNG });
 		expect(argos.acceptedUploads.map((upload) => upload.slots)).toEqual([['selfieImage'], ['idImage'], ['idImage']]);
 	});
@@ -138,8 +124,7 @@ describe('PUT /v3/submission/image: accepted uploads', () => {
 });
 
 describe('PUT /v3/submission/image: refusals', () => {
-	const idFields = (overrides: Fields = {}) =>
-		selfieFields({ selfieImage: undefined, idImage: base64(JPEG), idType: 'passport', ...overrides });
+	const idFields = (overrides: Fields = {}) => selfieFields({ selfieImage: undefined, idImage: base64(JPEG), idType: 'passport', ...overrides });
 
 	it.each<[string, Fields, Answer]>([
 		['no submissionId', selfieFields({ submissionId: undefined }), MISSING_DATA],
@@ -332,8 +317,7 @@ describe('GET /v3/submission (more in argos/submissions.test.ts)', () => {
 });
 
 describe('POST /v3/submission/migration', () => {
-	const migrate = async (body: string) =>
-		await send('POST', '/v3/submission/migration', { body, headers: { 'content-type': 'application/json' } });
+	const migrate = async (body: string) => await send('POST', '/v3/submission/migration', { body, headers: { 'content-type': 'application/json' } });
 
 	it('creates a new submission on every call, ready for images', async () => {
 		const first = (await (await migrate('{"email":"jane@example.com"}')).json()) as { submission_id: string };

@@ -1,6 +1,21 @@
-import { COMPLYCUBE_DEMO_CLIENT_ID, COMPLYCUBE_DEMO_CUSTOM_LIST_ID, COMPLYCUBE_DEMO_DOCUMENT_ID, COMPLYCUBE_DEMO_LIVE_VIDEO_ID, COMPLYCUBE_WORKFLOW_TEMPLATES } from './complycube';
+import {
+	COMPLYCUBE_DEMO_CLIENT_ID,
+	COMPLYCUBE_DEMO_CUSTOM_LIST_ID,
+	COMPLYCUBE_DEMO_DOCUMENT_ID,
+	COMPLYCUBE_DEMO_LIVE_VIDEO_ID,
+	COMPLYCUBE_WORKFLOW_TEMPLATES,
+} from './complycube';
 import { ARGOS_ADMIN_EMAIL, ARGOS_SEEDED_SUBMISSION_IDS } from './argos';
-import { attributeLabel, CRAFTER_ALL_TENANTS_TOKEN, CRAFTER_SEEDED_PROFILE_IDS, CRAFTER_SEEDED_TICKET, CRAFTER_SEEDED_USERNAMES, CRAFTER_TENANT, CRAFTER_VERIFYING_TENANT, SEEDED_TENANTS } from './crafter';
+import {
+	attributeLabel,
+	CRAFTER_ALL_TENANTS_TOKEN,
+	CRAFTER_SEEDED_PROFILE_IDS,
+	CRAFTER_SEEDED_TICKET,
+	CRAFTER_SEEDED_USERNAMES,
+	CRAFTER_TENANT,
+	CRAFTER_VERIFYING_TENANT,
+	SEEDED_TENANTS,
+} from './crafter';
 import { startEmulators } from './all';
 
 /** `npm run emulators`: the three services on fixed loopback ports, for trying the nodes in your own n8n. */
@@ -28,8 +43,12 @@ async function main() {
 	console.log(`                submissions ${ARGOS_SEEDED_SUBMISSION_IDS.join(', ')}, admin ${ARGOS_ADMIN_EMAIL}`);
 	console.log(`Crafter Profile Base URL ${crafterProfileApi.baseUrl}  Access Token ID ${crafterProfileApi.accessTokenId}`);
 	console.log(`                profiles ${CRAFTER_SEEDED_PROFILE_IDS.join(', ')}`);
-	console.log(`                usernames ${CRAFTER_SEEDED_USERNAMES.join(', ')} (tenant ${CRAFTER_TENANT}), ticket ${CRAFTER_SEEDED_TICKET} (${CRAFTER_SEEDED_USERNAMES[0]})`);
-	console.log(`                attributes ${SEEDED_TENANTS[0].attributeDefinitions.map(attributeLabel).join(', ')}; access token for every tenant ${CRAFTER_ALL_TENANTS_TOKEN}`);
+	console.log(
+		`                usernames ${CRAFTER_SEEDED_USERNAMES.join(', ')} (tenant ${CRAFTER_TENANT}), ticket ${CRAFTER_SEEDED_TICKET} (${CRAFTER_SEEDED_USERNAMES[0]})`,
+	);
+	console.log(
+		`                attributes ${SEEDED_TENANTS[0].attributeDefinitions.map(attributeLabel).join(', ')}; access token for every tenant ${CRAFTER_ALL_TENANTS_TOKEN}`,
+	);
 	console.log(`                tenant ${CRAFTER_VERIFYING_TENANT} verifies new profiles: Create with a Verification URL e-mails the link to the mail sink`);
 	console.log(`Mail sink       SMTP ${emulators.mail.host}:${emulators.mail.port}, no authentication, no TLS: each message is printed below`);
 	console.log('Ctrl-C stops them.');

@@ -1,9 +1,4 @@
-import {
-	COMPLYCUBE_API_KEY,
-	COMPLYCUBE_DEMO_CLIENT_ID,
-	startComplyCubeEmulator,
-	type ComplyCubeEmulator,
-} from './complycube';
+import { COMPLYCUBE_API_KEY, COMPLYCUBE_DEMO_CLIENT_ID, startComplyCubeEmulator, type ComplyCubeEmulator } from './complycube';
 import { sampleBytes } from '../support/sample-files';
 
 let emulator: ComplyCubeEmulator;

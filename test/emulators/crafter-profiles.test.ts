@@ -30,16 +30,36 @@ const newProfile = { tenantName: 'default', username: 'emulator.user', password:
 
 describe('create', () => {
 	test.each([
-		['a missing e-mail', { ...newProfile, email: undefined }, 400, { errorCode: 'OTHER', message: "Required request parameter 'email' for method parameter type String is not present" }],
-		['enabled that is not a boolean', { ...newProfile, enabled: 'maybe' }, 400, { errorCode: 'OTHER', message: "Failed to convert value of type 'java.lang.String' to required type 'boolean'; Invalid value [maybe]" }],
-		['attributes that are not JSON', { ...newProfile, attributes: '{bad' }, 400, { errorCode: 'PARAM_DESERIALIZATION_ERROR', message: 'Unable to correctly deserialize attributes from JSON string' }],
-		['an invalid e-mail', { ...newProfile, email: 'nope' }, 400, { errorCode: 'INVALID_EMAIL_ADDRESS', message: 'The specified email address "nope" is in an invalid' }],
+		[
+			'a missing e-mail',
+			{ ...newProfile, email: undefined },
+			400,
+			{ errorCode: 'OTHER', message: "Required request parameter 'email' for method parameter type String is not present" },
+		],
+		[
+			'enabled that is not a boolean',
+			{ ...newProfile, enabled: 'maybe' },
+			400,
+			{ errorCode: 'OTHER', message: "Failed to convert value of type 'java.lang.String' to required type 'boolean'; Invalid value [maybe]" },
+		],
+		[
+			'attributes that are not JSON',
+			{ ...newProfile, attributes: '{bad' },
+			400,
+			{ errorCode: 'PARAM_DESERIALIZATION_ERROR', message: 'Unable to correctly deserialize attributes from JSON string' },
+		],
+		[
+			'an invalid e-mail',
+			{ ...newProfile, email: 'nope' },
+			400,
+			{ errorCode: 'INVALID_EMAIL_ADDRESS', message: 'The specified email address "nope" is in an invalid' },
+		],
 	])('%s', async (_case, params, status, body) => {
 		const defined = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined)) as Record<string, string>;
 		expect(await call('POST', '/create', defined)).toEqual({ status, body });
 	});
 
-	test('without a password: hashPassword(null) is a NullPointerException, Tomcat\'s 500 page', async () => {
+	test("without a password: hashPassword(null) is a NullPointerException, Tomcat's 500 page", async () => {
 		const { password: _password, ...rest } = newProfile;
 		const answer = await call('POST', '/create', { ...rest, username: 'no.password' });
 		expect(answer.status).toBe(500);
@@ -48,14 +68,30 @@ describe('create', () => {
 
 	test('the permission check comes before the e-mail check, the e-mail before the tenant lookup', async () => {
 		expect((await call('POST', '/create', { ...newProfile, tenantName: 'acme', email: 'nope' })).body).toMatchObject({ errorCode: 'ACTION_DENIED' });
-		expect((await call('POST', '/create', { ...newProfile, tenantName: 'acme', email: 'nope' }, { token: CRAFTER_ALL_TENANTS_TOKEN })).body).toMatchObject({ errorCode: 'INVALID_EMAIL_ADDRESS' });
-		expect(await call('POST', '/create', { ...newProfile, tenantName: 'acme' }, { token: CRAFTER_ALL_TENANTS_TOKEN })).toEqual({ status: 404, body: { errorCode: 'NO_SUCH_TENANT', message: 'No tenant with name "acme" found' } });
+		expect((await call('POST', '/create', { ...newProfile, tenantName: 'acme', email: 'nope' }, { token: CRAFTER_ALL_TENANTS_TOKEN })).body).toMatchObject({
+			errorCode: 'INVALID_EMAIL_ADDRESS',
+		});
+		expect(await call('POST', '/create', { ...newProfile, tenantName: 'acme' }, { token: CRAFTER_ALL_TENANTS_TOKEN })).toEqual({
+			status: 404,
+			body: { errorCode: 'NO_SUCH_TENANT', message: 'No tenant with name "acme" found' },
+		});
 	});
 
 	test('repeated roles are taken as they are (a single value would be split at commas); the answer has no password, dates as epoch milliseconds, the tenant default values', async () => {
 		const { status, body } = await call('POST', '/create', { ...newProfile, username: 'shape.check', role: ['A', 'B,C'] });
 		expect(status).toBe(200);
-		expect(Object.keys(body as object).sort()).toEqual(['attributes', 'createdOn', 'email', 'enabled', 'id', 'lastModified', 'roles', 'tenant', 'username', 'verified']);
+		expect(Object.keys(body as object).sort()).toEqual([
+			'attributes',
+			'createdOn',
+			'email',
+			'enabled',
+			'id',
+			'lastModified',
+			'roles',
+			'tenant',
+			'username',
+			'verified',
+		]);
 		expect(body).toMatchObject({ roles: ['A', 'B,C'], attributes: { kycStatus: 'pending' }, createdOn: expect.any(Number) });
 	});
 });
@@ -78,7 +114,12 @@ describe('lists and counts', () => {
 
 	test.each([
 		['$where', '{"$where": "true"}', 400, { errorCode: 'INVALID_QUERY', message: '$where operator is not allowed in query' }],
-		['a query MongoDB cannot run', '{"roles": {"$near": 1}}', 500, { errorCode: 'OTHER', message: 'Error occurred while trying to get profiles of tenant "default" by query {"roles": {"$near": 1}}' }],
+		[
+			'a query MongoDB cannot run',
+			'{"roles": {"$near": 1}}',
+			500,
+			{ errorCode: 'OTHER', message: 'Error occurred while trying to get profiles of tenant "default" by query {"roles": {"$near": 1}}' },
+		],
 	])('by_query with %s', async (_case, query, status, body) => {
 		expect(await call('GET', '/by_query', { tenantName: 'default', query })).toEqual({ status, body });
 	});
@@ -94,7 +135,10 @@ describe('lists and counts', () => {
 	test('a stored attribute the tenant does not define fails every read of the profile (filterNonReadableAttributes)', async () => {
 		const id = crafter.addProfile();
 		crafter.profileRecords.get(id)!.attributes.legacyField = 1;
-		expect(await call('GET', `/${id}`)).toEqual({ status: 400, body: { errorCode: 'ATTRIBUTE_NOT_DEFINED', message: 'Attribute definition for attribute "legacyField" not found in tenant "default"' } });
+		expect(await call('GET', `/${id}`)).toEqual({
+			status: 400,
+			body: { errorCode: 'ATTRIBUTE_NOT_DEFINED', message: 'Attribute definition for attribute "legacyField" not found in tenant "default"' },
+		});
 	});
 });
 
@@ -113,7 +157,10 @@ describe('changes', () => {
 	});
 
 	test('attributes/update reads a JSON body: a form is 415', async () => {
-		expect(await call('POST', `/${PROFILE}/attributes/update`, { idScan: 'x' })).toEqual({ status: 415, body: { errorCode: 'OTHER', message: "Content-Type 'application/x-www-form-urlencoded' is not supported" } });
+		expect(await call('POST', `/${PROFILE}/attributes/update`, { idScan: 'x' })).toEqual({
+			status: 415,
+			body: { errorCode: 'OTHER', message: "Content-Type 'application/x-www-form-urlencoded' is not supported" },
+		});
 		expect((await call('POST', `/${PROFILE}/attributes/update`, {}, { json: { idScan: 'x' } })).body).toMatchObject({ attributes: { idScan: 'x' } });
 	});
 

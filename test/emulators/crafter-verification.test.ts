@@ -22,12 +22,19 @@ async function call(method: 'GET' | 'POST', path: string, params: Record<string,
 	const query = new URLSearchParams({ accessTokenId: CRAFTER_ACCESS_TOKEN });
 	const form = new URLSearchParams(params);
 	const url = `${crafter.baseUrl}/api/1/profile${path}?${method === 'GET' ? `${query}&${form}` : query}`;
-	const init: RequestInit = method === 'POST' ? { method, body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } } : { method };
+	const init: RequestInit =
+		method === 'POST' ? { method, body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } } : { method };
 	const response = await fetch(url, init);
 	return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-const newProfile = (username: string, tenantName = CRAFTER_VERIFYING_TENANT) => ({ tenantName, username, password: 'Secret-1!', email: `${username}@example.com`, enabled: 'true' });
+const newProfile = (username: string, tenantName = CRAFTER_VERIFYING_TENANT) => ({
+	tenantName,
+	username,
+	password: 'Secret-1!',
+	email: `${username}@example.com`,
+	enabled: 'true',
+});
 const linkIn = (html: string) => /href="([^"]+)"/.exec(html)?.[1];
 
 describe('create with a verificationUrl', () => {
@@ -62,7 +69,10 @@ describe('reset and change password', () => {
 		expect(mail).toMatchObject({ subject: 'Reset Password', to: ['grace.hopper@example.com'] });
 		const tokenId = new URL(linkIn(mail.text)!).searchParams.get('tokenId')!;
 		const before = crafter.profileRecords.get(profileId)!.passwordHash;
-		expect(await call('POST', '/change_password', { resetTokenId: tokenId, newPassword: 'New-Secret-2!' })).toMatchObject({ status: 200, body: { id: profileId } });
+		expect(await call('POST', '/change_password', { resetTokenId: tokenId, newPassword: 'New-Secret-2!' })).toMatchObject({
+			status: 200,
+			body: { id: profileId },
+		});
 		expect(crafter.profileRecords.get(profileId)!.passwordHash).not.toBe(before);
 		expect(await call('POST', '/change_password', { resetTokenId: tokenId, newPassword: 'again' })).toEqual({
 			status: 404,
@@ -75,7 +85,9 @@ describe('reset and change password', () => {
 			errorCode: 'OTHER',
 			message: "Required request parameter 'resetPasswordUrl' for method parameter type String is not present",
 		});
-		expect((await call('POST', '/0123456789abcdef01234567/reset_password', { resetPasswordUrl: 'https://x.example.com' })).body).toMatchObject({ errorCode: 'NO_SUCH_PROFILE' });
+		expect((await call('POST', '/0123456789abcdef01234567/reset_password', { resetPasswordUrl: 'https://x.example.com' })).body).toMatchObject({
+			errorCode: 'NO_SUCH_PROFILE',
+		});
 		expect((await call('POST', '/change_password', { resetTokenId: 'x' })).body).toMatchObject({ message: expect.stringContaining("'newPassword'") });
 	});
 });

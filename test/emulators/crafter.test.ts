@@ -11,10 +11,7 @@ import {
 } from './crafter';
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF emulator jpeg')]);
-const PNG = Buffer.concat([
-	Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-	Buffer.from('IHDR emulator png'),
-]);
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR emulator png')]);
 const PDF = Buffer.from('%PDF-1.7 emulator pdf');
 const PROFILE = CRAFTER_SEEDED_PROFILE_IDS[0];
 const OTHER_PROFILE = CRAFTER_SEEDED_PROFILE_IDS[1];
@@ -196,12 +193,7 @@ describe('access token', () => {
 
 	it('prefers the multipart form field over the query string, as Spring does', async () => {
 		expect((await upload({ token: 'wrong', formToken: CRAFTER_ACCESS_TOKEN })).status).toBe(200);
-		await expectError(
-			await upload({ token: CRAFTER_ACCESS_TOKEN, formToken: 'wrong' }),
-			403,
-			'ACCESS_DENIED',
-			'No access token found for ID "wrong"',
-		);
+		await expectError(await upload({ token: CRAFTER_ACCESS_TOKEN, formToken: 'wrong' }), 403, 'ACCESS_DENIED', 'No access token found for ID "wrong"');
 	});
 
 	it('answers 403 ACCESS_DENIED when missing or empty', async () => {
@@ -212,12 +204,7 @@ describe('access token', () => {
 	});
 
 	it('answers 403 ACCESS_DENIED for an unknown token', async () => {
-		await expectError(
-			await upload({ token: 'nope' }),
-			403,
-			'ACCESS_DENIED',
-			'No access token found for ID "nope"',
-		);
+		await expectError(await upload({ token: 'nope' }), 403, 'ACCESS_DENIED', 'No access token found for ID "nope"');
 	});
 
 	it('answers 403 ACCESS_DENIED with the expiry for an expired token', async () => {
@@ -239,24 +226,14 @@ describe('access token', () => {
 		const readonly = { accessTokenId: CRAFTER_READONLY_TOKEN };
 		await expectError(await get(`/${PROFILE}/attachment/a/details`, readonly), 403, 'ACTION_DENIED', message);
 		await expectError(await get(`/${PROFILE}/attachment/a`, readonly), 403, 'ACTION_DENIED', message);
-		await expectError(
-			await get(`/${PROFILE}/attachments/`, { ...readonly, profileId: PROFILE }),
-			403,
-			'ACTION_DENIED',
-			message,
-		);
+		await expectError(await get(`/${PROFILE}/attachments/`, { ...readonly, profileId: PROFILE }), 403, 'ACTION_DENIED', message);
 		expect(crafter.acceptedUploads).toHaveLength(0);
 	});
 
 	it('looks the profile up before checking MANAGE_PROFILES', async () => {
 		const readonly = { token: CRAFTER_READONLY_TOKEN };
 		await expectError(await upload({ ...readonly, profileId: 'bad' }), 500, 'OTHER', expect.any(String));
-		await expectError(
-			await upload({ ...readonly, profileId: UNKNOWN_PROFILE }),
-			404,
-			'NO_SUCH_PROFILE',
-			expect.any(String),
-		);
+		await expectError(await upload({ ...readonly, profileId: UNKNOWN_PROFILE }), 404, 'NO_SUCH_PROFILE', expect.any(String));
 	});
 });
 
@@ -304,12 +281,7 @@ describe('file types', () => {
 		['selfie', 'application/octet-stream'],
 		['selfie.', 'application/octet-stream'],
 	])('refuses %s (%s) with 500 OTHER', async (fileName, contentType) => {
-		await expectError(
-			await upload({ fileName }),
-			500,
-			'OTHER',
-			`File ${fileName} if of content Type ${contentType} which is not allowed`,
-		);
+		await expectError(await upload({ fileName }), 500, 'OTHER', `File ${fileName} if of content Type ${contentType} which is not allowed`);
 		expect(crafter.acceptedUploads).toHaveLength(0);
 		expect(crafter.profiles.get(PROFILE)?.size).toBe(0);
 	});
@@ -411,12 +383,7 @@ describe('fileSize', () => {
 
 describe('attachment list', () => {
 	it('answers 500 OTHER without the profileId parameter (server bug)', async () => {
-		await expectError(
-			await get(`/${PROFILE}/attachments/`),
-			500,
-			'OTHER',
-			'Error occurred while trying to get profile "null"',
-		);
+		await expectError(await get(`/${PROFILE}/attachments/`), 500, 'OTHER', 'Error occurred while trying to get profile "null"');
 	});
 
 	it('lists with ?profileId, in storage order, ignoring the id in the path', async () => {
@@ -454,12 +421,7 @@ describe('attachment list', () => {
 	});
 
 	it('validates the profileId parameter like any profile id', async () => {
-		await expectError(
-			await get(`/${PROFILE}/attachments/`, { profileId: 'bad' }),
-			500,
-			'OTHER',
-			'Error occurred while trying to get profile "bad"',
-		);
+		await expectError(await get(`/${PROFILE}/attachments/`, { profileId: 'bad' }), 500, 'OTHER', 'Error occurred while trying to get profile "bad"');
 		await expectError(
 			await get(`/${PROFILE}/attachments/`, { profileId: UNKNOWN_PROFILE }),
 			404,
@@ -484,10 +446,7 @@ describe('missing attachment part', () => {
 		form.append('attachment', JPEG.toString('base64'));
 		const url = apiUrl(`/${PROFILE}/uploadAttachment`);
 		url.searchParams.set('accessTokenId', CRAFTER_ACCESS_TOKEN);
-		await expectContainerError(
-			await fetch(url, { method: 'POST', body: form.getBuffer(), headers: form.getHeaders() }),
-			500,
-		);
+		await expectContainerError(await fetch(url, { method: 'POST', body: form.getBuffer(), headers: form.getHeaders() }), 500);
 	});
 
 	it('is only noticed after the profile checks', async () => {

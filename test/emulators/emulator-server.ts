@@ -46,10 +46,7 @@ export interface RunningEmulator {
 
 const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
 
-export async function startHttpEmulator(
-	handler: EmulatorHandler,
-	options: EmulatorOptions = {},
-): Promise<RunningEmulator> {
+export async function startHttpEmulator(handler: EmulatorHandler, options: EmulatorOptions = {}): Promise<RunningEmulator> {
 	const received: ReceivedRequest[] = [];
 	const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
 	const server: Server = createServer((req, res) => {
@@ -87,8 +84,7 @@ export async function startHttpEmulator(
 			};
 			void answer().then((response) => {
 				received.push({ ...request, status: response.status, receivedAt });
-				const payload =
-					response.json !== undefined ? Buffer.from(JSON.stringify(response.json)) : response.body ?? '';
+				const payload = response.json !== undefined ? Buffer.from(JSON.stringify(response.json)) : (response.body ?? '');
 				res.writeHead(response.status, {
 					...(response.json !== undefined ? { 'content-type': 'application/json' } : {}),
 					...response.headers,

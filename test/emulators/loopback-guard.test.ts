@@ -37,8 +37,14 @@ const port = (url: string) => new URL(url).port;
 /** An authenticated read at each service: 200 when the request is addressed to loopback. */
 const reads = () => ({
 	ComplyCube: { url: `${emulators.complyCube.baseUrl}/clients/${COMPLYCUBE_DEMO_CLIENT_ID}`, headers: { authorization: emulators.complyCube.apiKey } },
-	'Argos Identity': { url: `${emulators.argos.origin}/v3/submission?submission_id=${ARGOS_SEEDED_SUBMISSION_IDS[0]}`, headers: { 'x-api-key': emulators.argos.apiKey } },
-	'Crafter Profile': { url: `${emulators.crafter.baseUrl}/api/1/profile/${CRAFTER_SEEDED_PROFILE_IDS[0]}?accessTokenId=${emulators.crafter.accessToken}`, headers: {} as Record<string, string> },
+	'Argos Identity': {
+		url: `${emulators.argos.origin}/v3/submission?submission_id=${ARGOS_SEEDED_SUBMISSION_IDS[0]}`,
+		headers: { 'x-api-key': emulators.argos.apiKey },
+	},
+	'Crafter Profile': {
+		url: `${emulators.crafter.baseUrl}/api/1/profile/${CRAFTER_SEEDED_PROFILE_IDS[0]}?accessTokenId=${emulators.crafter.accessToken}`,
+		headers: {} as Record<string, string>,
+	},
 });
 const SERVICES = ['ComplyCube', 'Argos Identity', 'Crafter Profile'] as const;
 
@@ -68,8 +74,18 @@ describe('refuseNonLoopback', () => {
 		expect(refuseNonLoopback({ host: '127.0.0.1:5801', origin })).toBeUndefined();
 	});
 
-	test.each(['https://attacker.example', 'http://127.0.0.1.attacker.example', 'null', 'file://', 'chrome-extension://abc', 'http://localhost@attacker.example'])('Origin %s is refused with 403', (origin) => {
-		expect(refuseNonLoopback({ host: '127.0.0.1:5801', origin })).toEqual({ status: 403, reason: expect.stringContaining(`came from ${JSON.stringify(origin)}`) });
+	test.each([
+		'https://attacker.example',
+		'http://127.0.0.1.attacker.example',
+		'null',
+		'file://',
+		'chrome-extension://abc',
+		'http://localhost@attacker.example',
+	])('Origin %s is refused with 403', (origin) => {
+		expect(refuseNonLoopback({ host: '127.0.0.1:5801', origin })).toEqual({
+			status: 403,
+			reason: expect.stringContaining(`came from ${JSON.stringify(origin)}`),
+		});
 	});
 });
 
@@ -87,14 +103,18 @@ describe.each(SERVICES)('the %s emulator', (service) => {
 		const answer = await send(url, { ...headers, host: `attacker.example:${port(url)}` });
 		expect(answer.status).toBe(421);
 		expect(answer.headers['content-type']).toBe('text/plain; charset=utf-8');
-		expect(answer.body).toBe(`This emulator answers only requests addressed to localhost, 127.0.0.1 or [::1]; this one was addressed to "attacker.example:${port(url)}".\n`);
+		expect(answer.body).toBe(
+			`This emulator answers only requests addressed to localhost, 127.0.0.1 or [::1]; this one was addressed to "attacker.example:${port(url)}".\n`,
+		);
 	});
 
 	test('refuses a request from a foreign page with 403, even when addressed to loopback', async () => {
 		const { url, headers } = reads()[service];
 		const answer = await send(url, { ...headers, host: `127.0.0.1:${port(url)}`, origin: 'https://attacker.example' });
 		expect(answer.status).toBe(403);
-		expect(answer.body).toBe('This emulator accepts requests only from pages on localhost, 127.0.0.1 or [::1]; this one came from "https://attacker.example".\n');
+		expect(answer.body).toBe(
+			'This emulator accepts requests only from pages on localhost, 127.0.0.1 or [::1]; this one came from "https://attacker.example".\n',
+		);
 	});
 });
 
@@ -104,7 +124,12 @@ test('a refused create reaches no service: no client at ComplyCube, nothing in `
 	const receivedBefore = cc.received.length;
 	const body = Buffer.from(JSON.stringify({ type: 'person', email: 'rebound@example.com', personDetails: { firstName: 'Re', lastName: 'Bound' } }));
 	const create = (extra: Record<string, string>) =>
-		send(`${cc.baseUrl}/clients`, { authorization: cc.apiKey, 'content-type': 'application/json', 'content-length': String(body.length), ...extra }, 'POST', body);
+		send(
+			`${cc.baseUrl}/clients`,
+			{ authorization: cc.apiKey, 'content-type': 'application/json', 'content-length': String(body.length), ...extra },
+			'POST',
+			body,
+		);
 	expect((await create({ host: `attacker.example:${port(cc.origin)}` })).status).toBe(421);
 	// A form on a web page posting cross-site: text/plain needs no CORS preflight, so the browser just sends it.
 	expect((await create({ host: `127.0.0.1:${port(cc.origin)}`, origin: 'http://attacker.example', 'content-type': 'text/plain' })).status).toBe(403);
@@ -116,13 +141,22 @@ test('a refused create reaches no service: no client at ComplyCube, nothing in `
 });
 
 describe('the hosted verification page', () => {
-	const image = (kind: 'jpeg' | 'png', size = 40_000) => ({ filename: `x.${kind === 'png' ? 'png' : 'jpg'}`, contentType: `image/${kind}`, data: sampleBytes(kind, size) });
+	const image = (kind: 'jpeg' | 'png', size = 40_000) => ({
+		filename: `x.${kind === 'png' ? 'png' : 'jpg'}`,
+		contentType: `image/${kind}`,
+		data: sampleBytes(kind, size),
+	});
 	const newPage = async () => {
 		const cc = emulators.complyCube;
 		const answer = await fetch(`${cc.baseUrl}/flow/sessions`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', authorization: cc.apiKey },
-			body: JSON.stringify({ clientId: COMPLYCUBE_DEMO_CLIENT_ID, workflowTemplateId: COMPLYCUBE_WORKFLOW_TEMPLATES[0].id, successUrl: 'https://example.com/done', cancelUrl: 'https://example.com/cancel' }),
+			body: JSON.stringify({
+				clientId: COMPLYCUBE_DEMO_CLIENT_ID,
+				workflowTemplateId: COMPLYCUBE_WORKFLOW_TEMPLATES[0].id,
+				successUrl: 'https://example.com/done',
+				cancelUrl: 'https://example.com/cancel',
+			}),
 		});
 		const url = String(((await answer.json()) as { redirectUrl: string }).redirectUrl);
 		return { url, token: url.split('/').pop()! };

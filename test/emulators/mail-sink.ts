@@ -143,6 +143,9 @@ function decodeWords(value: string): string {
 	return value.replace(/=\?([^?]+)\?([BQ])\?([^?]*)\?=/gi, (_match, _charset, kind: string, text: string) =>
 		kind.toUpperCase() === 'B'
 			? Buffer.from(text, 'base64').toString('utf8')
-			: Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
+			: Buffer.from(
+					text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+					'latin1',
+				).toString('utf8'),
 	);
 }

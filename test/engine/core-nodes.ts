@@ -8,12 +8,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
  * Files from Disk reading, Sticky Note, No Op), so the examples run in-process without installing
  * all of n8n. The e2e suite runs the same examples with the real nodes in a real n8n.
  */
-const description = (
-	name: string,
-	displayName: string,
-	inputs: string[],
-	properties: INodeTypeDescription['properties'] = [],
-): INodeTypeDescription =>
+const description = (name: string, displayName: string, inputs: string[], properties: INodeTypeDescription['properties'] = []): INodeTypeDescription =>
 	({
 		displayName,
 		name,
@@ -57,28 +52,33 @@ export class StickyNote implements INodeType {
 
 /** Reads the files a path or glob pattern selects, one output item each, or writes an item's binary to a file, like the real node. */
 export class ReadWriteFile implements INodeType {
-	description = description('readWriteFile', 'Read/Write Files from Disk', ['main'], [
-		{
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			options: [
-				{ name: 'Read', value: 'read' },
-				{ name: 'Write', value: 'write' },
-			],
-			default: 'read',
-		},
-		{ displayName: 'File(s) Selector', name: 'fileSelector', type: 'string', default: '' },
-		{ displayName: 'File Path and Name', name: 'fileName', type: 'string', default: '' },
-		{ displayName: 'Input Binary Field', name: 'dataPropertyName', type: 'string', default: 'data' },
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			default: {},
-			options: [{ displayName: 'Put Output File in Field', name: 'dataPropertyName', type: 'string', default: 'data' }],
-		},
-	]);
+	description = description(
+		'readWriteFile',
+		'Read/Write Files from Disk',
+		['main'],
+		[
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				options: [
+					{ name: 'Read', value: 'read' },
+					{ name: 'Write', value: 'write' },
+				],
+				default: 'read',
+			},
+			{ displayName: 'File(s) Selector', name: 'fileSelector', type: 'string', default: '' },
+			{ displayName: 'File Path and Name', name: 'fileName', type: 'string', default: '' },
+			{ displayName: 'Input Binary Field', name: 'dataPropertyName', type: 'string', default: 'data' },
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				default: {},
+				options: [{ displayName: 'Put Output File in Field', name: 'dataPropertyName', type: 'string', default: 'data' }],
+			},
+		],
+	);
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		if (this.getNodeParameter('operation', 0) === 'write') return [await writeFiles(this)];

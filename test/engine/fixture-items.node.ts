@@ -38,11 +38,7 @@ export class FixtureItems implements INodeType {
 			const binary: IBinaryKeyData = {};
 			for (const [property, file] of Object.entries(item.files ?? {})) {
 				// A mime type is always passed: without one n8n imports the ESM-only file-type package.
-				binary[property] = await this.helpers.prepareBinaryData(
-					await readFile(file.path),
-					file.fileName,
-					file.mimeType ?? 'application/octet-stream',
-				);
+				binary[property] = await this.helpers.prepareBinaryData(await readFile(file.path), file.fileName, file.mimeType ?? 'application/octet-stream');
 			}
 			output.push({ json: (item.json ?? {}) as INodeExecutionData['json'], ...(item.files ? { binary } : {}) });
 		}

@@ -3,15 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
 import { HookContext, WebhookContext } from 'n8n-core';
-import type {
-	ICredentialDataDecryptedObject,
-	INode,
-	INodeType,
-	IWebhookData,
-	IWebhookDescription,
-	IWebhookResponseData,
-	Workflow,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INode, INodeType, IWebhookData, IWebhookDescription, IWebhookResponseData, Workflow } from 'n8n-workflow';
 
 import { additionalDataFor, initBinaryData, runWorkflow, toWorkflow, type WorkflowJson, type WorkflowRun } from './run-workflow';
 

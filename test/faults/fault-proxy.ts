@@ -112,7 +112,11 @@ export interface FaultProxy {
 const GATEWAY_PAGE = (status: number, words: string) =>
 	`<!DOCTYPE html><html><head><title>${status} ${words}</title></head><body><center><h1>${status} ${words}</h1></center><hr><center>fault-proxy</center></body></html>`;
 
-export async function startFaultProxy(target: string, plan: FaultPlan, keyOf: (request: ProxiedRequest) => string | undefined = () => undefined): Promise<FaultProxy> {
+export async function startFaultProxy(
+	target: string,
+	plan: FaultPlan,
+	keyOf: (request: ProxiedRequest) => string | undefined = () => undefined,
+): Promise<FaultProxy> {
 	const targetUrl = new URL(target);
 	const log: ProxyLogEntry[] = [];
 	const sockets = new Set<Socket>();
@@ -124,7 +128,13 @@ export async function startFaultProxy(target: string, plan: FaultPlan, keyOf: (r
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
 			const url = new URL(req.url ?? '/', 'http://proxy');
-			const seen: ProxiedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks) };
+			const seen: ProxiedRequest = {
+				method: req.method ?? 'GET',
+				path: url.pathname,
+				query: url.searchParams,
+				headers: req.headers,
+				body: Buffer.concat(chunks),
+			};
 			const fault = state.enabled ? plan.next(seen) : 'none';
 			const entry: ProxyLogEntry = { seq: ++seq, method: seen.method, path: seen.path, key: keyOf(seen), fault, forwarded: false, startedAt: Date.now() };
 			log.push(entry);

@@ -18,18 +18,34 @@ async function main() {
 	const items: FixtureItem[] = [];
 	for (let index = 0; index < uploads; index++) {
 		const file = samples.make(`photo-${index}.jpg`, index % 2 ? 'png' : 'jpeg', 2_000 + index);
-		items.push({ json: { profileId: profileIds[index % profileIds.length], fileName: `photo-${index}.${index % 2 ? 'png' : 'jpg'}` }, files: { data: { path: file.path, mimeType: 'application/octet-stream' } } });
+		items.push({
+			json: { profileId: profileIds[index % profileIds.length], fileName: `photo-${index}.${index % 2 ? 'png' : 'jpg'}` },
+			files: { data: { path: file.path, mimeType: 'application/octet-stream' } },
+		});
 	}
 	const nodes: INode[] = [
 		{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{ id: 'items', name: 'Items', type: 'n8n-nodes-identity-uploads-test.fixtureItems', typeVersion: 1, position: [200, 0], parameters: { items: JSON.stringify(items) } },
+		{
+			id: 'items',
+			name: 'Items',
+			type: 'n8n-nodes-identity-uploads-test.fixtureItems',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: { items: JSON.stringify(items) },
+		},
 		{
 			id: 'upload',
 			name: 'Upload',
 			type: 'n8n-nodes-identity-uploads.crafterProfile',
 			typeVersion: 1,
 			position: [400, 0],
-			parameters: { resource: 'attachment', operation: 'upload', profileId: '={{ $json.profileId }}', binaryPropertyName: 'data', options: { fileName: '={{ $json.fileName }}' } },
+			parameters: {
+				resource: 'attachment',
+				operation: 'upload',
+				profileId: '={{ $json.profileId }}',
+				binaryPropertyName: 'data',
+				options: { fileName: '={{ $json.fileName }}' },
+			},
 			credentials: { crafterProfileApi: { id: '1', name: 'Crafter' } },
 			onError: 'continueRegularOutput',
 		},

@@ -67,7 +67,14 @@ const NODE = 'Node';
 function workflow(type: string, credential: string, parameters: INodeParameters, items: FixtureItem[]): WorkflowJson {
 	const nodes: INode[] = [
 		{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{ id: 'items', name: 'Items', type: 'n8n-nodes-identity-uploads-test.fixtureItems', typeVersion: 1, position: [200, 0], parameters: { items: JSON.stringify(items) } },
+		{
+			id: 'items',
+			name: 'Items',
+			type: 'n8n-nodes-identity-uploads-test.fixtureItems',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: { items: JSON.stringify(items) },
+		},
 		{
 			id: 'node',
 			name: NODE,
@@ -158,13 +165,22 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 				key: documentId,
 				item: { json: { documentId, side }, files: { data: sample } },
 				copies: () =>
-					complyCube.acceptedUploads.filter((upload) => upload.kind === 'documentImage' && upload.id === documentId && upload.side === side && upload.data.equals(sample.bytes)).length,
+					complyCube.acceptedUploads.filter(
+						(upload) => upload.kind === 'documentImage' && upload.id === documentId && upload.side === side && upload.data.equals(sample.bytes),
+					).length,
 			});
 		}
 		groups.push({
 			type: 'complyCube',
 			credentials: ccCredentials,
-			parameters: { resource: 'document', operation: 'uploadImage', documentId: '={{ $json.documentId }}', documentSide: '={{ $json.side }}', binaryPropertyName: 'data', options: timeout },
+			parameters: {
+				resource: 'document',
+				operation: 'uploadImage',
+				documentId: '={{ $json.documentId }}',
+				documentSide: '={{ $json.side }}',
+				binaryPropertyName: 'data',
+				options: timeout,
+			},
 			planned: imagePlans,
 		});
 
@@ -183,7 +199,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 		groups.push({
 			type: 'complyCube',
 			credentials: ccCredentials,
-			parameters: { resource: 'livePhoto', operation: 'upload', clientId: '={{ $json.clientId }}', binaryPropertyName: 'data', performLivenessCheck: true, options: timeout },
+			parameters: {
+				resource: 'livePhoto',
+				operation: 'upload',
+				clientId: '={{ $json.clientId }}',
+				binaryPropertyName: 'data',
+				performLivenessCheck: true,
+				options: timeout,
+			},
 			planned: photoPlans,
 		});
 
@@ -213,7 +236,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 				submissionId: '={{ $json.submissionId }}',
 				admin: ARGOS_ADMIN_EMAIL,
 				idType: 'passport',
-				images: { image: [{ type: 'idImage', binaryPropertyName: 'id' }, { type: 'selfieImage', binaryPropertyName: 'selfie' }] },
+				images: {
+					image: [
+						{ type: 'idImage', binaryPropertyName: 'id' },
+						{ type: 'selfieImage', binaryPropertyName: 'selfie' },
+					],
+				},
 				options: timeout,
 			},
 			planned: argosPlans,
@@ -274,7 +302,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 			{
 				type: 'complyCube',
 				credentials: ccCredentials,
-				parameters: { resource: 'client', operation: 'create', clientType: 'person', email: '={{ $json.email }}', firstName: 'Soak', lastName: 'Tester', options: timeout },
+				parameters: {
+					resource: 'client',
+					operation: 'create',
+					clientType: 'person',
+					email: '={{ $json.email }}',
+					firstName: 'Soak',
+					lastName: 'Tester',
+					options: timeout,
+				},
 				planned: clientPlans,
 			},
 			{
@@ -296,7 +332,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 			for (let from = 0; from < group.planned.length; from += batch) {
 				const slice = group.planned.slice(from, from + batch);
 				const credential = Object.keys(group.credentials)[0];
-				const run = await runWorkflow(workflow(group.type, credential, group.parameters, slice.map((planned) => planned.item)), group.credentials as never);
+				const run = await runWorkflow(
+					workflow(
+						group.type,
+						credential,
+						group.parameters,
+						slice.map((planned) => planned.item),
+					),
+					group.credentials as never,
+				);
 				if (run.error) throw new Error(`The soak's workflow stopped: ${run.error.message}`);
 				const output = run.output(NODE);
 				slice.forEach((planned, index) => {
@@ -347,12 +391,15 @@ export function formatTable(report: SoakReport, options: SoakOptions): string {
 		String(items.length),
 		...OUTCOMES.map((outcome) => String(items.filter((item) => item.outcome === outcome).length)),
 	]);
-	const perOperation = (['documentImage', 'livePhoto', 'argosImages', 'crafterAttachment', 'clientCreate', 'documentCreate', 'checkCreate'] as Operation[]).map((operation) => {
-		const items = report.items.filter((item) => item.operation === operation);
-		return [operation, '', String(items.length), ...OUTCOMES.map((outcome) => String(items.filter((item) => item.outcome === outcome).length))];
-	});
+	const perOperation = (['documentImage', 'livePhoto', 'argosImages', 'crafterAttachment', 'clientCreate', 'documentCreate', 'checkCreate'] as Operation[]).map(
+		(operation) => {
+			const items = report.items.filter((item) => item.operation === operation);
+			return [operation, '', String(items.length), ...OUTCOMES.map((outcome) => String(items.filter((item) => item.outcome === outcome).length))];
+		},
+	);
 	const widths = header.map((_, column) => Math.max(...[header, ...lines, ...perOperation].map((line) => line[column].length)));
-	const format = (line: string[]) => `| ${line.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`;
+	const format = (line: string[]) =>
+		`| ${line.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`;
 	const rule = `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`;
 	const uploads = report.items.filter((item) => !item.operation.endsWith('Create')).length;
 	const slowest = Math.max(0, ...report.items.map((item) => item.spanMs));

@@ -93,7 +93,11 @@ beforeAll(async () => {
 	const [bins, n8nBin] = await Promise.all([
 		timed('ensure services', () => ensureServices(REPO)),
 		// As it is, without arguments: it installs or reuses the pinned n8n (2.40.7) and prints its binary last.
-		timed('install n8n', async () => (await runCommand('bash', [path.join(REPO, 'scripts/e2e/install-n8n.sh')], { timeoutMs: 20 * 60_000 })).stdout.trim().split('\n').pop() as string),
+		timed(
+			'install n8n',
+			async () =>
+				(await runCommand('bash', [path.join(REPO, 'scripts/e2e/install-n8n.sh')], { timeoutMs: 20 * 60_000 })).stdout.trim().split('\n').pop() as string,
+		),
 	]);
 	const [pgPort, redisPort] = await freePorts(2);
 	emulators = await startEmulators();
@@ -109,7 +113,10 @@ beforeAll(async () => {
 	say('package installed, credentials and workflow imported, workflow published');
 	await timed('start main + workers', async () => {
 		await cluster!.startMain();
-		const workers = [await cluster!.startWorker('worker-1', { concurrency: WORKER_CONCURRENCY }), await cluster!.startWorker('worker-2', { concurrency: WORKER_CONCURRENCY })];
+		const workers = [
+			await cluster!.startWorker('worker-1', { concurrency: WORKER_CONCURRENCY }),
+			await cluster!.startWorker('worker-2', { concurrency: WORKER_CONCURRENCY }),
+		];
 		await Promise.all([cluster!.waitForMain(), ...workers.map((worker) => QueueCluster.waitForWorker(worker))]);
 	});
 	say(`main on ${cluster.url}, two workers ready`);
@@ -194,7 +201,9 @@ test(`${CALLS} webhook calls on main + 2 workers: every execution succeeds, ever
 		executionsPerCall.set(execution.callId, (executionsPerCall.get(execution.callId) ?? 0) + 1);
 	}
 	const successful = executions.filter((execution) => execution.status === 'success');
-	const statusCounts = Object.entries(executions.reduce<Record<string, number>>((counts, execution) => ({ ...counts, [execution.status]: (counts[execution.status] ?? 0) + 1 }), {}));
+	const statusCounts = Object.entries(
+		executions.reduce<Record<string, number>>((counts, execution) => ({ ...counts, [execution.status]: (counts[execution.status] ?? 0) + 1 }), {}),
+	);
 	const complyCube = accountComplyCube(emulators!, calls);
 	const argos = accountArgos(emulators!, calls);
 	const crafter = accountCrafter(emulators!, calls);
@@ -202,7 +211,12 @@ test(`${CALLS} webhook calls on main + 2 workers: every execution succeeds, ever
 	const binaries = await readStoredBinaries(postgres!);
 	const downloads = downloadsStored(calls, executionOf, binaries);
 	const webhookFiles = webhookFilesStored(calls, binaries);
-	const webhookSourceIds = new Set([...binaries.values()].flat().filter((binary) => binary.fileName.includes(RUN_TAG)).map((binary) => (binary.sourceId === 'temp' ? 'temp' : 'an execution id')));
+	const webhookSourceIds = new Set(
+		[...binaries.values()]
+			.flat()
+			.filter((binary) => binary.fileName.includes(RUN_TAG))
+			.map((binary) => (binary.sourceId === 'temp' ? 'temp' : 'an execution id')),
+	);
 	const rate = rateReport(emulators!.complyCube.received, LIMIT);
 	// While both workers ran (up to worker-2's SIGTERM): the figure the share is made for; after it, worker-1 alone keeps its 2 of 5.
 	const bothWorkersShare = stoppedAt === undefined ? rate.limitShare : limitShareUntil(emulators!.complyCube.received, LIMIT, stoppedAt);
@@ -224,7 +238,9 @@ test(`${CALLS} webhook calls on main + 2 workers: every execution succeeds, ever
 			const row = executions.find((execution) => execution.id === id);
 			return `${id}: ${row?.status ?? 'no record'}${finishedAfter.has(id) ? ', finished by worker-2 while shutting down' : ''}${onWorker1.has(id) ? ', run (again) by worker-1' : ''}`;
 		});
-		const exit = worker2.exit ? `exited ${worker2.exit.code ?? worker2.exit.signal} ${(((worker2.exitedAt ?? 0) - stoppedAt) / 1000).toFixed(1)} s after SIGTERM` : 'still running at the end of the load';
+		const exit = worker2.exit
+			? `exited ${worker2.exit.code ?? worker2.exit.signal} ${(((worker2.exitedAt ?? 0) - stoppedAt) / 1000).toFixed(1)} s after SIGTERM`
+			: 'still running at the end of the load';
 		const notable = after.filter((line) => /Drain timeout|Cancelled|stalled|crash|Exiting/i.test(line)).slice(0, 6);
 		return {
 			activeAtStop,
@@ -246,18 +262,32 @@ test(`${CALLS} webhook calls on main + 2 workers: every execution succeeds, ever
 			['executions per call', `${[...executionsPerCall.values()].filter((n) => n === 1).length} calls with exactly one`],
 			['executions on worker-1', ranOn('worker-1')],
 			['executions on worker-2', ranOn('worker-2')],
-			...uploads.map((account): [string, string] => [`uploads: ${account.service}`, `${account.accepted} accepted, ${account.exactlyOnce}/${CALLS} calls exactly once and byte-identical`]),
+			...uploads.map((account): [string, string] => [
+				`uploads: ${account.service}`,
+				`${account.accepted} accepted, ${account.exactlyOnce}/${CALLS} calls exactly once and byte-identical`,
+			]),
 			['webhook files stored in Postgres byte-identical', `${webhookFiles.stored}/${webhookFiles.expected} (sourceId: ${[...webhookSourceIds].join(', ')})`],
 			['Crafter downloads stored in Postgres byte-identical', `${downloads.length}/${CALLS}`],
 			['duplicates (must be 0)', uploads.map((account) => account.duplicates).reduce((sum, n) => sum + n, 0)],
 			['ComplyCube requests / 429s seen by the emulator', `${rate.requests} / ${rate.throttled}`],
-			['ComplyCube account-wide max per 1-s window', `${rate.maxAcceptedSliding} accepted (sliding), ${rate.maxRequestsPerSecond} requests incl. 429s (per whole second)`],
-			['ComplyCube share of the 5/s limit used over the busy span', `${rate.limitShare.toFixed(2)} (${PROCESSES} processes sharing the key: at most ${(Math.floor(LIMIT / PROCESSES) * PROCESSES) / LIMIT} while both run)`],
+			[
+				'ComplyCube account-wide max per 1-s window',
+				`${rate.maxAcceptedSliding} accepted (sliding), ${rate.maxRequestsPerSecond} requests incl. 429s (per whole second)`,
+			],
+			[
+				'ComplyCube share of the 5/s limit used over the busy span',
+				`${rate.limitShare.toFixed(2)} (${PROCESSES} processes sharing the key: at most ${(Math.floor(LIMIT / PROCESSES) * PROCESSES) / LIMIT} while both run)`,
+			],
 			['... while both workers ran (until the SIGTERM)', bothWorkersShare.toFixed(2)],
 			['ComplyCube requests per second', rate.perSecond.map((bucket) => `${bucket.accepted}${bucket.throttled ? `+${bucket.throttled}x` : ''}`).join(' ')],
 			['wall time (first call sent -> last execution finished)', `${wallSeconds.toFixed(1)} s`],
 			['executions per second', (successful.length / wallSeconds).toFixed(2)],
-			['set-up (s)', Object.entries(setupTimes).map(([label, seconds]) => `${label} ${seconds.toFixed(1)}`).join(', ')],
+			[
+				'set-up (s)',
+				Object.entries(setupTimes)
+					.map(([label, seconds]) => `${label} ${seconds.toFixed(1)}`)
+					.join(', '),
+			],
 		]),
 		`  worker stopped:\n  ${stopReport}`,
 		'',
@@ -290,8 +320,12 @@ test(`${CALLS} webhook calls on main + 2 workers: every execution succeeds, ever
 	);
 
 	// ---------------------------------------------------------------- assertions
-	expect(results.filter((result) => result.status !== 200).map((result) => `${result.call.callId}: ${result.status} ${result.error ?? result.body}`)).toEqual([]);
-	expect(executions.filter((execution) => execution.status !== 'success').map((execution) => `${execution.id} ${execution.status}: ${execution.error ?? ''}`)).toEqual([]);
+	expect(results.filter((result) => result.status !== 200).map((result) => `${result.call.callId}: ${result.status} ${result.error ?? result.body}`)).toEqual(
+		[],
+	);
+	expect(
+		executions.filter((execution) => execution.status !== 'success').map((execution) => `${execution.id} ${execution.status}: ${execution.error ?? ''}`),
+	).toEqual([]);
 	// One execution per call, each found by its call id.
 	expect(calls.filter((call) => executionsPerCall.get(call.callId) !== 1).map((call) => call.callId)).toEqual([]);
 	expect(executions).toHaveLength(CALLS);
@@ -301,7 +335,12 @@ test(`${CALLS} webhook calls on main + 2 workers: every execution succeeds, ever
 	expect([...workerOf.values()].filter((name) => name.includes('+'))).toEqual([]);
 	// Every file at its emulator exactly once, byte-identical; nothing else.
 	for (const account of uploads) {
-		expect({ service: account.service, missing: account.missing, duplicates: account.duplicates, unknown: account.unknown }).toEqual({ service: account.service, missing: [], duplicates: 0, unknown: 0 });
+		expect({ service: account.service, missing: account.missing, duplicates: account.duplicates, unknown: account.unknown }).toEqual({
+			service: account.service,
+			missing: [],
+			duplicates: 0,
+			unknown: 0,
+		});
 		expect(account.exactlyOnce).toBe(CALLS);
 	}
 	// The non-idempotent ComplyCube creates (live photos) and the document images: unique by their bytes.

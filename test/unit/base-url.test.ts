@@ -5,7 +5,14 @@ import { checkedBaseUrl, isLoopback } from '../../nodes/shared/http/base-url';
 import { InputRefusal } from '../../nodes/shared/parameters/input-refusal';
 
 describe('an http:// Base URL to another machine is refused before sending: the key would travel in clear text', () => {
-	test.each(['http://api.complycube.com/v1', 'http://10.0.0.5:8080/crafter-profile', 'http://[2001:db8::1]/v3', 'http://128.0.0.1/v1', 'http://localhost.example.com/v1', 'http://0.0.0.0:8080/x'])('%s', (url) => {
+	test.each([
+		'http://api.complycube.com/v1',
+		'http://10.0.0.5:8080/crafter-profile',
+		'http://[2001:db8::1]/v3',
+		'http://128.0.0.1/v1',
+		'http://localhost.example.com/v1',
+		'http://0.0.0.0:8080/x',
+	])('%s', (url) => {
 		expect(() => checkedBaseUrl(url, 'ComplyCube')).toThrow(InputRefusal);
 		try {
 			checkedBaseUrl(url, 'ComplyCube');
@@ -21,12 +28,18 @@ describe('an http:// Base URL to another machine is refused before sending: the 
 		expect(checkedBaseUrl('http://crafter.internal:8080/crafter-profile/', 'Crafter Profile', true)).toBe('http://crafter.internal:8080/crafter-profile');
 	});
 
-	test.each(['http://localhost:8080/crafter-profile', 'http://127.0.0.1:4010/v1', 'http://127.1.2.3/v1', 'http://127.1/v1', 'http://[::1]:3000/v3', 'http://LOCALHOST/v1', 'http://[::ffff:127.0.0.1]/v1', 'https://api.complycube.com/v1'])(
-		'%s is sent as it is (this machine, or https://)',
-		(url) => {
-			expect(() => checkedBaseUrl(url, 'ComplyCube')).not.toThrow();
-		},
-	);
+	test.each([
+		'http://localhost:8080/crafter-profile',
+		'http://127.0.0.1:4010/v1',
+		'http://127.1.2.3/v1',
+		'http://127.1/v1',
+		'http://[::1]:3000/v3',
+		'http://LOCALHOST/v1',
+		'http://[::ffff:127.0.0.1]/v1',
+		'https://api.complycube.com/v1',
+	])('%s is sent as it is (this machine, or https://)', (url) => {
+		expect(() => checkedBaseUrl(url, 'ComplyCube')).not.toThrow();
+	});
 
 	test('loopback hosts as URL gives them', () => {
 		expect(['localhost', '127.0.0.1', '127.255.255.254', '[::1]', '::1'].every(isLoopback)).toBe(true);

@@ -120,9 +120,7 @@ describe('Argos Identity size limit (6,000,000 bytes)', () => {
 
 	test('the messages read "an Argos Identity image", not "a Argos Identity image"', () => {
 		expect(refusal(argosImageRules, fileOf('jpeg', 6_000_001)).message).toMatch(/: an Argos Identity image must be at most/);
-		expect(refusal(argosImageRules, fileOf('pdf', 100_000)).message).toMatch(
-			/is a PDF file, but an Argos Identity image must be JPEG or PNG$/,
-		);
+		expect(refusal(argosImageRules, fileOf('pdf', 100_000)).message).toMatch(/is a PDF file, but an Argos Identity image must be JPEG or PNG$/);
 	});
 });
 
@@ -148,9 +146,7 @@ describe('empty files', () => {
 describe('file kinds', () => {
 	test('a PDF is refused as a ComplyCube live photo, saying what it is and what is allowed', () => {
 		const error = refusal(complyCubeLivePhotoRules, fileOf('pdf', 100_000, { binaryFileName: 'selfie.pdf' }));
-		expect(error.message).toBe(
-			"The file 'selfie.pdf' in binary property 'data' is a PDF file, but a ComplyCube live photo must be JPEG or PNG",
-		);
+		expect(error.message).toBe("The file 'selfie.pdf' in binary property 'data' is a PDF file, but a ComplyCube live photo must be JPEG or PNG");
 		expectActionableSentence(error.description);
 		expect(error.description).toMatch(/^Convert it to JPEG or PNG first/);
 	});
@@ -189,9 +185,7 @@ describe('file kinds', () => {
 		['tiff', 'TIFF'],
 	])('a %s is refused as a ComplyCube document image', (kind, label) => {
 		const error = refusal(complyCubeDocumentRules, fileOf(kind, 100_000));
-		expect(error.message).toBe(
-			`The file in binary property 'data' is a ${label} file, but a ComplyCube document image must be JPEG, PNG or PDF`,
-		);
+		expect(error.message).toBe(`The file in binary property 'data' is a ${label} file, but a ComplyCube document image must be JPEG, PNG or PDF`);
 	});
 
 	test('the kind comes from the bytes: a PNG named .jpg is checked (and renamed) as a PNG', () => {

@@ -58,9 +58,7 @@ describe('sniffFileKind on truncated files', () => {
 		['red-8x8-le.tiff', 'tiff'],
 	])('every prefix of %s shorter than its signature gives undefined', (name, kind) => {
 		const file = fixture(name);
-		const shortest = Array.from({ length: SNIFF_BYTES + 1 }, (_, length) => length).find(
-			(length) => sniffFileKind(file.subarray(0, length)) !== undefined,
-		);
+		const shortest = Array.from({ length: SNIFF_BYTES + 1 }, (_, length) => length).find((length) => sniffFileKind(file.subarray(0, length)) !== undefined);
 		expect(shortest).toBeDefined();
 		expect(sniffFileKind(file.subarray(0, shortest))).toBe(kind);
 		for (let length = 0; length < shortest!; length++) {

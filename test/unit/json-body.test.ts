@@ -20,7 +20,11 @@ describe('jsonBody', () => {
 			first: new Base64Field(a),
 			nested: { list: [new Base64Field(b), 'x', { deep: new Base64Field(c) }], flag: true, count: 3, none: null },
 		};
-		const plain = { note: value.note, first: a.toString('base64'), nested: { list: [b.toString('base64'), 'x', { deep: c.toString('base64') }], flag: true, count: 3, none: null } };
+		const plain = {
+			note: value.note,
+			first: a.toString('base64'),
+			nested: { list: [b.toString('base64'), 'x', { deep: c.toString('base64') }], flag: true, count: 3, none: null },
+		};
 		expect(jsonBody(value).body.equals(expected(plain))).toBe(true);
 	});
 

@@ -14,7 +14,12 @@ describe('limitShare (the figure test:queue and the bench hold to ≥ 0.9)', () 
 	});
 
 	test('half the rate is half the limit; nothing is nothing', () => {
-		expect(limitShare(Array.from({ length: 200 }, (_, index) => index * 400), 5)).toBeCloseTo(200 / (5 * 80.6), 5);
+		expect(
+			limitShare(
+				Array.from({ length: 200 }, (_, index) => index * 400),
+				5,
+			),
+		).toBeCloseTo(200 / (5 * 80.6), 5);
 		expect(limitShare([], 5)).toBe(0);
 	});
 });

@@ -4,7 +4,11 @@ import { multipartBody, multipartOptions, quotedParameter, randomBoundary, type 
 import { boundaryOf, parseMultipart } from '../emulators/multipart';
 
 /** Every byte value, and the sequences a multipart body is made of, so a part that eats or adds a byte shows. */
-const awkwardBytes = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, byte) => byte)), Buffer.from('\r\n--\r\n\r\n--x--\r\n'), Buffer.from([0, 0xff, 0x0d])]);
+const awkwardBytes = Buffer.concat([
+	Buffer.from(Array.from({ length: 256 }, (_, byte) => byte)),
+	Buffer.from('\r\n--\r\n\r\n--x--\r\n'),
+	Buffer.from([0, 0xff, 0x0d]),
+]);
 
 const parts: MultipartPart[] = [
 	{ name: 'submissionId', value: 'sub-1' },

@@ -8,7 +8,15 @@ import { runPerItem } from '../../nodes/shared/items/per-item-runner';
  * real n8n of both lines (test/e2e, jest.e2e.config.js); these name the differences without one.
  */
 
-const nodeWith = (onError?: INode['onError']): INode => ({ id: '1', name: 'Upload ID front', type: 'n8n-nodes-identity-uploads.complyCube', typeVersion: 1, position: [0, 0], parameters: {}, onError });
+const nodeWith = (onError?: INode['onError']): INode => ({
+	id: '1',
+	name: 'Upload ID front',
+	type: 'n8n-nodes-identity-uploads.complyCube',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+	onError,
+});
 
 function fakeContext(node: INode, items: INodeExecutionData[]): IExecuteFunctions {
 	return {

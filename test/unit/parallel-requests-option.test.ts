@@ -5,12 +5,7 @@ import { ComplyCube } from '../../nodes/ComplyCube/ComplyCube.node';
 import { resources } from '../../nodes/ComplyCube/actions/resources';
 import { CrafterProfile } from '../../nodes/CrafterProfile/CrafterProfile.node';
 import * as putSubmissionImage from '../../nodes/ArgosIdentity/actions/submission/putImage.operation';
-import {
-	DEFAULT_PARALLEL_REQUESTS,
-	operationsOf,
-	PARALLEL_REQUESTS,
-	withParallelRequests,
-} from '../../nodes/shared/items/parallel-requests';
+import { DEFAULT_PARALLEL_REQUESTS, operationsOf, PARALLEL_REQUESTS, withParallelRequests } from '../../nodes/shared/items/parallel-requests';
 
 const nodes: Array<[string, INodeType]> = [
 	['ComplyCube', new ComplyCube()],

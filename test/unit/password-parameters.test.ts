@@ -46,7 +46,13 @@ test('inside collections and fixed collections, single and multiple values', () 
 			type: 'fixedCollection',
 			typeOptions: { multipleValues: true },
 			default: {},
-			options: [{ name: 'login', displayName: 'Login', values: [{ displayName: 'Secret', name: 'secret', type: 'string', typeOptions: { password: true }, default: '' }] }],
+			options: [
+				{
+					name: 'login',
+					displayName: 'Login',
+					values: [{ displayName: 'Secret', name: 'secret', type: 'string', typeOptions: { password: true }, default: '' }],
+				},
+			],
 		},
 		{ displayName: 'Broken', name: 'broken', type: 'string', typeOptions: { password: true }, default: '' },
 	];

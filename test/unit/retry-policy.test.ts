@@ -82,7 +82,6 @@ describe('shouldRetry', () => {
 			expect(shouldRetry({ kind: 'absent' }, MAX_ATTEMPTS, false)).toBe(false);
 		});
 	});
-
 });
 
 describe('throttledDelayMs (the wait after a 429)', () => {

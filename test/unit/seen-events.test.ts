@@ -17,7 +17,12 @@ describe('the remembered events (static data)', () => {
 	test('what an earlier version stored (raw ids of any length) or anything else malformed is dropped when read', () => {
 		const good = digest('x');
 		expect(keptEvents(['65b2c0ffee00000000000e01', 'x'.repeat(1_000_000), good, 42, null, { key: good }])).toEqual([good]);
-		expect(keptEvents([{ key: `approved:${'s'.repeat(1000)}:${good}`, at: 1 }, { key: good, at: 2 }])).toEqual([{ key: good, at: 2 }]);
+		expect(
+			keptEvents([
+				{ key: `approved:${'s'.repeat(1000)}:${good}`, at: 1 },
+				{ key: good, at: 2 },
+			]),
+		).toEqual([{ key: good, at: 2 }]);
 		expect(keptEvents('not a list')).toEqual([]);
 		expect(rememberEvents(['raw-id'], ['also-raw' as string])).toEqual([]);
 	});

@@ -92,9 +92,10 @@ describe('withOperationOptions on a made-up node', () => {
 	const only = (operation: string) => ({ resource: 'file', operation });
 
 	test('an operation file still wrapped in withTimeoutOption keeps its own Timeout, and gets no second one', () => {
-		const legacy = withTimeoutOption(updateDisplayOptions({ show: { resource: ['file'], operation: ['legacy'] } }, [
-			{ displayName: 'ID', name: 'id', type: 'string', default: '' },
-		]), 45_000);
+		const legacy = withTimeoutOption(
+			updateDisplayOptions({ show: { resource: ['file'], operation: ['legacy'] } }, [{ displayName: 'ID', name: 'id', type: 'string', default: '' }]),
+			45_000,
+		);
 		const properties = withOperationOptions([selector, ...legacy], resources);
 		const [collection] = optionsCollectionsOf(properties, only('legacy'));
 		expect((collection.options as INodeProperties[]).map((option) => [option.name, option.default])).toEqual([
@@ -116,7 +117,10 @@ describe('withOperationOptions on a made-up node', () => {
 			options: [{ displayName: 'Zone', name: 'zone', type: 'string', default: '' }],
 		};
 		const properties = withOperationOptions([selector, shared], resources);
-		for (const [operation, timeout] of [['download', TRANSFER_TIMEOUT_MS], ['get', DEFAULT_TIMEOUT_MS]] as const) {
+		for (const [operation, timeout] of [
+			['download', TRANSFER_TIMEOUT_MS],
+			['get', DEFAULT_TIMEOUT_MS],
+		] as const) {
 			const collections = optionsCollectionsOf(properties, only(operation));
 			expect(collections).toHaveLength(1);
 			expect((collections[0].options as INodeProperties[]).map((option) => [option.name, option.default])).toEqual([

@@ -16,7 +16,13 @@ import { readSubmission } from './submissions';
  */
 function imageBytes(body: Buffer): Buffer | undefined {
 	if (sniffFileKind(body)) return body;
-	const text = body.toString('latin1').trim().replace(/^"|"$/g, '').replace(/^data:[^;,]*;base64,/, '').split(/\s/).join('');
+	const text = body
+		.toString('latin1')
+		.trim()
+		.replace(/^"|"$/g, '')
+		.replace(/^data:[^;,]*;base64,/, '')
+		.split(/\s/)
+		.join('');
 	if (!isBase64Text(text)) return undefined;
 	const decoded = Buffer.from(text, 'base64');
 	return sniffFileKind(decoded) ? decoded : undefined;
@@ -35,10 +41,13 @@ export async function argosImageDownload(
 	binaryPropertyName: string,
 	itemIndex: number,
 ): Promise<OperationResult> {
-	const answer = await argosRead(ctx, '/image', { submission_id: submissionId, type: slot }, { itemIndex, bytes: true, transfer: true }).catch(async (error: unknown) => {
-		if (error instanceof ServiceError && (error.status === 400 || error.status === 404)) await explainMissing(ctx, submissionId, slot, itemIndex, error.serviceMessage);
-		throw toNodeError(ctx.getNode(), error, itemIndex);
-	});
+	const answer = await argosRead(ctx, '/image', { submission_id: submissionId, type: slot }, { itemIndex, bytes: true, transfer: true }).catch(
+		async (error: unknown) => {
+			if (error instanceof ServiceError && (error.status === 400 || error.status === 404))
+				await explainMissing(ctx, submissionId, slot, itemIndex, error.serviceMessage);
+			throw toNodeError(ctx.getNode(), error, itemIndex);
+		},
+	);
 	if (answer.bytes.length === 0) await explainMissing(ctx, submissionId, slot, itemIndex, 'an empty answer');
 	const bytes = imageBytes(answer.bytes);
 	if (!bytes) throw new UnexpectedAnswerError(ARGOS, 200, answer.bytes, 'an image file');

@@ -18,10 +18,14 @@ export async function argosEncryption(ctx: ServiceContext): Promise<EncryptionSe
 function undecryptable(node: INode, settings: EncryptionSettings, cipherText: string, itemIndex: number | undefined, what: string): NodeOperationError {
 	const mismatch = decryptionMismatch(cipherText, settings);
 	if (mismatch.wrong === 'module') {
-		return new NodeOperationError(node, `${what} is encrypted with ${MODULE_NAMES[mismatch.actual]}, but the credential's Encryption Module is ${MODULE_NAMES[settings.module]}`, {
-			itemIndex,
-			description: `Set the Argos Identity credential's Encryption Module to ${MODULE_NAMES[mismatch.actual]}, the module chosen in ${WHERE}.`,
-		});
+		return new NodeOperationError(
+			node,
+			`${what} is encrypted with ${MODULE_NAMES[mismatch.actual]}, but the credential's Encryption Module is ${MODULE_NAMES[settings.module]}`,
+			{
+				itemIndex,
+				description: `Set the Argos Identity credential's Encryption Module to ${MODULE_NAMES[mismatch.actual]}, the module chosen in ${WHERE}.`,
+			},
+		);
 	}
 	return new NodeOperationError(node, `${what} is encrypted, and the credential's keys do not decrypt it`, {
 		itemIndex,
@@ -33,7 +37,13 @@ function undecryptable(node: INode, settings: EncryptionSettings, cipherText: st
  * The body as JSON: decrypted when Argos sent it encrypted ({"data": "…"}), as is otherwise. The request path
  * redacted the ciphertext, which hides nothing: the decrypted answer is redacted here.
  */
-export function openAnswer(node: INode, settings: EncryptionSettings, body: unknown, itemIndex: number | undefined, what = "Argos Identity's answer"): IDataObject {
+export function openAnswer(
+	node: INode,
+	settings: EncryptionSettings,
+	body: unknown,
+	itemIndex: number | undefined,
+	what = "Argos Identity's answer",
+): IDataObject {
 	if (!isEncryptedBody(body)) return body as IDataObject;
 	const decrypted = decryptArgosJson(body.data, settings.keys, settings.module);
 	if (!decrypted) throw undecryptable(node, settings, body.data, itemIndex, what);

@@ -102,9 +102,19 @@ export interface ReadOptions {
 }
 
 /** A read (GET) from Argos: a JSON object, or with `bytes` the answer's bytes and content type (an image). */
-export async function argosRead(ctx: ServiceContext, path: string, qs: IDataObject, options: ReadOptions & { bytes: true }): Promise<{ bytes: Buffer; contentType: string }>;
+export async function argosRead(
+	ctx: ServiceContext,
+	path: string,
+	qs: IDataObject,
+	options: ReadOptions & { bytes: true },
+): Promise<{ bytes: Buffer; contentType: string }>;
 export async function argosRead(ctx: ServiceContext, path: string, qs: IDataObject, options?: ReadOptions): Promise<IDataObject>;
-export async function argosRead(ctx: ServiceContext, path: string, qs: IDataObject, options: ReadOptions = {}): Promise<IDataObject | { bytes: Buffer; contentType: string }> {
+export async function argosRead(
+	ctx: ServiceContext,
+	path: string,
+	qs: IDataObject,
+	options: ReadOptions = {},
+): Promise<IDataObject | { bytes: Buffer; contentType: string }> {
 	const response = await callService(ctx, {
 		service: ARGOS,
 		credentialType: 'argosIdentityApi',
@@ -119,7 +129,13 @@ export async function argosRead(ctx: ServiceContext, path: string, qs: IDataObje
 	});
 	if (options.bytes) {
 		const { body } = response;
-		const bytes = Buffer.isBuffer(body) ? body : typeof body === 'string' ? Buffer.from(body) : body instanceof ArrayBuffer ? Buffer.from(body) : Buffer.from(JSON.stringify(body ?? ''));
+		const bytes = Buffer.isBuffer(body)
+			? body
+			: typeof body === 'string'
+				? Buffer.from(body)
+				: body instanceof ArrayBuffer
+					? Buffer.from(body)
+					: Buffer.from(JSON.stringify(body ?? ''));
 		return { bytes, contentType: String(response.headers['content-type'] ?? '') };
 	}
 	if (!response.body || typeof response.body !== 'object' || Array.isArray(response.body) || Buffer.isBuffer(response.body)) {
@@ -139,7 +155,12 @@ export function submissionImagesFinder(ctx: ServiceContext, itemIndex: number, s
 			if (!held?.equals(Buffer.from(base64, 'base64'))) return undefined;
 		}
 		// Encrypted with Secure Data Transmission on, like every GET /submission answer [ENC-GB].
-		const answer = openAnswer(ctx.getNode(), await argosEncryption(ctx), await argosRead(ctx, '/submission', { submission_id: submissionId }, { itemIndex }), itemIndex);
+		const answer = openAnswer(
+			ctx.getNode(),
+			await argosEncryption(ctx),
+			await argosRead(ctx, '/submission', { submission_id: submissionId }, { itemIndex }),
+			itemIndex,
+		);
 		const [submission] = Array.isArray(answer.Items) ? (answer.Items as IDataObject[]) : [];
 		return { message: 'complete to update image.', ...(submission ? { submission } : {}) };
 	};

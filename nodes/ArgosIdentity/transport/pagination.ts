@@ -30,11 +30,7 @@ export async function argosGetMany(ctx: IExecuteFunctions, itemIndex: number, fi
 	while (walk.records.length < limit) {
 		walk.beforePage();
 		const count = Math.min(ARGOS_PAGE_SIZE, limit - walk.records.length);
-		const page = await readSubmissions(
-			ctx,
-			{ ...filters, count, ...(cursor ? { nextpage_id: cursor.id, nextpage_date: cursor.created_at } : {}) },
-			itemIndex,
-		);
+		const page = await readSubmissions(ctx, { ...filters, count, ...(cursor ? { nextpage_id: cursor.id, nextpage_date: cursor.created_at } : {}) }, itemIndex);
 		const fresh = walk.add(page.Items);
 		if (!page.nextpageKey || page.Items.length === 0) break;
 		// A cursor seen before would page forever.

@@ -31,7 +31,8 @@ export async function readSubmission(ctx: ServiceContext, submissionId: string, 
 	if (!Items.length) {
 		throw new NodeOperationError(ctx.getNode(), `Argos Identity has no submission '${submissionId}'`, {
 			itemIndex,
-			description: 'Argos answered the look-up with no submission. Check the Submission ID, and that the credential is the API key of the project the submission belongs to.',
+			description:
+				'Argos answered the look-up with no submission. Check the Submission ID, and that the credential is the API key of the project the submission belongs to.',
 		});
 	}
 	return Items[0];

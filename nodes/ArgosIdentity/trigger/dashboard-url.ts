@@ -27,7 +27,9 @@ export async function recordDashboardUrl(this: IHookFunctions): Promise<boolean>
 	const hasToken = String(credentials.webhookToken ?? '').trim() !== '';
 	const name = this.getNode().name;
 	// The token itself is never written to the log: the user has it in the credential.
-	this.logger.info(`Argos Identity Trigger "${name}" is active. Argos sends only to the URL set in its dashboard: paste ${url}${hasToken ? '?token=<the Webhook Token of the credential>' : ''} in the ${WHERE}, and save.`);
+	this.logger.info(
+		`Argos Identity Trigger "${name}" is active. Argos sends only to the URL set in its dashboard: paste ${url}${hasToken ? '?token=<the Webhook Token of the credential>' : ''} in the ${WHERE}, and save.`,
+	);
 	const encrypted = this.getNodeParameter('encryptedPayload', false) as boolean;
 	const acceptsAnyone = this.getNodeParameter('acceptUnauthenticated', false) as boolean;
 	if (!hasToken && !encrypted && !acceptsAnyone) {
@@ -42,7 +44,9 @@ export async function recordDashboardUrl(this: IHookFunctions): Promise<boolean>
 export async function forgetDashboardUrl(this: IHookFunctions): Promise<boolean> {
 	const data = this.getWorkflowStaticData('node') as DashboardWebhook;
 	if (data.dashboardUrl) {
-		this.logger.info(`Argos Identity Trigger "${this.getNode().name}" is inactive. Argos keeps sending to ${data.dashboardUrl} until it is removed in the ${WHERE}.`);
+		this.logger.info(
+			`Argos Identity Trigger "${this.getNode().name}" is inactive. Argos keeps sending to ${data.dashboardUrl} until it is removed in the ${WHERE}.`,
+		);
 	}
 	delete data.dashboardUrl;
 	return true;

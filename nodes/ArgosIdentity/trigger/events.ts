@@ -4,7 +4,11 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 export const EVENT_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'All Events', value: '*', description: 'Every event Argos sends' },
 	{ name: 'AML', value: 'aml', description: 'The AML screening of a submission ran' },
-	{ name: 'AML Monitor', value: 'aml_monitor', description: 'A submission was registered for AML ongoing monitoring, or its monitoring screened it again; carries the records' },
+	{
+		name: 'AML Monitor',
+		value: 'aml_monitor',
+		description: 'A submission was registered for AML ongoing monitoring, or its monitoring screened it again; carries the records',
+	},
 	{ name: 'Approved', value: 'approved', description: 'A submission was approved' },
 	{ name: 'Created', value: 'created', description: 'A submission was created' },
 	{ name: 'Delete', value: 'delete', description: "A submission's data was deleted" },

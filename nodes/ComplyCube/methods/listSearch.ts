@@ -17,7 +17,8 @@ async function pageOf(ctx: ILoadOptionsFunctions, path: string, paginationToken:
 	return { items, next: more ? String(page + 1) : undefined };
 }
 
-const matches = (term: string, ...texts: unknown[]) => !term || texts.some((text) => typeof text === 'string' && text.toLowerCase().includes(term.toLowerCase()));
+const matches = (term: string, ...texts: unknown[]) =>
+	!term || texts.some((text) => typeof text === 'string' && text.toLowerCase().includes(term.toLowerCase()));
 
 const result = (results: INodeListSearchItems[], next: string | undefined): INodeListSearchResult => ({ results, ...(next ? { paginationToken: next } : {}) });
 

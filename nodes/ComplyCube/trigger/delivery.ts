@@ -71,7 +71,10 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	}
 	// With the other events this process ran lately: this request's copy of the static data may predate them.
 	markRun(scope, key);
-	data.seenEvents = rememberEvents<string>(data.seenEvents, runDeliveries(scope, Date.now()).map((ran) => ran.key));
+	data.seenEvents = rememberEvents<string>(
+		data.seenEvents,
+		runDeliveries(scope, Date.now()).map((ran) => ran.key),
+	);
 	// An earlier version kept the ids themselves.
 	delete data.seenEventIds;
 	// Answered here, not by n8n: n8n saves the static data (the remembered id) only when the node answers

@@ -19,7 +19,11 @@ export const EVENT_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Check Completed: Match Confirmed', value: 'check.completed.match_confirmed', description: 'A screening match was confirmed' },
 	{ name: 'Check Completed: Rejected', value: 'check.completed.rejected', description: 'A check finished and was rejected' },
 	{ name: 'Check Failed', value: 'check.failed', description: 'A check could not be completed' },
-	{ name: 'Check Monitoring: Attention', value: 'check.monitoring.attention', description: 'A monitored screening check found something new (the alerts of Enable Monitoring)' },
+	{
+		name: 'Check Monitoring: Attention',
+		value: 'check.monitoring.attention',
+		description: 'A monitored screening check found something new (the alerts of Enable Monitoring)',
+	},
 	{ name: 'Check Pending', value: 'check.pending', description: 'A check was created and is running' },
 	{ name: 'Check Updated', value: 'check.updated', description: 'A check changed, e.g. its outcome was validated' },
 	{ name: 'Client Created', value: 'client.created' },
@@ -33,11 +37,24 @@ export const EVENT_OPTIONS: INodePropertyOptions[] = [
 	{
 		name: 'Workflow Session Completed',
 		value: 'workflowSession.completed',
-		description: 'A verification through a workflow finished, whatever its outcome. Not confirmed by ComplyCube: no page or SDK names this event; All Events receives whatever name ComplyCube sends.',
+		description:
+			'A verification through a workflow finished, whatever its outcome. Not confirmed by ComplyCube: no page or SDK names this event; All Events receives whatever name ComplyCube sends.',
 	},
-	{ name: 'Workflow Session Completed: Attention', value: 'workflowSession.completed.attention', description: 'Not confirmed by ComplyCube: no page or SDK names this event; All Events receives whatever name ComplyCube sends' },
-	{ name: 'Workflow Session Completed: Clear', value: 'workflowSession.completed.clear', description: 'Not confirmed by ComplyCube: no page or SDK names this event; All Events receives whatever name ComplyCube sends' },
-	{ name: 'Workflow Session Completed: Rejected', value: 'workflowSession.completed.rejected', description: 'Not confirmed by ComplyCube: no page or SDK names this event; All Events receives whatever name ComplyCube sends' },
+	{
+		name: 'Workflow Session Completed: Attention',
+		value: 'workflowSession.completed.attention',
+		description: 'Not confirmed by ComplyCube: no page or SDK names this event; All Events receives whatever name ComplyCube sends',
+	},
+	{
+		name: 'Workflow Session Completed: Clear',
+		value: 'workflowSession.completed.clear',
+		description: 'Not confirmed by ComplyCube: no page or SDK names this event; All Events receives whatever name ComplyCube sends',
+	},
+	{
+		name: 'Workflow Session Completed: Rejected',
+		value: 'workflowSession.completed.rejected',
+		description: 'Not confirmed by ComplyCube: no page or SDK names this event; All Events receives whatever name ComplyCube sends',
+	},
 ];
 
 /** One spelling for both families: the `complete` segment of `check.complete.clear` read as `completed`. */

@@ -9,11 +9,7 @@ export interface BinaryFile {
 }
 
 /** Reads an item's binary through n8n's binary data service (never `binary.data`, which holds only the storage mode in n8n 2). */
-export async function readBinaryFile(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	propertyName: string,
-): Promise<BinaryFile> {
+export async function readBinaryFile(ctx: IExecuteFunctions, itemIndex: number, propertyName: string): Promise<BinaryFile> {
 	const present = Object.keys(ctx.getInputData()[itemIndex]?.binary ?? {});
 	if (!present.includes(propertyName)) {
 		const has = present.length ? `it has ${present.map((name) => `'${name}'`).join(', ')}` : 'it has no binary data at all';

@@ -53,10 +53,7 @@ export function checkFile(rules: UploadRules, file: FileToCheck): CheckedFile {
 }
 
 function checkSize(rules: UploadRules, file: FileToCheck, subject: string) {
-	const window =
-		rules.minBytes > 1
-			? `between ${formatBytes(rules.minBytes)} and ${formatBytes(rules.maxBytes)}`
-			: `at most ${formatBytes(rules.maxBytes)}`;
+	const window = rules.minBytes > 1 ? `between ${formatBytes(rules.minBytes)} and ${formatBytes(rules.maxBytes)}` : `at most ${formatBytes(rules.maxBytes)}`;
 	if (file.size < rules.minBytes) {
 		throw new FileRefusal(
 			`${subject} is too small (${formatBytes(file.size)}): ${withArticle(rules.what)} must be ${window}`,

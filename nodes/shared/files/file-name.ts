@@ -27,9 +27,7 @@ export function acceptedSpelling(rules: FileNameRules, kind: FileKind, extension
 
 function kindOfExtension(rules: FileNameRules, extension: string): FileKind | undefined {
 	const lower = extension.toLowerCase();
-	return (Object.keys(rules.extensions) as FileKind[]).find((kind) =>
-		(rules.extensions[kind] ?? []).some((spelling) => spelling.toLowerCase() === lower),
-	);
+	return (Object.keys(rules.extensions) as FileKind[]).find((kind) => (rules.extensions[kind] ?? []).some((spelling) => spelling.toLowerCase() === lower));
 }
 
 function listExtensions(rules: FileNameRules, kind: FileKind): string {

@@ -7,7 +7,9 @@ import { InputRefusal } from '../parameters/input-refusal';
  * or token would cross the network in clear text.
  */
 export function checkedBaseUrl(raw: unknown, service: string, allowUnencryptedHttp = false): string {
-	const text = String(raw ?? '').trim().replace(/\/+$/, '');
+	const text = String(raw ?? '')
+		.trim()
+		.replace(/\/+$/, '');
 	const fix = `Open the ${service} credential and set Base URL to the service's address with its scheme, e.g. https://host/path.`;
 	if (!/^https?:\/\//i.test(text)) {
 		const shown = text ? `'${text.length > 80 ? `${text.slice(0, 80)}…` : text}'` : 'empty';
@@ -36,8 +38,16 @@ export function checkedBaseUrl(raw: unknown, service: string, allowUnencryptedHt
 
 /** This machine: localhost, 127.0.0.0/8 or ::1 (also as an IPv4-mapped address). URL has normalised the host already. */
 export function isLoopback(hostname: string): boolean {
-	const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
-	return host === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === '::1' || /^::ffff:(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|7f[0-9a-f]{2}:[0-9a-f]{1,4})$/.test(host);
+	const host = hostname
+		.toLowerCase()
+		.replace(/^\[|\]$/g, '')
+		.replace(/\.$/, '');
+	return (
+		host === 'localhost' ||
+		/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
+		host === '::1' ||
+		/^::ffff:(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|7f[0-9a-f]{2}:[0-9a-f]{1,4})$/.test(host)
+	);
 }
 
 function parsed(text: string): URL | undefined {

@@ -79,7 +79,9 @@ function fingerprint(credentialType: string, credentials: ICredentialDataDecrypt
 		.filter((name) => name !== RATE_LIMIT_FIELD && name !== REQUESTS_PER_SECOND_FIELD && name !== PROCESSES_FIELD)
 		.sort()
 		.map((name) => [name, credentials[name]]);
-	return createHash('sha256').update(JSON.stringify([credentialType, fields])).digest('base64url');
+	return createHash('sha256')
+		.update(JSON.stringify([credentialType, fields]))
+		.digest('base64url');
 }
 
 /**

@@ -33,7 +33,8 @@ function serialise(value: IDataObject): Buffer {
 	const text = JSON.stringify(value, (_key, field: unknown) => (field instanceof Base64Field ? `${marker}${fields.push(field) - 1}` : field));
 	if (!fields.length) return Buffer.from(text);
 	const pieces = piecesAround(text, `"${marker}`, fields.length);
-	const size = pieces.reduce((total, piece) => total + Buffer.byteLength(piece), 0) + fields.reduce((total, field) => total + base64Length(field.bytes.length) + 2, 0);
+	const size =
+		pieces.reduce((total, piece) => total + Buffer.byteLength(piece), 0) + fields.reduce((total, field) => total + base64Length(field.bytes.length) + 2, 0);
 	const body = Buffer.allocUnsafe(size);
 	let offset = 0;
 	pieces.forEach((piece, index) => {

@@ -1,9 +1,4 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type INode,
-	type JsonObject,
-} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
 import { InputRefusal } from '../parameters/input-refusal';
 import { AnswerTooLargeError } from './response-body';
@@ -55,53 +50,78 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 	}
 	if (error instanceof ServiceUnreachableError) {
 		// No `code` in the body: NodeApiError would replace the message with a generic one for it.
-		return new NodeApiError(node, { message: error.message }, {
-			message: atItem(error.message, itemIndex),
-			// Creates that may have arrived are UncertainOutcomeErrors; what is left here replaces what it sets.
-			description: error.mayHaveArrived
-				? `The connection failed after the request was sent, on each of up to ${MAX_ATTEMPTS} attempts. This request only replaces what it sets, so running the item again is safe: check that the service is up and the Base URL is right, or raise Options → Timeout if the service is slow.`
-				: 'Nothing reached the service. Check the Base URL in the credential and that the service is up.',
-			itemIndex,
-		});
+		return new NodeApiError(
+			node,
+			{ message: error.message },
+			{
+				message: atItem(error.message, itemIndex),
+				// Creates that may have arrived are UncertainOutcomeErrors; what is left here replaces what it sets.
+				description: error.mayHaveArrived
+					? `The connection failed after the request was sent, on each of up to ${MAX_ATTEMPTS} attempts. This request only replaces what it sets, so running the item again is safe: check that the service is up and the Base URL is right, or raise Options → Timeout if the service is slow.`
+					: 'Nothing reached the service. Check the Base URL in the credential and that the service is up.',
+				itemIndex,
+			},
+		);
 	}
 	if (error instanceof UncertainOutcomeError) {
-		return new NodeApiError(node, { message: error.message }, {
-			message: atItem(error.message, itemIndex),
-			description: `${error.service} may have stored it, and the node could not find out${error.lookupFailure ? '' : ' (this operation has no way to ask)'}, so it did not send it again. ${error.howToCheck} Run the item again only if it is not there.`,
-			...(error.failure instanceof ServiceError ? { httpCode: String(error.failure.status) } : {}),
-			itemIndex,
-		});
+		return new NodeApiError(
+			node,
+			{ message: error.message },
+			{
+				message: atItem(error.message, itemIndex),
+				description: `${error.service} may have stored it, and the node could not find out${error.lookupFailure ? '' : ' (this operation has no way to ask)'}, so it did not send it again. ${error.howToCheck} Run the item again only if it is not there.`,
+				...(error.failure instanceof ServiceError ? { httpCode: String(error.failure.status) } : {}),
+				itemIndex,
+			},
+		);
 	}
 	if (error instanceof NothingStoredError) {
-		return new NodeApiError(node, { message: error.message }, {
-			message: atItem(error.message, itemIndex),
-			description: `${error.service} was asked after the failure and holds nothing from this request, so nothing was stored: running this item again is safe (once the service answers again).`,
-			...(error.failure instanceof ServiceError ? { httpCode: String(error.failure.status) } : {}),
-			itemIndex,
-		});
+		return new NodeApiError(
+			node,
+			{ message: error.message },
+			{
+				message: atItem(error.message, itemIndex),
+				description: `${error.service} was asked after the failure and holds nothing from this request, so nothing was stored: running this item again is safe (once the service answers again).`,
+				...(error.failure instanceof ServiceError ? { httpCode: String(error.failure.status) } : {}),
+				itemIndex,
+			},
+		);
 	}
 	if (error instanceof ThrottledTooLongError) {
-		return new NodeApiError(node, { message: error.message }, {
-			message: atItem(error.message, itemIndex),
-			description: `${error.service} refused before acting, so nothing was stored and running the item again is safe. The account's rate is used up by something else too (another workflow, process or program with the same key): set the credential's rate limit and Processes Sharing This Key to match, or raise Options → Timeout so the item can wait longer.`,
-			httpCode: '429',
-			itemIndex,
-		});
+		return new NodeApiError(
+			node,
+			{ message: error.message },
+			{
+				message: atItem(error.message, itemIndex),
+				description: `${error.service} refused before acting, so nothing was stored and running the item again is safe. The account's rate is used up by something else too (another workflow, process or program with the same key): set the credential's rate limit and Processes Sharing This Key to match, or raise Options → Timeout so the item can wait longer.`,
+				httpCode: '429',
+				itemIndex,
+			},
+		);
 	}
 	if (error instanceof AnswerTooLargeError) {
-		return new NodeApiError(node, { message: error.message }, {
-			message: atItem(error.message, itemIndex),
-			description: `A file from ${error.service} is never larger than ${Math.round(error.maxBytes / 100_000) / 10} MB, so this answer is not the file asked for (check the Base URL points at ${error.service} itself, not a proxy). Nothing was kept of it.`,
-			itemIndex,
-		});
+		return new NodeApiError(
+			node,
+			{ message: error.message },
+			{
+				message: atItem(error.message, itemIndex),
+				description: `A file from ${error.service} is never larger than ${Math.round(error.maxBytes / 100_000) / 10} MB, so this answer is not the file asked for (check the Base URL points at ${error.service} itself, not a proxy). Nothing was kept of it.`,
+				itemIndex,
+			},
+		);
 	}
 	if (error instanceof UnexpectedAnswerError) {
-		return new NodeApiError(node, { message: error.message }, {
-			message: atItem(error.message, itemIndex),
-			description: 'The service accepted the request but its answer is not the one it documents, so the node cannot say what it did. Check the record in the service before running this item again, and check that the Base URL points at the service itself, not a proxy or login page.',
-			httpCode: String(error.status),
-			itemIndex,
-		});
+		return new NodeApiError(
+			node,
+			{ message: error.message },
+			{
+				message: atItem(error.message, itemIndex),
+				description:
+					'The service accepted the request but its answer is not the one it documents, so the node cannot say what it did. Check the record in the service before running this item again, and check that the Base URL points at the service itself, not a proxy or login page.',
+				httpCode: String(error.status),
+				itemIndex,
+			},
+		);
 	}
 	const message = error instanceof Error ? error.message : String(error);
 	return new NodeOperationError(node, atItem(message, itemIndex), { itemIndex });

@@ -57,9 +57,13 @@ export class PageWalk {
 
 	private ceiling(limit: string): NodeOperationError {
 		const { service, narrower, returnAll } = this.options;
-		return new NodeOperationError(this.ctx.getNode(), `${returnAll ? 'Return All' : 'Get Many'} stopped at ${limit}, the most one call reads, and ${service} still offers more`, {
-			itemIndex: this.itemIndex,
-			description: `Nothing is output for this item, so a partial list is not taken for the whole. ${returnAll ? 'Turn off Return All and set' : 'Set'} Limit to at most ${MAX_RECORDS.toLocaleString('en-US')}, ${narrower}.`,
-		});
+		return new NodeOperationError(
+			this.ctx.getNode(),
+			`${returnAll ? 'Return All' : 'Get Many'} stopped at ${limit}, the most one call reads, and ${service} still offers more`,
+			{
+				itemIndex: this.itemIndex,
+				description: `Nothing is output for this item, so a partial list is not taken for the whole. ${returnAll ? 'Turn off Return All and set' : 'Set'} Limit to at most ${MAX_RECORDS.toLocaleString('en-US')}, ${narrower}.`,
+			},
+		);
 	}
 }

@@ -87,7 +87,12 @@ export function redact<T>(value: T, secrets: readonly string[]): T {
 	return root.value as T;
 }
 
-function copyOne(value: unknown, secrets: readonly string[], copies: Map<object, unknown>, work: Array<{ value: unknown; put: (copy: unknown) => void }>): unknown {
+function copyOne(
+	value: unknown,
+	secrets: readonly string[],
+	copies: Map<object, unknown>,
+	work: Array<{ value: unknown; put: (copy: unknown) => void }>,
+): unknown {
 	if (typeof value === 'string') return redactText(value, secrets);
 	if (value === null || typeof value !== 'object') return value;
 	if (Buffer.isBuffer(value) || ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return value;

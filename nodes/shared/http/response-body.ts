@@ -56,7 +56,8 @@ export async function readResponseBody(body: unknown, limits: BodyLimits): Promi
 	const announced = Number(limits.contentLength);
 	// Announced too large: refused whatever comes, and nothing of it kept. (Destroying a stream that was never
 	// read does not always reach its connection: it is read, bytes dropped, until it passes the cap.)
-	const tooLarge = maxBytes !== undefined && Number.isFinite(announced) && announced > maxBytes ? new AnswerTooLargeError(service, maxBytes, announced) : undefined;
+	const tooLarge =
+		maxBytes !== undefined && Number.isFinite(announced) && announced > maxBytes ? new AnswerTooLargeError(service, maxBytes, announced) : undefined;
 	return await new Promise<Buffer>((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;

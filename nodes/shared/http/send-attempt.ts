@@ -40,12 +40,14 @@ export async function sendAttempt(send: AttemptRequest, turn?: Promise<void>): P
 	try {
 		const wanted = send.request.encoding;
 		const request: IHttpRequestOptions = { ...send.request, ...attempt.options, encoding: 'stream', json: false };
-		const pending = send.credentialType && send.session
-			? sendWithSession(send.ctx, send.credentialType, send.session, request)
-			: send.ctx.helpers.httpRequest(request);
+		const pending =
+			send.credentialType && send.session ? sendWithSession(send.ctx, send.credentialType, send.session, request) : send.ctx.helpers.httpRequest(request);
 		const response = (await untilAborted(pending, abortSignal).catch((error: unknown) => {
 			// An answer that comes after the deadline is let go unread.
-			void pending.then((late) => discard((late as IN8nHttpFullResponse)?.body), () => undefined);
+			void pending.then(
+				(late) => discard((late as IN8nHttpFullResponse)?.body),
+				() => undefined,
+			);
 			throw error;
 		})) as IN8nHttpFullResponse;
 		outcome = response.statusCode === 429 ? 'throttled' : 'answered';

@@ -29,7 +29,9 @@ export class UncertainOutcomeError extends Error {
 		/** Why asking the service failed; undefined when the operation has no way to ask. */
 		readonly lookupFailure?: string,
 	) {
-		super(`${failure.message.replace(/[.:]?\s*$/, '')}, and it may have arrived: ${service} may hold it${lookupFailure ? ` (asking ${service} afterwards failed too: ${lookupFailure})` : ''}`);
+		super(
+			`${failure.message.replace(/[.:]?\s*$/, '')}, and it may have arrived: ${service} may hold it${lookupFailure ? ` (asking ${service} afterwards failed too: ${lookupFailure})` : ''}`,
+		);
 		this.name = 'UncertainOutcomeError';
 	}
 }

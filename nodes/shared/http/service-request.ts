@@ -69,7 +69,9 @@ export async function callService(ctx: ServiceContext, call: ServiceCall): Promi
 	const session = call.credentialType ? await credentialSession(ctx, call.credentialType) : undefined;
 	// Checked before anything is sent, once per node run (a wrong one is refused for every item); timeout,
 	// deadline, redaction and reconciliation live in request-guard.ts.
-	const baseUrl = session ? (session.baseUrl ??= checkedBaseUrl(session.credentials.baseUrl, call.service, session.credentials.allowUnencryptedHttp === true)) : '';
+	const baseUrl = session
+		? (session.baseUrl ??= checkedBaseUrl(session.credentials.baseUrl, call.service, session.credentials.allowUnencryptedHttp === true))
+		: '';
 	const guard = new RequestGuard(ctx, call, session?.credentials ?? {});
 	// An item read ahead sends once the items before it leave room (send-turns.ts): its first attempt waits.
 	let turn = pendingSendTurn(ctx, call.itemIndex);
@@ -84,11 +86,20 @@ export async function callService(ctx: ServiceContext, call: ServiceCall): Promi
 		// one to the same origin (with the key); any other is refused (redirects.ts).
 		for (let redirects = 0; ; redirects++) {
 			sent = await sendAttempt(
-				{ ctx, credentialType: call.credentialType, session, guard, service: call.service, maxBytes: call.maxBytes ?? DEFAULT_MAX_ANSWER_BYTES, request: { ...request, returnFullResponse: true, ignoreHttpStatusErrors: true, disableFollowRedirect: true } },
+				{
+					ctx,
+					credentialType: call.credentialType,
+					session,
+					guard,
+					service: call.service,
+					maxBytes: call.maxBytes ?? DEFAULT_MAX_ANSWER_BYTES,
+					request: { ...request, returnFullResponse: true, ignoreHttpStatusErrors: true, disableFollowRedirect: true },
+				},
 				turn,
 			);
 			turn = undefined;
-			const next = 'response' in sent && redirects < MAX_REDIRECTS && !isWrite(request) ? followableRedirect(request, sent.response, !call.credentialType) : undefined;
+			const next =
+				'response' in sent && redirects < MAX_REDIRECTS && !isWrite(request) ? followableRedirect(request, sent.response, !call.credentialType) : undefined;
 			if (!next) break;
 			request = next;
 		}
@@ -99,7 +110,9 @@ export async function callService(ctx: ServiceContext, call: ServiceCall): Promi
 			const redirected = response.statusCode >= 300 && response.statusCode < 400;
 			if (response.statusCode < 400 && !redirected) return { status: response.statusCode, body, headers: response.headers };
 			outcome = { kind: 'status', status: response.statusCode };
-			const message = redirected ? redirectWords(guard.redactText(String(response.headers.location ?? '')), request, response) : (call.messageOf(body) ?? `HTTP ${response.statusCode}`);
+			const message = redirected
+				? redirectWords(guard.redactText(String(response.headers.location ?? '')), request, response)
+				: (call.messageOf(body) ?? `HTTP ${response.statusCode}`);
 			failure = new ServiceError(call.service, response.statusCode, body, message);
 			retryAfter = response.headers['retry-after'] as string | undefined;
 			// A redirect is refused, not a fault: it would be refused again.
@@ -120,7 +133,9 @@ export async function callService(ctx: ServiceContext, call: ServiceCall): Promi
 		if (settled.recovered) return { status: 200, body: settled.recovered, headers: {}, recovered: true };
 		({ outcome, failure } = settled);
 		if (!shouldRetry(outcome, attempt, call.idempotent) || !guard.canWait(delay)) {
-			throw throttled > 0 && outcome.kind === 'status' && outcome.status === 429 ? new ThrottledTooLongError(call.service, failure, throttled, guard.elapsedMs()) : failure;
+			throw throttled > 0 && outcome.kind === 'status' && outcome.status === 429
+				? new ThrottledTooLongError(call.service, failure, throttled, guard.elapsedMs())
+				: failure;
 		}
 		await guard.wait(delay);
 	}

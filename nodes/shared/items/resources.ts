@@ -37,7 +37,10 @@ export function resourceFields(resources: Resource[], defaultResource: string): 
 	return [
 		field({ '@tool': [false] }, resources),
 		field({ '@tool': [true], [ALLOW_CHANGES]: [true] }, resources),
-		field({ '@tool': [true], [ALLOW_CHANGES]: [false] }, resources.filter((resource) => resource.readOperations.length)),
+		field(
+			{ '@tool': [true], [ALLOW_CHANGES]: [false] },
+			resources.filter((resource) => resource.readOperations.length),
+		),
 	];
 }
 

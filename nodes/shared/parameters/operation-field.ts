@@ -17,12 +17,7 @@ export const allowChangesField: INodeProperties = {
  * The Operation selector of one resource. As a node it offers every operation; used as an AI agent's tool
  * it offers only the reading ones unless Allow Changes is on, so an agent cannot upload or delete by default.
  */
-export function operationFields(
-	resource: string,
-	options: INodePropertyOptions[],
-	defaultOperation: string,
-	readOperations: string[],
-): INodeProperties[] {
+export function operationFields(resource: string, options: INodePropertyOptions[], defaultOperation: string, readOperations: string[]): INodeProperties[] {
 	const field = (displayOptions: INodeProperties['displayOptions'], offered: INodePropertyOptions[], defaultValue: string): INodeProperties => ({
 		displayName: 'Operation',
 		name: 'operation',

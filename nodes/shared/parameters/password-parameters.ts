@@ -16,7 +16,8 @@ export function passwordParameterPaths(properties: readonly INodeProperties[]): 
 		if (property.typeOptions?.password) paths.set(path.join('.'), path);
 		for (const option of property.options ?? []) {
 			if ('type' in option) work.push({ property: option, parent: path });
-			else if ('values' in option) for (const value of (option as INodePropertyCollection).values) work.push({ property: value, parent: [...path, option.name] });
+			else if ('values' in option)
+				for (const value of (option as INodePropertyCollection).values) work.push({ property: value, parent: [...path, option.name] });
 		}
 	}
 	return [...paths.values()];

@@ -9,7 +9,16 @@ import { addMonitoring, getAmlReport, getMonitoring, removeMonitoring } from './
 import { partialDelete } from './routes/partial-delete';
 import { deleteTokens, getTokens, postTokens, TOKEN_PAGE_SIZE } from './routes/tokens';
 import { liveform, LIVEFORM_PATH } from './liveform';
-import { addSubmission, seed, type ArgosDelivery, type ArgosLiveformSettings, type ArgosState, type ArgosSubmission, type ArgosToken, type ArgosWebhookConfig } from './store';
+import {
+	addSubmission,
+	seed,
+	type ArgosDelivery,
+	type ArgosLiveformSettings,
+	type ArgosState,
+	type ArgosSubmission,
+	type ArgosToken,
+	type ArgosWebhookConfig,
+} from './store';
 import { secureTransmission } from './secure-transmission';
 import { deliver } from './webhooks';
 import type { ArgosEncryptionModule } from './encryption';

@@ -59,6 +59,9 @@ export function secureTransmission(route: Route, options: { body: boolean }): Ro
 		}
 		const answer = route(inner, state);
 		if (answer.status !== 200 || answer.json === undefined) return answer;
-		return { ...answer, json: { data: argosEncrypt(JSON.stringify(answer.json), state.secureTransmissionKey ?? state.apiKey, state.secureTransmissionModule) } };
+		return {
+			...answer,
+			json: { data: argosEncrypt(JSON.stringify(answer.json), state.secureTransmissionKey ?? state.apiKey, state.secureTransmissionModule) },
+		};
 	};
 }

@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 
 import { argosTimestamp } from './clock';
-import { ARGOS_AML_RESOURCE_ID, ARGOS_INACTIVE_WORKLIST_ID, ARGOS_SEEDED_SUBMISSION_IDS, ARGOS_WORKLIST_ID, type ArgosImageSlot, type ArgosKycResult, type ArgosWebhookTrigger } from './constants';
+import {
+	ARGOS_AML_RESOURCE_ID,
+	ARGOS_INACTIVE_WORKLIST_ID,
+	ARGOS_SEEDED_SUBMISSION_IDS,
+	ARGOS_WORKLIST_ID,
+	type ArgosImageSlot,
+	type ArgosKycResult,
+	type ArgosWebhookTrigger,
+} from './constants';
 import type { ArgosEncryptionModule } from './encryption';
 
 const ARGOS_REVIEWER = 'reviewer@example.com';
@@ -139,7 +147,10 @@ export function addSubmission(state: ArgosState, id = randomBytes(8).toString('h
 export function seed(state: ArgosState): void {
 	state.worklists.set(ARGOS_WORKLIST_ID, { active: true, records: new Map() });
 	state.worklists.set(ARGOS_INACTIVE_WORKLIST_ID, { active: false, records: new Map() });
-	state.amlReports.set(ARGOS_AML_RESOURCE_ID, Buffer.from('%PDF-1.4\n% ARGOS AML report (emulator)\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'));
+	state.amlReports.set(
+		ARGOS_AML_RESOURCE_ID,
+		Buffer.from('%PDF-1.4\n% ARGOS AML report (emulator)\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+	);
 	const [approved, rejected, pending] = ARGOS_SEEDED_SUBMISSION_IDS;
 	addSubmission(state, approved, {
 		createdAt: '2025-03-03-09-15-00-000',
@@ -151,7 +162,15 @@ export function seed(state: ArgosState): void {
 		userid: 'user-1001',
 		idType: 'drivers_license',
 		kyc: { result: 'approved', comment: [], commentCode: [] },
-		data: { full_name: 'Jane Doe', first_name: 'Jane', last_name: 'Doe', gender: 'female', nationality: 'GBR', date_of_birth: '1990-04-12', age_group: '30-39' },
+		data: {
+			full_name: 'Jane Doe',
+			first_name: 'Jane',
+			last_name: 'Doe',
+			gender: 'female',
+			nationality: 'GBR',
+			date_of_birth: '1990-04-12',
+			age_group: '30-39',
+		},
 		aml: { currentstatus: 'Not Screened', risk_level_summary: 'Not Screened' },
 	});
 	addSubmission(state, rejected, {

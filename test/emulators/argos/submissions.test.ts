@@ -31,7 +31,13 @@ const ids = (answer: Answer) => items(answer).map((item) => item.submission_id);
 describe('GET /v3/submission: one submission', () => {
 	test('the seeded submissions carry their KYC results: approved, rejected with its codes, pending', async () => {
 		const [approved] = items(await call('GET', `/submission?submission_id=${APPROVED}`));
-		expect(approved).toMatchObject({ submission_id: APPROVED, email: 'jane.doe@example.com', userid: 'user-1001', reviewer: 'system', kyc: { result: 'approved' } });
+		expect(approved).toMatchObject({
+			submission_id: APPROVED,
+			email: 'jane.doe@example.com',
+			userid: 'user-1001',
+			reviewer: 'system',
+			kyc: { result: 'approved' },
+		});
 		expect(approved.created_at).toMatch(/^\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\d{3}$/);
 		const [rejected] = items(await call('GET', `/submission?submission_id=${REJECTED}`));
 		expect(rejected.kyc).toEqual({ result: 'rejected', comment: [expect.any(String)], commentCode: ['too_many_retry'] });
@@ -56,7 +62,10 @@ describe('GET /v3/submission: one submission', () => {
 	});
 
 	test('an unknown request_type is a bad query', async () => {
-		expect(await call('GET', `/submission?submission_id=${APPROVED}&request_type=everything`)).toEqual({ status: 400, json: { message: 'Invalid Query String parameters' } });
+		expect(await call('GET', `/submission?submission_id=${APPROVED}&request_type=everything`)).toEqual({
+			status: 400,
+			json: { message: 'Invalid Query String parameters' },
+		});
 	});
 
 	test('a wrong key is refused before anything is read', async () => {
@@ -67,7 +76,11 @@ describe('GET /v3/submission: one submission', () => {
 describe('GET /v3/submission: lists and their pages', () => {
 	const addMany = (count: number, userid: string, day = '2025-06-01') =>
 		Array.from({ length: count }, (_, index) =>
-			argos.addSubmission(`${userid}-${String(index).padStart(3, '0')}`, { userid, email: `${userid}@example.com`, createdAt: `${day}-10-${String(Math.floor(index / 60)).padStart(2, '0')}-${String(index % 60).padStart(2, '0')}-000` }),
+			argos.addSubmission(`${userid}-${String(index).padStart(3, '0')}`, {
+				userid,
+				email: `${userid}@example.com`,
+				createdAt: `${day}-10-${String(Math.floor(index / 60)).padStart(2, '0')}-${String(index % 60).padStart(2, '0')}-000`,
+			}),
 		);
 
 	test('by userid, 50 a page by default; nextpageKey until the last page, which has none', async () => {
@@ -130,7 +143,10 @@ describe('PATCH /v3/submission', () => {
 	const error = (errorCode: string, message: string) => ({ status: 400, json: { errorCode, message } });
 
 	test('approves a pending submission: result, reviewer and dates change, and the update is counted', async () => {
-		expect(await patch({ submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, data: { kycStatus: 'approved' } })).toEqual({ status: 200, json: { message: 'Data Processing Success.' } });
+		expect(await patch({ submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, data: { kycStatus: 'approved' } })).toEqual({
+			status: 200,
+			json: { message: 'Data Processing Success.' },
+		});
 		const [item] = items(await call('GET', `/submission?submission_id=${PENDING}`));
 		expect(item).toMatchObject({ kyc: { result: 'approved' }, reviewer: ARGOS_ADMIN_EMAIL, kyc_result_at: expect.any(String) });
 		expect(argos.acceptedUpdates).toEqual([{ submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, fields: ['kycStatus'] }]);
@@ -148,10 +164,26 @@ describe('PATCH /v3/submission', () => {
 		['no admin', { submissionId: PENDING, data: { kycStatus: 'approved' } }, error('invalid_payload', 'admin is required.')],
 		['no data', { submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL }, error('invalid_payload', 'At least one property to modify is required.')],
 		['empty data', { submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, data: {} }, error('invalid_payload', 'At least one property to modify is required.')],
-		['a kycStatus of pending', { submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, data: { kycStatus: 'pending' } }, error('invalid_payload', 'data parsing error. please check input data.')],
-		['an undocumented field', { submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, data: { shoeSize: '42' } }, error('invalid_payload', 'data parsing error. please check input data.')],
-		['an unknown submission', { submissionId: 'nope', admin: ARGOS_ADMIN_EMAIL, data: { kycStatus: 'approved' } }, error('processing_error', 'Data Processing Error.')],
-		['an admin not on the dashboard', { submissionId: PENDING, admin: 'x@example.com', data: { kycStatus: 'approved' } }, error('processing_error', 'Data Processing Error.')],
+		[
+			'a kycStatus of pending',
+			{ submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, data: { kycStatus: 'pending' } },
+			error('invalid_payload', 'data parsing error. please check input data.'),
+		],
+		[
+			'an undocumented field',
+			{ submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, data: { shoeSize: '42' } },
+			error('invalid_payload', 'data parsing error. please check input data.'),
+		],
+		[
+			'an unknown submission',
+			{ submissionId: 'nope', admin: ARGOS_ADMIN_EMAIL, data: { kycStatus: 'approved' } },
+			error('processing_error', 'Data Processing Error.'),
+		],
+		[
+			'an admin not on the dashboard',
+			{ submissionId: PENDING, admin: 'x@example.com', data: { kycStatus: 'approved' } },
+			error('processing_error', 'Data Processing Error.'),
+		],
 	])('refuses %s and changes nothing', async (_case, body, expected) => {
 		expect(await patch(body)).toEqual(expected);
 		expect(argos.submissions.get(PENDING)!.kyc?.result).toBe('pending');
@@ -167,7 +199,12 @@ describe('DELETE /v3/submission', () => {
 			json: { message: 'success', content: `Submission ${APPROVED} deleted successfully.`, statusCode: 200 },
 		});
 		const [item] = items(await call('GET', `/submission?submission_id=${APPROVED}`));
-		expect(item).toMatchObject({ submission_id: APPROVED, created_at: '2025-03-03-09-15-00-000', kyc: { result: 'approved' }, data: { idType: 'drivers_license' } });
+		expect(item).toMatchObject({
+			submission_id: APPROVED,
+			created_at: '2025-03-03-09-15-00-000',
+			kyc: { result: 'approved' },
+			data: { idType: 'drivers_license' },
+		});
 		expect(item.email ?? item.userid ?? item.image ?? item.aml).toBeUndefined();
 		expect(Object.keys(item.data as object)).toEqual(['idType']);
 		expect((await fetch(`${argos.origin}/v3/image?submission_id=${APPROVED}&type=selfieImage`, { headers: { 'x-api-key': ARGOS_API_KEY } })).status).toBe(400);
@@ -189,7 +226,10 @@ describe('Secure Data Transmission on: encrypted both ways', () => {
 
 	test('a plain PATCH is refused as not decryptable, and nothing changes', async () => {
 		argos.setSecureTransmission(true);
-		expect(await call('PATCH', '/submission', patchBody)).toEqual({ status: 400, json: { errorCode: 'invalid_payload', message: 'Decryption is Failed. Please check the api-key.' } });
+		expect(await call('PATCH', '/submission', patchBody)).toEqual({
+			status: 400,
+			json: { errorCode: 'invalid_payload', message: 'Decryption is Failed. Please check the api-key.' },
+		});
 		expect(argos.acceptedUpdates).toEqual([]);
 	});
 
@@ -203,7 +243,9 @@ describe('Secure Data Transmission on: encrypted both ways', () => {
 
 	test('encrypted under the other module: refused', async () => {
 		argos.setSecureTransmission(true, undefined, 'gcm256');
-		expect((await call('PATCH', '/submission', { body: argosEncrypt(JSON.stringify(patchBody), ARGOS_API_KEY, 'aes256') })).json.message).toBe('Decryption is Failed. Please check the api-key.');
+		expect((await call('PATCH', '/submission', { body: argosEncrypt(JSON.stringify(patchBody), ARGOS_API_KEY, 'aes256') })).json.message).toBe(
+			'Decryption is Failed. Please check the api-key.',
+		);
 	});
 
 	test('DELETE, not in the encrypted list, stays plain', async () => {
@@ -226,13 +268,33 @@ describe('POST /v3/submission/review', () => {
 
 	test.each([
 		['no admin', { submissionId: PENDING, status: 'approved' }, error('invalid_admin', 'admin is required.')],
-		['an admin not on the project', { submissionId: PENDING, admin: 'x@example.com', status: 'approved' }, error('invalid_admin', 'Access denied. The admin is not registered in the project.')],
+		[
+			'an admin not on the project',
+			{ submissionId: PENDING, admin: 'x@example.com', status: 'approved' },
+			error('invalid_admin', 'Access denied. The admin is not registered in the project.'),
+		],
 		['no submission id', { admin: ARGOS_ADMIN_EMAIL, status: 'approved' }, error('invalid_submission', 'Submission Id is required.')],
 		['an unknown submission', { submissionId: 'nope', admin: ARGOS_ADMIN_EMAIL, status: 'approved' }, error('invalid_submission', 'Invalid Submission Id.')],
-		['a submission already approved', { submissionId: APPROVED, admin: ARGOS_ADMIN_EMAIL, status: 'rejected', rejectComment: 'x' }, error('invalid_submission', 'Only submissions in pending status can be reviewed')],
-		['a status other than approved/rejected', { submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, status: 'pending' }, error('invalid_parameter', 'Invalid status')],
-		['updateFields not an object', { submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, status: 'approved', updateFields: 'fullName' }, error('invalid_parameter', 'Invalid data format.')],
-		['rejected without a comment', { submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, status: 'rejected' }, error('invalid_parameter', 'Reject comment is required')],
+		[
+			'a submission already approved',
+			{ submissionId: APPROVED, admin: ARGOS_ADMIN_EMAIL, status: 'rejected', rejectComment: 'x' },
+			error('invalid_submission', 'Only submissions in pending status can be reviewed'),
+		],
+		[
+			'a status other than approved/rejected',
+			{ submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, status: 'pending' },
+			error('invalid_parameter', 'Invalid status'),
+		],
+		[
+			'updateFields not an object',
+			{ submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, status: 'approved', updateFields: 'fullName' },
+			error('invalid_parameter', 'Invalid data format.'),
+		],
+		[
+			'rejected without a comment',
+			{ submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, status: 'rejected' },
+			error('invalid_parameter', 'Reject comment is required'),
+		],
 	])('%s: 400', async (_case, body, expected) => {
 		expect(await review(body)).toEqual(expected);
 		expect(argos.reviews).toEqual([]);

@@ -33,7 +33,11 @@ afterEach(async () => {
 });
 
 const patch = async (body: unknown) =>
-	await fetch(`${argos.baseUrl}/submission`, { method: 'PATCH', headers: { 'x-api-key': ARGOS_API_KEY, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	await fetch(`${argos.baseUrl}/submission`, {
+		method: 'PATCH',
+		headers: { 'x-api-key': ARGOS_API_KEY, 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
 const bodies = () => received.map((delivery) => JSON.parse(delivery.body) as Record<string, unknown>);
 
 test('nothing is sent while no Webhook URL is set', async () => {
@@ -64,9 +68,20 @@ test('approving through PATCH posts `updated` and then `approved`, JSON, to the 
 		{ method: 'POST', path: '/hook?token=abc', contentType: 'application/json' },
 	]);
 	const [updated, approved] = bodies();
-	expect(updated).toMatchObject({ webhook_trigger: 'updated', submission_id: PENDING, admin: ARGOS_ADMIN_EMAIL, data: { update: ['kycStatus'], kyc_result: 'approved' }, email: 'mei.lin@example.com' });
+	expect(updated).toMatchObject({
+		webhook_trigger: 'updated',
+		submission_id: PENDING,
+		admin: ARGOS_ADMIN_EMAIL,
+		data: { update: ['kycStatus'], kyc_result: 'approved' },
+		email: 'mei.lin@example.com',
+	});
 	expect(updated.update_time).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-	expect(approved).toMatchObject({ webhook_trigger: 'approved', submission_id: PENDING, kyc_result: { status: 'approved', reviewer: ARGOS_ADMIN_EMAIL }, fullName: 'Mei Lin' });
+	expect(approved).toMatchObject({
+		webhook_trigger: 'approved',
+		submission_id: PENDING,
+		kyc_result: { status: 'approved', reviewer: ARGOS_ADMIN_EMAIL },
+		fullName: 'Mei Lin',
+	});
 	expect((approved.kyc_result as Record<string, unknown>).comment).toBeUndefined();
 	expect(argos.deliveries.map((delivery) => [delivery.event, delivery.status])).toEqual([
 		['updated', 200],
@@ -79,7 +94,11 @@ test('a data-only update posts `updated` alone; a review in the dashboard posts 
 	await patch({ submissionId: APPROVED, admin: ARGOS_ADMIN_EMAIL, data: { fullName: 'Jane Q. Doe' } });
 	argos.review(PENDING, 'rejected', { comment: ['Blurry ID photo.'], commentCode: ['other'] });
 	await argos.settle();
-	expect(bodies().map((body) => body.webhook_trigger).sort()).toEqual(['rejected', 'updated']);
+	expect(
+		bodies()
+			.map((body) => body.webhook_trigger)
+			.sort(),
+	).toEqual(['rejected', 'updated']);
 	expect(bodies().find((body) => body.webhook_trigger === 'rejected')).toMatchObject({ kyc_result: { status: 'rejected', comment: ['Blurry ID photo.'] } });
 	expect(argos.submissions.get(PENDING)!.kyc).toEqual({ result: 'rejected', comment: ['Blurry ID photo.'], commentCode: ['other'] });
 });

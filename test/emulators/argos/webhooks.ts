@@ -35,12 +35,7 @@ function personFields(submission: ArgosSubmission): Record<string, unknown> {
  * the fields changed, admin, update_time in ISO 8601, `full_name`). The other events' bodies are not
  * shown in the docs: inferred as {webhook_trigger, submission_id} with the person fields.
  */
-export function webhookPayload(
-	id: string,
-	submission: ArgosSubmission,
-	event: ArgosWebhookTrigger,
-	extra: WebhookExtra = {},
-): Record<string, unknown> {
+export function webhookPayload(id: string, submission: ArgosSubmission, event: ArgosWebhookTrigger, extra: WebhookExtra = {}): Record<string, unknown> {
 	const base = { webhook_trigger: event, submission_id: id, ...personFields(submission) };
 	const fullName = submission.data?.full_name;
 	if (event === 'approved' || event === 'rejected') {

@@ -14,8 +14,17 @@ test('create: the minimal body answers the address with id, clientId and a type;
 	expect(created).toMatchObject({ status: 200, json: { id: expect.stringMatching(/^[0-9a-f]{24}$/), clientId, type: 'main', ...minimal } });
 	expect(created.json.createdAt).toEqual(created.json.updatedAt);
 	const full = {
-		clientId, type: 'alternative', propertyNumber: 'Flat 323', buildingName: 'Tower', line: 'Common street', city: 'Aldgate',
-		state: 'London', postalCode: 'W10 11L', country: 'GB', fromDate: '2007-09-01', toDate: '2010-01-31',
+		clientId,
+		type: 'alternative',
+		propertyNumber: 'Flat 323',
+		buildingName: 'Tower',
+		line: 'Common street',
+		city: 'Aldgate',
+		state: 'London',
+		postalCode: 'W10 11L',
+		country: 'GB',
+		fromDate: '2007-09-01',
+		toDate: '2010-01-31',
 	};
 	expect((await call(emulator, 'POST', '/addresses', full)).json).toMatchObject(full);
 	expect(emulator.addresses.size).toBe(2);
@@ -24,7 +33,8 @@ test('create: the minimal body answers the address with id, clientId and a type;
 test('create refusals: unknown client 404; missing line, city or country, a bad type, country or date 400', async () => {
 	const clientId = emulator.addClient();
 	expect(await call(emulator, 'POST', '/addresses', { clientId: '5eb04fcd0f3e360008035eb1', ...minimal })).toMatchObject({
-		status: 404, json: { type: 'resource_not_found', message: "Invalid client id '5eb04fcd0f3e360008035eb1'", param: 'clientId' },
+		status: 404,
+		json: { type: 'resource_not_found', message: "Invalid client id '5eb04fcd0f3e360008035eb1'", param: 'clientId' },
 	});
 	for (const field of ['line', 'city', 'country'] as const) {
 		const { [field]: _dropped, ...rest } = minimal;
@@ -46,7 +56,10 @@ test('get, update (partial), delete; unknown ids 404', async () => {
 	expect((await call(emulator, 'POST', `/addresses/${id}`, { type: 'INVALIDTYPE' })).json).toMatchObject({ param: 'type' });
 	expect((await call(emulator, 'GET', `/addresses/${id}`)).json).toMatchObject({ country: 'US', type: 'main' });
 	expect((await call(emulator, 'DELETE', `/addresses/${id}`)).status).toBe(204);
-	expect(await call(emulator, 'GET', `/addresses/${id}`)).toMatchObject({ status: 404, json: { type: 'resource_not_found', message: `Invalid address id '${id}'` } });
+	expect(await call(emulator, 'GET', `/addresses/${id}`)).toMatchObject({
+		status: 404,
+		json: { type: 'resource_not_found', message: `Invalid address id '${id}'` },
+	});
 	expect((await call(emulator, 'DELETE', `/addresses/${id}`)).status).toBe(404);
 	expect((await call(emulator, 'POST', `/addresses/${id}`, { city: 'Leeds' })).status).toBe(404);
 	expect((await call(emulator, 'GET', '/addresses/nonexistentaddressid')).status).toBe(404);

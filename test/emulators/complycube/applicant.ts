@@ -25,6 +25,7 @@ export async function completeHostedPage(redirectUrl: string, files: ApplicantFi
 	const action = new URL(/<form[^>]*action="([^"]+)"/.exec(html)?.[1] ?? redirectUrl, redirectUrl);
 	const response = await fetch(action, { method: 'POST', body: form, redirect: 'manual' });
 	const location = response.headers.get('location');
-	if (response.status !== 303 || !location) throw new Error(`The verification page refused the form (${response.status}): ${(await response.text()).slice(0, 300)}`);
+	if (response.status !== 303 || !location)
+		throw new Error(`The verification page refused the form (${response.status}): ${(await response.text()).slice(0, 300)}`);
 	return location;
 }

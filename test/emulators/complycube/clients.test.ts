@@ -39,7 +39,13 @@ test('the live rate limit is 10 per second per key; throttleNext answers 429 wit
 test('create a person: 200 with id, entityName and timestamps; client.created is recorded', async () => {
 	const answer = await call(emulator, 'POST', '/clients', person);
 	expect(answer.status).toBe(200);
-	expect(answer.json).toMatchObject({ ...person, id: expect.stringMatching(/^[0-9a-f]{24}$/), entityName: 'Jane Smith', createdAt: expect.any(String), updatedAt: expect.any(String) });
+	expect(answer.json).toMatchObject({
+		...person,
+		id: expect.stringMatching(/^[0-9a-f]{24}$/),
+		entityName: 'Jane Smith',
+		createdAt: expect.any(String),
+		updatedAt: expect.any(String),
+	});
 	expect(emulator.clients.get(String(answer.json.id))).toBeDefined();
 	expect(emulator.events.map((event) => event.type)).toEqual(['client.created']);
 	expect(emulator.events[0]).toMatchObject({ resourceType: 'client', payload: { id: answer.json.id } });
@@ -83,13 +89,17 @@ test('get, update (nested details merge), delete', async () => {
 	expect(emulator.events.map((event) => event.type)).toEqual(['client.created', 'client.updated']);
 	expect((await call(emulator, 'POST', `/clients/${id}`, { email: 'nope' })).status).toBe(400);
 	expect((await call(emulator, 'DELETE', `/clients/${id}`)).status).toBe(204);
-	expect(await call(emulator, 'GET', `/clients/${id}`)).toMatchObject({ status: 404, json: { type: 'resource_not_found', message: `Invalid client id '${id}'` } });
+	expect(await call(emulator, 'GET', `/clients/${id}`)).toMatchObject({
+		status: 404,
+		json: { type: 'resource_not_found', message: `Invalid client id '${id}'` },
+	});
 	expect((await call(emulator, 'DELETE', `/clients/${id}`)).status).toBe(404);
 });
 
 test('list: pages of pageSize, newest first, totalItems and pages; filters by type and dotted attributes', async () => {
 	const ids: string[] = [];
-	for (let index = 0; index < 5; index++) ids.push(String((await call(emulator, 'POST', '/clients', { ...person, personDetails: { firstName: `P${index}`, lastName: 'Smith' } })).json.id));
+	for (let index = 0; index < 5; index++)
+		ids.push(String((await call(emulator, 'POST', '/clients', { ...person, personDetails: { firstName: `P${index}`, lastName: 'Smith' } })).json.id));
 	await call(emulator, 'POST', '/clients', { type: 'company', email: 'c@x.com', companyDetails: { name: 'Acme' } });
 	const first = await call(emulator, 'GET', '/clients?page=1&pageSize=2');
 	expect(first.json).toMatchObject({ page: 1, pageSize: 2, totalItems: 7, pages: 4 });
@@ -109,7 +119,13 @@ test('list: pages of pageSize, newest first, totalItems and pages; filters by ty
 test('risk profile: every factor present; watchlist risk follows the latest screening outcome', async () => {
 	const id = String((await call(emulator, 'POST', '/clients', person)).json.id);
 	const fresh = await call(emulator, 'GET', `/clients/${id}/riskProfile`);
-	expect(fresh.json).toMatchObject({ overall: 'low', countryRisk: { risk: 'low' }, politicalExposureRisk: { risk: 'low' }, occupationRisk: { risk: 'low' }, watchlistRisk: { risk: 'low' } });
+	expect(fresh.json).toMatchObject({
+		overall: 'low',
+		countryRisk: { risk: 'low' },
+		politicalExposureRisk: { risk: 'low' },
+		occupationRisk: { risk: 'low' },
+		watchlistRisk: { risk: 'low' },
+	});
 	emulator.setCheckOutcome('attention');
 	const check = await call(emulator, 'POST', '/checks', { clientId: id, type: 'standard_screening_check' });
 	await emulator.settle();
@@ -124,7 +140,8 @@ test('list: externalId is no documented filter and is ignored; createdAfter/Befo
 	const moment = new Date().toISOString();
 	await new Promise((resolve) => setTimeout(resolve, 15));
 	const second = emulator.addClient({ email: 'a@example.com', externalId: 'x-2' });
-	const ids = async (query: string) => ((await call(emulator, 'GET', `/clients?email=a%40example.com&${query}`)).json.items as Array<{ id: string }>).map((item) => item.id);
+	const ids = async (query: string) =>
+		((await call(emulator, 'GET', `/clients?email=a%40example.com&${query}`)).json.items as Array<{ id: string }>).map((item) => item.id);
 	expect(await ids('externalId=x-1')).toEqual([second, first]);
 	expect(await ids(`createdAfter=${encodeURIComponent(moment)}`)).toEqual([second]);
 	expect(await ids(`createdBefore=${encodeURIComponent(moment)}`)).toEqual([first]);

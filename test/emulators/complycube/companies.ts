@@ -60,8 +60,18 @@ export const LOOKUP_COMPANIES: LookupCompany[] = [
 				ownershipStructure: [],
 			},
 		],
-		officers: [{ entityName: 'Jane Example', role: 'director', occupation: 'Director', nationality: 'GB', firstName: 'Jane', lastName: 'Example', active: true }],
-		filings: [{ name: 'Confirmation statement', description: 'Confirmation statement made on 9 July 2024', type: 'CS01', date: '2024-07-09', fileUrl: 'https://example.com/cs01.pdf' }],
+		officers: [
+			{ entityName: 'Jane Example', role: 'director', occupation: 'Director', nationality: 'GB', firstName: 'Jane', lastName: 'Example', active: true },
+		],
+		filings: [
+			{
+				name: 'Confirmation statement',
+				description: 'Confirmation statement made on 9 July 2024',
+				type: 'CS01',
+				date: '2024-07-09',
+				fileUrl: 'https://example.com/cs01.pdf',
+			},
+		],
 		industryCodes: [{ code: '62012', description: 'Business and domestic software development', scheme: 'SIC' }],
 	}),
 	company({
@@ -74,7 +84,17 @@ export const LOOKUP_COMPANIES: LookupCompany[] = [
 		address: { line: '1 Example Street', city: 'Manchester', postalCode: 'M1 1AA', country: 'GB' },
 		active: false,
 		owners: [],
-		officers: [{ entityName: 'John Example', role: 'director', occupation: 'Company Director', nationality: 'GB', firstName: 'John', lastName: 'Example', active: false }],
+		officers: [
+			{
+				entityName: 'John Example',
+				role: 'director',
+				occupation: 'Company Director',
+				nationality: 'GB',
+				firstName: 'John',
+				lastName: 'Example',
+				active: false,
+			},
+		],
 		filings: [],
 		industryCodes: [{ code: '64209', description: 'Activities of other holding companies', scheme: 'SIC' }],
 	}),

@@ -11,22 +11,50 @@ const upload = (documentId: string, side: string, fileName: string, data: Buffer
 
 test('create a document: 200 with the fields; unknown client 404, bad type 400', async () => {
 	const answer = await call(emulator, 'POST', '/documents', { clientId: COMPLYCUBE_DEMO_CLIENT_ID, type: 'passport', issuingCountry: 'GB' });
-	expect(answer).toMatchObject({ status: 200, json: { id: expect.stringMatching(/^[0-9a-f]{24}$/), clientId: COMPLYCUBE_DEMO_CLIENT_ID, type: 'passport', issuingCountry: 'GB', images: [] } });
-	expect(await call(emulator, 'POST', '/documents', { clientId: '5eb04fcd0f3e360008035eb1', type: 'passport' })).toMatchObject({
-		status: 404, json: { type: 'resource_not_found', message: "Invalid client id '5eb04fcd0f3e360008035eb1'", param: 'clientId' },
+	expect(answer).toMatchObject({
+		status: 200,
+		json: { id: expect.stringMatching(/^[0-9a-f]{24}$/), clientId: COMPLYCUBE_DEMO_CLIENT_ID, type: 'passport', issuingCountry: 'GB', images: [] },
 	});
-	expect(await call(emulator, 'POST', '/documents', { clientId: COMPLYCUBE_DEMO_CLIENT_ID, type: 'INVALIDTYPE' })).toMatchObject({ status: 400, json: { param: 'type' } });
+	expect(await call(emulator, 'POST', '/documents', { clientId: '5eb04fcd0f3e360008035eb1', type: 'passport' })).toMatchObject({
+		status: 404,
+		json: { type: 'resource_not_found', message: "Invalid client id '5eb04fcd0f3e360008035eb1'", param: 'clientId' },
+	});
+	expect(await call(emulator, 'POST', '/documents', { clientId: COMPLYCUBE_DEMO_CLIENT_ID, type: 'INVALIDTYPE' })).toMatchObject({
+		status: 400,
+		json: { param: 'type' },
+	});
 	expect(await call(emulator, 'POST', '/documents', { clientId: COMPLYCUBE_DEMO_CLIENT_ID })).toMatchObject({ status: 400, json: { param: 'type' } });
-	expect(await call(emulator, 'POST', '/documents', { clientId: COMPLYCUBE_DEMO_CLIENT_ID, type: 'passport', issuingCountry: 'GBR' })).toMatchObject({ status: 400, json: { param: 'issuingCountry' } });
+	expect(await call(emulator, 'POST', '/documents', { clientId: COMPLYCUBE_DEMO_CLIENT_ID, type: 'passport', issuingCountry: 'GBR' })).toMatchObject({
+		status: 400,
+		json: { param: 'issuingCountry' },
+	});
 });
 
 test('every documented type is accepted, on create and on update; others are refused', async () => {
 	const documented = [
-		'passport', 'driving_license', 'national_insurance_number', 'social_security_number', 'utility_bill', 'tax_identification_number',
-		'national_identity_card', 'visa', 'polling_card', 'residence_permit', 'birth_certificate', 'bank_statement', 'change_of_name',
-		'tax_document', 'company_confirmation_statement', 'company_annual_accounts', 'company_statement_of_capital',
-		'company_change_of_address', 'company_incorporation', 'company_change_of_officers', 'company_change_of_beneficial_owners',
-		'unknown', 'other',
+		'passport',
+		'driving_license',
+		'national_insurance_number',
+		'social_security_number',
+		'utility_bill',
+		'tax_identification_number',
+		'national_identity_card',
+		'visa',
+		'polling_card',
+		'residence_permit',
+		'birth_certificate',
+		'bank_statement',
+		'change_of_name',
+		'tax_document',
+		'company_confirmation_statement',
+		'company_annual_accounts',
+		'company_statement_of_capital',
+		'company_change_of_address',
+		'company_incorporation',
+		'company_change_of_officers',
+		'company_change_of_beneficial_owners',
+		'unknown',
+		'other',
 	];
 	for (const type of documented) {
 		const created = await call(emulator, 'POST', '/documents', { clientId: COMPLYCUBE_DEMO_CLIENT_ID, type });
@@ -35,7 +63,10 @@ test('every documented type is accepted, on create and on update; others are ref
 	const id = String((await call(emulator, 'POST', '/documents', { clientId: COMPLYCUBE_DEMO_CLIENT_ID, type: 'passport' })).json.id);
 	expect((await call(emulator, 'POST', `/documents/${id}`, { type: 'bank_statement' })).json).toMatchObject({ id, type: 'bank_statement' });
 	for (const type of ['PASSPORT', 'drivers_license', 'selfie', '']) {
-		expect(await call(emulator, 'POST', '/documents', { clientId: COMPLYCUBE_DEMO_CLIENT_ID, type })).toMatchObject({ status: 400, json: { type: 'invalid_request', param: 'type' } });
+		expect(await call(emulator, 'POST', '/documents', { clientId: COMPLYCUBE_DEMO_CLIENT_ID, type })).toMatchObject({
+			status: 400,
+			json: { type: 'invalid_request', param: 'type' },
+		});
 	}
 });
 
@@ -47,7 +78,8 @@ test('classification: the documented values are kept and filterable; others are 
 		expect((await call(emulator, 'GET', `/documents/${String(created.json.id)}`)).json.classification).toBe(classification);
 	}
 	expect(await call(emulator, 'POST', '/documents', { clientId, type: 'utility_bill', classification: 'proof_of_residence' })).toMatchObject({
-		status: 400, json: { type: 'invalid_request', param: 'classification' },
+		status: 400,
+		json: { type: 'invalid_request', param: 'classification' },
 	});
 	const id = emulator.addDocument(clientId, 'bank_statement');
 	expect((await call(emulator, 'POST', `/documents/${id}`, { classification: 'source_of_funds' })).json).toMatchObject({ classification: 'source_of_funds' });
@@ -86,7 +118,14 @@ test('upload, then the document lists the image, download answers base64 JSON, d
 	// The documented link form, relative to /v1, stable for the stored image.
 	expect(uploaded.json.downloadLink).toBe(`/documents/${id}/images/${String(uploaded.json.id)}/download`);
 	expect((await call(emulator, 'GET', `/documents/${id}`)).json.images).toEqual([
-		expect.objectContaining({ id: uploaded.json.id, documentSide: 'front', fileName: 'front.jpg', contentType: 'image/jpg', size: 40_000, downloadLink: uploaded.json.downloadLink }),
+		expect.objectContaining({
+			id: uploaded.json.id,
+			documentSide: 'front',
+			fileName: 'front.jpg',
+			contentType: 'image/jpg',
+			size: 40_000,
+			downloadLink: uploaded.json.downloadLink,
+		}),
 	]);
 	expect((await call(emulator, 'GET', String(uploaded.json.downloadLink))).json).toMatchObject({ fileName: 'front.jpg', data: bytes.toString('base64') });
 	expect((await call(emulator, 'GET', `/documents/${id}/images/5eb04fcd0f3e360008035eb1/download`)).status).toBe(404);
@@ -120,30 +159,49 @@ test('live photos: upload, get, list, download, delete; documented refusals', as
 	const clientId = emulator.addClient();
 	const bytes = sampleBytes('png', 40_000);
 	const uploaded = await call(emulator, 'POST', '/livePhotos/', { clientId, data: bytes.toString('base64'), performLivenessCheck: false });
-	expect(uploaded.json).toMatchObject({ clientId, contentType: 'images/png', performLivenessCheck: false, size: 40_000, downloadLink: `/livePhotos/${String(uploaded.json.id)}/download` });
+	expect(uploaded.json).toMatchObject({
+		clientId,
+		contentType: 'images/png',
+		performLivenessCheck: false,
+		size: 40_000,
+		downloadLink: `/livePhotos/${String(uploaded.json.id)}/download`,
+	});
 	const id = String(uploaded.json.id);
 	expect((await call(emulator, 'GET', `/livePhotos/${id}`)).json).toEqual(uploaded.json);
-	expect((await call(emulator, 'GET', `/livePhotos/${id}/download`)).json).toMatchObject({ fileName: `${id}.png`, contentType: 'images/png', data: bytes.toString('base64') });
+	expect((await call(emulator, 'GET', `/livePhotos/${id}/download`)).json).toMatchObject({
+		fileName: `${id}.png`,
+		contentType: 'images/png',
+		data: bytes.toString('base64'),
+	});
 	// The sandbox's label for a JPEG live photo is 'images/jpg' (sic: PHP LivePhotoTest testDownloadLivePhoto).
 	const jpegBytes = sampleBytes('jpeg', 40_000);
 	const jpeg = await call(emulator, 'POST', '/livePhotos', { clientId, data: jpegBytes.toString('base64') });
 	expect(jpeg.json).toMatchObject({ contentType: 'images/jpg', performLivenessCheck: true });
 	expect((await call(emulator, 'GET', `/livePhotos/${String(jpeg.json.id)}/download`)).json).toEqual({
-		fileName: `${String(jpeg.json.id)}.jpg`, contentType: 'images/jpg', data: jpegBytes.toString('base64'),
+		fileName: `${String(jpeg.json.id)}.jpg`,
+		contentType: 'images/jpg',
+		data: jpegBytes.toString('base64'),
 	});
 	expect((await call(emulator, 'GET', `/livePhotos?clientId=${clientId}&pageSize=1`)).json).toMatchObject({ totalItems: 2, pages: 2 });
 	expect(emulator.acceptedUploads.map((item) => item.kind)).toEqual(['livePhoto', 'livePhoto']);
 	expect((await call(emulator, 'DELETE', `/livePhotos/${id}`)).status).toBe(204);
 	expect((await call(emulator, 'GET', `/livePhotos/${id}`)).status).toBe(404);
 	expect(await call(emulator, 'POST', '/livePhotos', { clientId, data: sampleBytes('jpeg', 100).toString('base64') })).toMatchObject({
-		status: 400, json: { message: 'Image file size should be between 34KB and 4MB', param: 'data' },
+		status: 400,
+		json: { message: 'Image file size should be between 34KB and 4MB', param: 'data' },
 	});
 	expect((await call(emulator, 'POST', '/livePhotos', { clientId: 'nope', data: bytes.toString('base64') })).status).toBe(404);
-	expect((await call(emulator, 'POST', '/livePhotos', { clientId, data: bytes.toString('base64'), performLivenessCheck: 'yes' })).json).toMatchObject({ param: 'performLivenessCheck' });
+	expect((await call(emulator, 'POST', '/livePhotos', { clientId, data: bytes.toString('base64'), performLivenessCheck: 'yes' })).json).toMatchObject({
+		param: 'performLivenessCheck',
+	});
 });
 
 test('a body over the request limit answers 413 before auth', async () => {
-	const response = await fetch(`${emulator.baseUrl}/livePhotos`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.alloc(8 * 1024 * 1024 + 10, 0x20) });
+	const response = await fetch(`${emulator.baseUrl}/livePhotos`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: Buffer.alloc(8 * 1024 * 1024 + 10, 0x20),
+	});
 	expect(response.status).toBe(413);
 	expect(await response.json()).toMatchObject({ type: 'request_too_large' });
 });

@@ -9,8 +9,7 @@ export function apiError(status: number, type: string, message: string, param?: 
 export const invalid = (message: string, param?: string) => apiError(400, 'invalid_request', message, param);
 
 // [apis.md; Docs reports/generate-client-report example "Invalid client id '5eaecff4a675310007440c08'"] 404 resource_not_found.
-export const notFound = (what: string, id: unknown, param?: string) =>
-	apiError(404, 'resource_not_found', `Invalid ${what} id '${String(id)}'`, param);
+export const notFound = (what: string, id: unknown, param?: string) => apiError(404, 'resource_not_found', `Invalid ${what} id '${String(id)}'`, param);
 
 // [Docs errors "Example of Standard Errors" Unauthorized] the body ComplyCube publishes for an invalid API key, word for word.
 export const unauthenticated = () => apiError(401, 'unauthorized', "The 'Authorization' header is invalid");

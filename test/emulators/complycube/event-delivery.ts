@@ -13,8 +13,7 @@ export function signatureOf(secret: string, body: string): string {
 }
 
 // [Docs other-resources/webhooks "events ... ["*"] indicates that all events will be published"]
-const subscribed = (webhook: ComplyCubeWebhook, type: string) =>
-	webhook.enabled && (webhook.events.includes('*') || webhook.events.includes(type));
+const subscribed = (webhook: ComplyCubeWebhook, type: string) => webhook.enabled && (webhook.events.includes('*') || webhook.events.includes(type));
 
 /** Records an event and delivers it to every enabled webhook subscribed to its type. */
 export function emit(context: Context, name: string, resourceType: string, payload: Record<string, unknown>): ComplyCubeEvent {

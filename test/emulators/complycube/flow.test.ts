@@ -10,7 +10,11 @@ const start = async (options = {}) => (emulator = await startComplyCubeEmulator(
 const [identity, amlOnly, inactive] = COMPLYCUBE_WORKFLOW_TEMPLATES;
 const urls = { successUrl: 'https://example.com/done', cancelUrl: 'https://example.com/cancel' };
 const newSession = (body: Record<string, unknown>) => call(emulator, 'POST', '/flow/sessions', { clientId: COMPLYCUBE_DEMO_CLIENT_ID, ...urls, ...body });
-const image = (kind: 'jpeg' | 'png', size = 40_000) => ({ filename: `x.${kind === 'png' ? 'png' : 'jpg'}`, contentType: `image/${kind}`, data: sampleBytes(kind, size) });
+const image = (kind: 'jpeg' | 'png', size = 40_000) => ({
+	filename: `x.${kind === 'png' ? 'png' : 'jpg'}`,
+	contentType: `image/${kind}`,
+	data: sampleBytes(kind, size),
+});
 const post = (url: string, form: { body: Buffer; contentType: string }) =>
 	fetch(url, { method: 'POST', headers: { 'content-type': form.contentType }, body: form.body, redirect: 'manual' });
 
@@ -63,7 +67,9 @@ test('GET renders the form (template name, consent, files, submit, cancel) and s
 	expect(html).toContain('<button type="submit">');
 	expect(html).toContain(`href="${urls.cancelUrl}"`);
 	expect(html).not.toContain('<script');
-	expect([...emulator.workflowSessions.values()]).toEqual([expect.objectContaining({ status: 'started', clientId: COMPLYCUBE_DEMO_CLIENT_ID, workflowTemplateId: identity.id })]);
+	expect([...emulator.workflowSessions.values()]).toEqual([
+		expect.objectContaining({ status: 'started', clientId: COMPLYCUBE_DEMO_CLIENT_ID, workflowTemplateId: identity.id }),
+	]);
 });
 
 test('POST multipart: stores document, images, live photo, checks and session; 303 to successUrl; completes later with events', async () => {
@@ -72,19 +78,34 @@ test('POST multipart: stores document, images, live photo, checks and session; 3
 	try {
 		await call(emulator, 'POST', '/webhooks', { url: hook.url, events: ['workflowSession.completed', 'check.completed'] });
 		const url = String((await newSession({ workflowTemplateId: identity.id })).json.redirectUrl);
-		const form = multipartBody({ consent: 'yes', documentType: 'driving_license' }, { idFront: image('jpeg'), idBack: image('png'), selfie: image('jpeg', 50_000) });
+		const form = multipartBody(
+			{ consent: 'yes', documentType: 'driving_license' },
+			{ idFront: image('jpeg'), idBack: image('png'), selfie: image('jpeg', 50_000) },
+		);
 		const response = await post(url, form);
 		expect(response.status).toBe(303);
 		expect(response.headers.get('location')).toBe(urls.successUrl);
-		const [document] = [...emulator.documents.values()].filter((item) => item.clientId === COMPLYCUBE_DEMO_CLIENT_ID && item.type === 'driving_license' && item.images.front);
+		const [document] = [...emulator.documents.values()].filter(
+			(item) => item.clientId === COMPLYCUBE_DEMO_CLIENT_ID && item.type === 'driving_license' && item.images.front,
+		);
 		expect(document.images.front).toMatchObject({ contentType: 'image/jpg', fileName: 'x.jpg' });
 		expect(document.images.back).toMatchObject({ contentType: 'image/png' });
 		expect(emulator.livePhotos.size).toBe(1);
-		expect(emulator.acceptedUploads.map((upload) => [upload.kind, upload.side])).toEqual([['documentImage', 'front'], ['documentImage', 'back'], ['livePhoto', undefined]]);
+		expect(emulator.acceptedUploads.map((upload) => [upload.kind, upload.side])).toEqual([
+			['documentImage', 'front'],
+			['documentImage', 'back'],
+			['livePhoto', undefined],
+		]);
 		const checks = [...emulator.checks.values()];
-		expect(checks.map((check) => [check.type, check.status])).toEqual([['document_check', 'pending'], ['identity_check', 'pending']]);
+		expect(checks.map((check) => [check.type, check.status])).toEqual([
+			['document_check', 'pending'],
+			['identity_check', 'pending'],
+		]);
 		const [session] = emulator.workflowSessions.values();
-		expect(session).toMatchObject({ status: 'processing', allRelatedChecks: checks.map((check) => expect.objectContaining({ checkId: check.id, type: check.type })) });
+		expect(session).toMatchObject({
+			status: 'processing',
+			allRelatedChecks: checks.map((check) => expect.objectContaining({ checkId: check.id, type: check.type })),
+		});
 		const listed = await call(emulator, 'GET', `/workflowSessions?workflowTemplateId=${identity.id}&status=processing`);
 		expect(listed.json.totalItems).toBe(1);
 		await emulator.settle();
@@ -116,8 +137,18 @@ test('the session outcome follows the configured check outcome', async () => {
 test.each([
 	['no consent', { documentType: 'passport' }, { idFront: image('jpeg'), selfie: image('jpeg') }, /consent/i],
 	['no front', { consent: 'yes', documentType: 'passport' }, { selfie: image('jpeg') }, /ID front/],
-	['a two-sided document without its back', { consent: 'yes', documentType: 'national_identity_card' }, { idFront: image('jpeg'), selfie: image('jpeg') }, /ID back/],
-	['a PDF selfie', { consent: 'yes', documentType: 'passport' }, { idFront: image('jpeg'), selfie: { filename: 's.pdf', contentType: 'application/pdf', data: sampleBytes('pdf', 40_000) } }, /JPG or PNG/],
+	[
+		'a two-sided document without its back',
+		{ consent: 'yes', documentType: 'national_identity_card' },
+		{ idFront: image('jpeg'), selfie: image('jpeg') },
+		/ID back/,
+	],
+	[
+		'a PDF selfie',
+		{ consent: 'yes', documentType: 'passport' },
+		{ idFront: image('jpeg'), selfie: { filename: 's.pdf', contentType: 'application/pdf', data: sampleBytes('pdf', 40_000) } },
+		/JPG or PNG/,
+	],
 	['a front too small', { consent: 'yes', documentType: 'passport' }, { idFront: image('jpeg', 1000), selfie: image('jpeg') }, /34KB and 4MB/],
 ])('POST refused with 400 and the page again: %s', async (_case, fields, files, message) => {
 	await start();
@@ -145,7 +176,8 @@ test('a passport needs no back; an unknown token answers 404 HTML', async () => 
 test('workflow sessions: get 404 text; complete a started session -> processing, then complete', async () => {
 	await start();
 	expect(await call(emulator, 'GET', '/workflowSessions/5eb2b61e02df0a0008f1cf2b')).toMatchObject({
-		status: 404, json: { type: 'resource_not_found', message: "Invalid workflow session id '5eb2b61e02df0a0008f1cf2b'" },
+		status: 404,
+		json: { type: 'resource_not_found', message: "Invalid workflow session id '5eb2b61e02df0a0008f1cf2b'" },
 	});
 	const url = String((await newSession({ workflowTemplateId: identity.id })).json.redirectUrl);
 	await fetch(url);

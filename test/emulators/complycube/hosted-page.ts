@@ -39,7 +39,11 @@ export function renderFlowForm(session: ComplyCubeFlowSession, title: string, ne
 <label>ID back (JPG or PNG; not needed for a passport) <input type="file" name="idBack" accept="image/jpeg,image/png"></label>`
 		: '';
 	const selfieField = needs.selfie ? `<label>Selfie (JPG or PNG) <input type="file" name="selfie" accept="image/jpeg,image/png" required></label>` : '';
-	return html(status, page(title, `<h1>${escapeHtml(title)}</h1>
+	return html(
+		status,
+		page(
+			title,
+			`<h1>${escapeHtml(title)}</h1>
 <p>ComplyCube emulator: identity verification</p>
 ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="/flow/${escapeHtml(session.token)}" enctype="multipart/form-data">
@@ -48,7 +52,9 @@ ${selfieField}
 <label><input type="checkbox" name="consent" value="yes" required> I consent to the processing of my personal data for identity verification.</label>
 <button type="submit">Submit</button>
 <a href="${escapeHtml(session.cancelUrl)}">Cancel</a>
-</form>`));
+</form>`,
+		),
+	);
 }
 
 export function renderFlowError(status: number, message: string): EmulatorResponse {

@@ -142,7 +142,15 @@ export async function startComplyCubeEmulator(options: ComplyCubeEmulatorOptions
 		abort: new AbortController(),
 		onCheckCompleted: (check) => onCheckCompleted(context, check),
 	};
-	const { rateLimit: _rateLimit, checkDelayMs: _delay, checkOutcome: _outcome, allowHttpWebhooks: _http, deliveryRetryDelaysMs: _retries, eventNames: _names, ...serverOptions } = options;
+	const {
+		rateLimit: _rateLimit,
+		checkDelayMs: _delay,
+		checkOutcome: _outcome,
+		allowHttpWebhooks: _http,
+		deliveryRetryDelaysMs: _retries,
+		eventNames: _names,
+		...serverOptions
+	} = options;
 	const server = await startHttpEmulator((request) => route(context, gate, request), {
 		// The hosted page takes three images in one body; /v1 requests over COMPLYCUBE_MAX_REQUEST_BYTES get 413 in the router.
 		maxBodyBytes: HOSTED_PAGE_MAX_REQUEST_BYTES,

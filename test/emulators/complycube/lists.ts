@@ -60,7 +60,8 @@ export function listAnswer<T extends { createdAt: string; updatedAt?: string }>(
 		});
 	}
 	// [Docs workflow-sessions/list-workflow-sessions "sorted by creation date, with the most recent ... first"]; inferred for the other lists.
-	selected = selected.map((item, index) => ({ item, index }))
+	selected = selected
+		.map((item, index) => ({ item, index }))
 		.sort((a, b) => b.item.createdAt.localeCompare(a.item.createdAt) || b.index - a.index)
 		.map(({ item }) => item);
 	// [Docs pagination; PHP ClientTest testList2PersonsOnly] page from 1, pageSize default 100, at most 1000 (clamped: inferred).

@@ -10,7 +10,10 @@ test('a seeded live video: get answers {id, clientId, language, challenges[]}, l
 	const id = emulator.addLiveVideo(clientId);
 	expect(id).toMatch(/^[0-9a-f]{24}$/);
 	const got = await call(emulator, 'GET', `/liveVideos/${id}`);
-	expect(got).toMatchObject({ status: 200, json: { id, clientId, language: expect.any(String), createdAt: expect.any(String), updatedAt: expect.any(String) } });
+	expect(got).toMatchObject({
+		status: 200,
+		json: { id, clientId, language: expect.any(String), createdAt: expect.any(String), updatedAt: expect.any(String) },
+	});
 	expect((got.json.challenges as unknown[]).length).toBeGreaterThan(0);
 	const second = emulator.addLiveVideo(clientId);
 	emulator.addLiveVideo(emulator.addClient());
@@ -18,7 +21,10 @@ test('a seeded live video: get answers {id, clientId, language, challenges[]}, l
 	expect(listed.json).toMatchObject({ totalItems: 2, pages: 2, pageSize: 1 });
 	expect((listed.json.items as Array<{ id: string }>).map((item) => item.id)).toEqual([second]);
 	expect((await call(emulator, 'DELETE', `/liveVideos/${id}`)).status).toBe(204);
-	expect(await call(emulator, 'GET', `/liveVideos/${id}`)).toMatchObject({ status: 404, json: { type: 'resource_not_found', message: `Invalid live video id '${id}'` } });
+	expect(await call(emulator, 'GET', `/liveVideos/${id}`)).toMatchObject({
+		status: 404,
+		json: { type: 'resource_not_found', message: `Invalid live video id '${id}'` },
+	});
 	expect((await call(emulator, 'DELETE', `/liveVideos/${id}`)).status).toBe(404);
 	expect(emulator.liveVideos.has(second)).toBe(true);
 });

@@ -10,7 +10,19 @@ test('search: POST /lookup/companies answers the matching companies as a page of
 	expect(answer.status).toBe(200);
 	expect(answer.json).toMatchObject({ totalItems: 2, items: [{ name: 'CLEDARA LTD' }, { name: 'CLEDARA HOLDINGS LIMITED' }] });
 	for (const item of answer.json.items as Array<Record<string, unknown>>) {
-		expect(Object.keys(item)).toEqual(expect.arrayContaining(['id', 'name', 'registrationNumber', 'incorporationCountry', 'incorporationDate', 'incorporationType', 'address', 'active', 'sourceUrl']));
+		expect(Object.keys(item)).toEqual(
+			expect.arrayContaining([
+				'id',
+				'name',
+				'registrationNumber',
+				'incorporationCountry',
+				'incorporationDate',
+				'incorporationType',
+				'address',
+				'active',
+				'sourceUrl',
+			]),
+		);
 		expect(item).not.toHaveProperty('owners');
 	}
 });
@@ -25,8 +37,17 @@ test.each([
 
 test('details: GET /lookup/companies/{id} adds owners, officers, filings, industry codes; an unknown id is 404', async () => {
 	const answer = await call(emulator, 'GET', '/lookup/companies/67625f5f3131343535333733');
-	expect(answer.json).toMatchObject({ name: 'CLEDARA LTD', owners: [expect.any(Object)], officers: [expect.any(Object)], filings: [expect.any(Object)], industryCodes: [expect.any(Object)] });
-	expect(await call(emulator, 'GET', '/lookup/companies/nonexistent')).toMatchObject({ status: 404, json: { type: 'resource_not_found', message: "Invalid company id 'nonexistent'" } });
+	expect(answer.json).toMatchObject({
+		name: 'CLEDARA LTD',
+		owners: [expect.any(Object)],
+		officers: [expect.any(Object)],
+		filings: [expect.any(Object)],
+		industryCodes: [expect.any(Object)],
+	});
+	expect(await call(emulator, 'GET', '/lookup/companies/nonexistent')).toMatchObject({
+		status: 404,
+		json: { type: 'resource_not_found', message: "Invalid company id 'nonexistent'" },
+	});
 });
 
 test('address search: POST /lookup/addresses with line, postalCode and country answers the matching addresses', async () => {

@@ -18,7 +18,10 @@ function expectValidPdf(pdf: Buffer) {
 	const startxref = Number(/startxref\n(\d+)\n%%EOF/.exec(text)![1]);
 	expect(text.slice(startxref, startxref + 4)).toBe('xref');
 	const [, count] = /xref\n0 (\d+)\n/.exec(text.slice(startxref))!;
-	const entries = text.slice(startxref).split('\n').slice(2, 2 + Number(count));
+	const entries = text
+		.slice(startxref)
+		.split('\n')
+		.slice(2, 2 + Number(count));
 	entries.slice(1).forEach((entry, index) => {
 		expect(entry).toMatch(/^\d{10} 00000 n\r$/);
 		const offset = Number(entry.slice(0, 10));
@@ -71,7 +74,10 @@ test('a check report; unknown ids 404; no id 400', async () => {
 	const pdf = Buffer.from(String(answer.json.data), 'base64');
 	expectValidPdf(pdf);
 	expect(pdfText(pdf) ?? pdf.toString('latin1')).toContain('outcome clear');
-	expect(await call(emulator, 'GET', '/reports?clientId=5eaecff4a675310007440c08')).toMatchObject({ status: 404, json: { type: 'resource_not_found', message: "Invalid client id '5eaecff4a675310007440c08'" } });
+	expect(await call(emulator, 'GET', '/reports?clientId=5eaecff4a675310007440c08')).toMatchObject({
+		status: 404,
+		json: { type: 'resource_not_found', message: "Invalid client id '5eaecff4a675310007440c08'" },
+	});
 	expect((await call(emulator, 'GET', '/reports?checkId=5eaecff4a675310007440c08')).status).toBe(404);
 	expect((await call(emulator, 'GET', '/reports?workflowSessionId=5eaecff4a675310007440c08')).status).toBe(404);
 	expect((await call(emulator, 'GET', '/reports')).status).toBe(400);
@@ -80,7 +86,12 @@ test('a check report; unknown ids 404; no id 400', async () => {
 test('a workflow session report: data is a content URL (as documented) serving the PDF', async () => {
 	const template = COMPLYCUBE_WORKFLOW_TEMPLATES[1];
 	const clientId = emulator.addClient({ personDetails: { firstName: 'Grace', lastName: 'Hopper' } });
-	const flow = await call(emulator, 'POST', '/flow/sessions', { clientId, workflowTemplateId: template.id, successUrl: 'https://example.com/ok', cancelUrl: 'https://example.com/no' });
+	const flow = await call(emulator, 'POST', '/flow/sessions', {
+		clientId,
+		workflowTemplateId: template.id,
+		successUrl: 'https://example.com/ok',
+		cancelUrl: 'https://example.com/no',
+	});
 	const form = multipartBody({ consent: 'yes' }, { unused: { filename: 'a.jpg', contentType: 'image/jpeg', data: sampleBytes('jpeg', 10) } });
 	await fetch(String(flow.json.redirectUrl), { method: 'POST', headers: { 'content-type': form.contentType }, body: form.body, redirect: 'manual' });
 	await emulator.settle();

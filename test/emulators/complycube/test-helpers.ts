@@ -65,7 +65,9 @@ export function multipartBody(fields: Record<string, string>, files: Record<stri
 		parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
 	}
 	for (const [name, file] of Object.entries(files)) {
-		parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`));
+		parts.push(
+			Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`),
+		);
 		parts.push(file.data, Buffer.from('\r\n'));
 	}
 	parts.push(Buffer.from(`--${boundary}--\r\n`));

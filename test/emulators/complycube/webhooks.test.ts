@@ -18,7 +18,14 @@ const receiver = async (statuses?: number[]) => {
 test('the secret is returned at creation only; get, list and update never show it', async () => {
 	await start();
 	const created = await call(emulator, 'POST', '/webhooks', { url: 'https://example.com/hook', events: ['check.pending'] });
-	expect(created.json).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{24}$/), url: 'https://example.com/hook', enabled: true, events: ['check.pending'], description: null, secret: expect.stringMatching(/^[A-Za-z0-9]{32}$/) });
+	expect(created.json).toMatchObject({
+		id: expect.stringMatching(/^[0-9a-f]{24}$/),
+		url: 'https://example.com/hook',
+		enabled: true,
+		events: ['check.pending'],
+		description: null,
+		secret: expect.stringMatching(/^[A-Za-z0-9]{32}$/),
+	});
 	const id = String(created.json.id);
 	expect((await call(emulator, 'GET', `/webhooks/${id}`)).json).not.toHaveProperty('secret');
 	const list = await call(emulator, 'GET', '/webhooks');
@@ -48,7 +55,10 @@ test('an http:// URL is refused as the real service refuses it, and accepted wit
 test('unknown event types are refused with the documented message form', async () => {
 	await start();
 	const answer = await call(emulator, 'POST', '/webhooks', { url: 'https://example.com/hook', events: ['check.created'] });
-	expect(answer).toMatchObject({ status: 400, json: { type: 'invalid_request', message: expect.stringMatching(/^'events' should be equal to one of the allowed values:/), param: 'type' } });
+	expect(answer).toMatchObject({
+		status: 400,
+		json: { type: 'invalid_request', message: expect.stringMatching(/^'events' should be equal to one of the allowed values:/), param: 'type' },
+	});
 });
 
 test('a completed check is delivered, signed with the webhook secret, to subscribed enabled webhooks only', async () => {
@@ -78,9 +88,13 @@ test('a completed check is delivered, signed with the webhook secret, to subscri
 	const event = JSON.parse(all.received[2].body);
 	expect(Object.keys(event).sort()).toEqual(['createdAt', 'id', 'payload', 'resourceType', 'type']);
 	expect(event).toMatchObject({ resourceType: 'check', payload: { id: checkId, status: 'complete', outcome: 'clear' } });
-	expect(emulator.deliveries.filter((delivery) => delivery.url === all.url).map((delivery) => [delivery.eventType, delivery.attempt, delivery.status])).toEqual([
-		['check.pending', 1, 200], ['check.completed', 1, 200], ['check.completed.clear', 1, 200],
-	]);
+	expect(emulator.deliveries.filter((delivery) => delivery.url === all.url).map((delivery) => [delivery.eventType, delivery.attempt, delivery.status])).toEqual(
+		[
+			['check.pending', 1, 200],
+			['check.completed', 1, 200],
+			['check.completed.clear', 1, 200],
+		],
+	);
 	expect(emulator.deliveries[0].signature).toBe(createHmac('sha256', secret).update(emulator.deliveries[0].body).digest('hex'));
 });
 
@@ -92,7 +106,11 @@ test('a failing receiver is retried with deliveryRetryDelaysMs, then the webhook
 	await call(emulator, 'POST', '/clients', { type: 'person', email: 'a@b.co', personDetails: { firstName: 'A', lastName: 'B' } });
 	await emulator.settle();
 	expect(Date.now() - began).toBeGreaterThanOrEqual(90);
-	expect(emulator.deliveries.map((delivery) => [delivery.attempt, delivery.status])).toEqual([[1, 500], [2, 503], [3, 502]]);
+	expect(emulator.deliveries.map((delivery) => [delivery.attempt, delivery.status])).toEqual([
+		[1, 500],
+		[2, 503],
+		[3, 502],
+	]);
 	expect(new Set(emulator.deliveries.map((delivery) => delivery.eventId)).size).toBe(1);
 	expect(new Set(failing.received.map((request) => request.body)).size).toBe(1);
 	expect(emulator.webhooks.get(id)?.enabled).toBe(false);
@@ -110,5 +128,9 @@ test('a receiver that recovers gets the event on a retry; a connection failure c
 	await call(emulator, 'POST', '/clients', { type: 'person', email: 'a@b.co', personDetails: { firstName: 'A', lastName: 'B' } });
 	await emulator.settle();
 	expect(emulator.deliveries.filter((delivery) => delivery.url === flaky.url).map((delivery) => delivery.status)).toEqual([500, 200]);
-	expect(emulator.deliveries.filter((delivery) => delivery.url !== flaky.url).map((delivery) => delivery.status)).toEqual(['network-error', 'network-error', 'network-error']);
+	expect(emulator.deliveries.filter((delivery) => delivery.url !== flaky.url).map((delivery) => delivery.status)).toEqual([
+		'network-error',
+		'network-error',
+		'network-error',
+	]);
 });

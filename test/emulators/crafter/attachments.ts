@@ -192,4 +192,3 @@ export function download(state: CrafterState, call: Call): EmulatorResponse {
 		headers: { 'content-type': attachment.contentType, 'content-length': String(attachment.data.length) },
 	};
 }
-

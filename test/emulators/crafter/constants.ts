@@ -9,11 +9,7 @@ export const CRAFTER_READONLY_TOKEN = 'c7b2e4f1-0a9d-4c3e-8f56-71d2a9e0b4c8';
 export const CRAFTER_EXPIRED_TOKEN = '5e9d0c7a-3f12-4b8e-a6d4-e0c1f2b3a495';
 /** An access token whose tenant permission is "*": every tenant, so an unknown tenant gets as far as NO_SUCH_TENANT. */
 export const CRAFTER_ALL_TENANTS_TOKEN = 'e2d4c6b8-1a3f-4e5d-9b7c-0f8e6d4c2a19';
-export const CRAFTER_SEEDED_PROFILE_IDS: string[] = [
-	'6650a1f2c3d4e5f60718293a',
-	'6650a1f2c3d4e5f60718293b',
-	'6650a1f2c3d4e5f60718293c',
-];
+export const CRAFTER_SEEDED_PROFILE_IDS: string[] = ['6650a1f2c3d4e5f60718293a', '6650a1f2c3d4e5f60718293b', '6650a1f2c3d4e5f60718293c'];
 /** Usernames of the seeded profiles, in the order of their ids. */
 export const CRAFTER_SEEDED_USERNAMES = ['ada.lovelace', 'grace.hopper', 'alan.turing'];
 /** A login ticket of the first seeded profile (Get by ticket). */

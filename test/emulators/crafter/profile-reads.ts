@@ -110,7 +110,10 @@ function sorted(call: Call, profiles: StoredProfile[]): StoredProfile[] | Emulat
 	if (order !== undefined && order !== '' && order !== 'ASC' && order !== 'DESC') return typeMismatch('org.craftercms.profile.api.SortOrder', order);
 	if (!sortBy) return profiles;
 	const direction = order === 'DESC' ? -1 : 1;
-	const keyOf = (profile: StoredProfile) => sortBy.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), profileDocument(profile));
+	const keyOf = (profile: StoredProfile) =>
+		sortBy
+			.split('.')
+			.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), profileDocument(profile));
 	return [...profiles].sort((a, b) => {
 		const [x, y] = [keyOf(a), keyOf(b)];
 		if (x === y) return 0;
@@ -151,7 +154,12 @@ export function getProfilesByRole(state: CrafterState, call: Call): EmulatorResp
 	if (isResponse(tenantName)) return tenantName;
 	const role = call.params.get('role');
 	if (role === undefined) return missingParameter('role');
-	return listAnswer(state, call, profilesOf(state, tenantName).filter((profile) => profile.roles.includes(role)), false);
+	return listAnswer(
+		state,
+		call,
+		profilesOf(state, tenantName).filter((profile) => profile.roles.includes(role)),
+		false,
+	);
 }
 
 /** GET /by_attribute_value -> getProfilesByAttributeValue: attributes.<name> equal to the value (as text); no start/count. */

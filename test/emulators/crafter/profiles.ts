@@ -28,7 +28,9 @@ export const isResponse = (value: unknown): value is EmulatorResponse =>
 /** CryptoUtils.hashPassword stores a salted hash; the emulator keeps one so a stored profile never holds the clear text. */
 export function hashPassword(password: string): string {
 	const salt = randomBytes(8).toString('hex');
-	return `${salt}|${createHash('sha256').update(salt + password).digest('base64')}`;
+	return `${salt}|${createHash('sha256')
+		.update(salt + password)
+		.digest('base64')}`;
 }
 
 /**
@@ -81,5 +83,4 @@ export function oneProfile(state: CrafterState, call: Call, profile: StoredProfi
 export const isEmail = (email: string) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email);
 
 /** InvalidEmailAddressException -> 400 (profile.profile.invalidEmailAddress; the sentence really ends "is in an invalid"). */
-export const invalidEmail = (email: string) =>
-	errorDetails(400, 'INVALID_EMAIL_ADDRESS', `The specified email address "${email}" is in an invalid`);
+export const invalidEmail = (email: string) => errorDetails(400, 'INVALID_EMAIL_ADDRESS', `The specified email address "${email}" is in an invalid`);

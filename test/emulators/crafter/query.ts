@@ -79,7 +79,7 @@ function matchOperator(values: unknown[], operator: string, operand: unknown): b
 			if (!Array.isArray(operand)) throw new MongoQueryError('$nin needs an array');
 			return !candidates.some((value) => operand.some((option) => same(value, option)));
 		case '$exists':
-			return (values.length > 0) === Boolean(operand);
+			return values.length > 0 === Boolean(operand);
 		case '$gt':
 		case '$gte':
 		case '$lt':

@@ -9,8 +9,7 @@ export interface RequestParams {
 	getAll(name: string): string[];
 }
 
-export const isMultipartPost = (request: EmulatorRequest) =>
-	request.method === 'POST' && /^multipart\//i.test(String(request.headers['content-type'] ?? ''));
+export const isMultipartPost = (request: EmulatorRequest) => request.method === 'POST' && /^multipart\//i.test(String(request.headers['content-type'] ?? ''));
 
 function multipartFields(parts: MultipartPart[]): URLSearchParams {
 	const fields = new URLSearchParams();

@@ -8,9 +8,7 @@ export interface Route<Name extends string = string> {
 }
 
 export type Lookup<Name extends string> =
-	| { kind: 'found'; route: Route<Name>; vars: Record<string, string> }
-	| { kind: 'wrong-method'; allowed: string[] }
-	| { kind: 'none' };
+	{ kind: 'found'; route: Route<Name>; vars: Record<string, string> } | { kind: 'wrong-method'; allowed: string[] } | { kind: 'none' };
 
 function segmentRegex(segment: string): RegExp {
 	const source = segment.replace(/\{(\w+)\}|(\*)|([^{*]+)/g, (_, variable?: string, star?: string, literal?: string) => {

@@ -24,15 +24,21 @@ export interface Tenant {
 const EVERYONE = [{ application: '*', actions: ['*'] }];
 
 const DEFINITIONS: AttributeDefinition[] = [
-			{ name: 'firstName', permissions: EVERYONE },
-			{ name: 'lastName', permissions: EVERYONE },
-			{ name: 'phone', permissions: EVERYONE },
-			{ name: 'idScan', permissions: EVERYONE },
-			{ name: 'kycStatus', permissions: EVERYONE, defaultValue: 'pending' },
-			// Written only by the back office; every other application may read it.
-			{ name: 'riskScore', permissions: [{ application: 'back-office', actions: ['*'] }, { application: '*', actions: ['READ_ATTRIBUTE'] }] },
-			// Only the back office sees it: filtered out of every other application's answers.
-			{ name: 'internalNotes', permissions: [{ application: 'back-office', actions: ['*'] }] },
+	{ name: 'firstName', permissions: EVERYONE },
+	{ name: 'lastName', permissions: EVERYONE },
+	{ name: 'phone', permissions: EVERYONE },
+	{ name: 'idScan', permissions: EVERYONE },
+	{ name: 'kycStatus', permissions: EVERYONE, defaultValue: 'pending' },
+	// Written only by the back office; every other application may read it.
+	{
+		name: 'riskScore',
+		permissions: [
+			{ application: 'back-office', actions: ['*'] },
+			{ application: '*', actions: ['READ_ATTRIBUTE'] },
+		],
+	},
+	// Only the back office sees it: filtered out of every other application's answers.
+	{ name: 'internalNotes', permissions: [{ application: 'back-office', actions: ['*'] }] },
 ];
 
 /** The seeded tenants, printed by `npm run emulators`: the same attributes, only the second verifies new profiles. */

@@ -22,7 +22,10 @@ export class EmailSend implements INodeType {
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
 			const text = (name: string) => String(this.getNodeParameter(name, itemIndex, ''));
-			const to = text('toEmail').split(',').map((address) => address.trim()).filter(Boolean);
+			const to = text('toEmail')
+				.split(',')
+				.map((address) => address.trim())
+				.filter(Boolean);
 			const response = await sendMail(String(credentials.host), Number(credentials.port), {
 				from: text('fromEmail'),
 				to,

@@ -20,12 +20,19 @@ const OPERATIONS: Record<string, (left: unknown, right: unknown) => boolean> = {
 
 /** n8n's If (v2): the examples' string and boolean conditions, `and`/`or` combined; output 0 true, output 1 false. */
 export class If implements INodeType {
-	description = standInDescription('if', 'If', ['main'], [2, 2.1, 2.2], {
-		properties: [
-			{ displayName: 'Conditions', name: 'conditions', type: 'filter', default: {} },
-			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [] },
-		],
-	}, ['main', 'main']);
+	description = standInDescription(
+		'if',
+		'If',
+		['main'],
+		[2, 2.1, 2.2],
+		{
+			properties: [
+				{ displayName: 'Conditions', name: 'conditions', type: 'filter', default: {} },
+				{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [] },
+			],
+		},
+		['main', 'main'],
+	);
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const kept: INodeExecutionData[] = [];

@@ -1,6 +1,13 @@
 import { createCipheriv, createHash } from 'node:crypto';
 
-import { decryptArgosJson, decryptionMismatch, encryptArgosJson, encryptionKeys, encryptionSettings, isEncryptedBody } from '../../../nodes/ArgosIdentity/transport/encryption';
+import {
+	decryptArgosJson,
+	decryptionMismatch,
+	encryptArgosJson,
+	encryptionKeys,
+	encryptionSettings,
+	isEncryptedBody,
+} from '../../../nodes/ArgosIdentity/transport/encryption';
 import { tokenMatches } from '../../../nodes/ArgosIdentity/trigger/token';
 
 const encrypt = (text: string, key: string) => {

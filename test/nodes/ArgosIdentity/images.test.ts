@@ -45,7 +45,9 @@ describe('Get Image', () => {
 			emulator.received.length = 0;
 			const run = await getImage({ submissionId, type: slot, binaryPropertyName: 'image' });
 			expect(run.error).toBeUndefined();
-			expect(emulator.received.map(({ method, path: urlPath, query }) => `${method} ${urlPath}?${query}`)).toEqual([`GET /v3/image?submission_id=${submissionId}&type=${slot}`]);
+			expect(emulator.received.map(({ method, path: urlPath, query }) => `${method} ${urlPath}?${query}`)).toEqual([
+				`GET /v3/image?submission_id=${submissionId}&type=${slot}`,
+			]);
 			const [item] = run.items;
 			const png = sent[slot][0] === 0x89;
 			const fileName = `${submissionId}-${slot}.${png ? 'png' : 'jpg'}`;
@@ -109,7 +111,9 @@ describe('Get Image against other answers Argos might give (a stub)', () => {
 	afterEach(async () => await stub.close());
 
 	const run = () =>
-		runOperation(emulator, { resource: 'image', operation: 'get', submissionId: 'sub1', type: 'idImage', binaryPropertyName: 'data' }, undefined, { credentials: { baseUrl: `${stub.origin}/v3` } });
+		runOperation(emulator, { resource: 'image', operation: 'get', submissionId: 'sub1', type: 'idImage', binaryPropertyName: 'data' }, undefined, {
+			credentials: { baseUrl: `${stub.origin}/v3` },
+		});
 
 	test.each([
 		['base64 text', () => ({ status: 200, body: JPEG.toString('base64'), headers: { 'content-type': 'text/plain' } })],

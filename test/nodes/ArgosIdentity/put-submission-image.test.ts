@@ -41,8 +41,7 @@ const imagesFor = (...slots: ArgosImageSlot[]): NodeChanges => ({
 });
 
 const credentials = (apiKey = emulator.apiKey) => ({ argosIdentityApi: { apiKey, baseUrl: emulator.baseUrl } });
-const run = async (items: FixtureItem[], changes: NodeChanges = {}, creds = credentials()) =>
-	await runWorkflow(loadWorkflow(WORKFLOW, items, changes), creds);
+const run = async (items: FixtureItem[], changes: NodeChanges = {}, creds = credentials()) => await runWorkflow(loadWorkflow(WORKFLOW, items, changes), creds);
 
 function receivedFields(index = 0) {
 	const request = emulator.received[index];
@@ -109,7 +108,11 @@ describe('images Argos accepts', () => {
 			{ submissionId: first.submissionId, slots: ['idImage'] },
 			{ submissionId: second.submissionId, slots: ['selfieImage'] },
 		]);
-		expect(receivedFields(0).find((field) => field.name === 'idType')?.data.toString()).toBe('drivers_license');
+		expect(
+			receivedFields(0)
+				.find((field) => field.name === 'idType')
+				?.data.toString(),
+		).toBe('drivers_license');
 	});
 
 	test('a 429 from the gateway is retried, and the images arrive once', async () => {

@@ -1,5 +1,12 @@
 import { MAX_ATTEMPTS } from '../../../nodes/shared/http/retry-policy';
-import { ARGOS_ADMIN_EMAIL, ARGOS_SEEDED_SUBMISSION_IDS, argosDecrypt, startArgosEmulator, type ArgosEmulator, type ArgosEncryptionModule } from '../../emulators/argos';
+import {
+	ARGOS_ADMIN_EMAIL,
+	ARGOS_SEEDED_SUBMISSION_IDS,
+	argosDecrypt,
+	startArgosEmulator,
+	type ArgosEmulator,
+	type ArgosEncryptionModule,
+} from '../../emulators/argos';
 import { boundaryOf, parseMultipart } from '../../emulators/multipart';
 import { FaultPlan, startFaultProxy, type FaultKind, type FaultProxy } from '../../faults/fault-proxy';
 import { expectNoSecret } from '../../support/expect-no-secret';
@@ -19,7 +26,11 @@ beforeEach(async () => {
 });
 afterEach(async () => await emulator.close());
 
-const encrypted = (module: ArgosEncryptionModule, secretKey?: string) => ({ secureTransmission: true, encryptionModule: module, ...(secretKey ? { secretKey } : {}) });
+const encrypted = (module: ArgosEncryptionModule, secretKey?: string) => ({
+	secureTransmission: true,
+	encryptionModule: module,
+	...(secretKey ? { secretKey } : {}),
+});
 const submission = (parameters: Record<string, unknown>, credentials: Record<string, unknown>, items?: Parameters<typeof runOperation>[2]) =>
 	runOperation(emulator, { resource: 'submission', ...parameters }, items, { credentials });
 const update = (credentials: Record<string, unknown>) =>
@@ -45,7 +56,11 @@ describe.each(['aes256', 'gcm256'] as const)('the project encrypts with %s', (mo
 		expect(run.items[0].json).toEqual({ submissionId: PENDING, message: 'Data Processing Success.', updated: { kycStatus: 'approved' } });
 		const sent = JSON.parse(emulator.received[0].body.toString()) as { body: string };
 		expect(Object.keys(sent)).toEqual(['body']);
-		expect(JSON.parse(argosDecrypt(sent.body, emulator.apiKey, module)!)).toEqual({ submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, data: { kycStatus: 'approved' } });
+		expect(JSON.parse(argosDecrypt(sent.body, emulator.apiKey, module)!)).toEqual({
+			submissionId: PENDING,
+			admin: ARGOS_ADMIN_EMAIL,
+			data: { kycStatus: 'approved' },
+		});
 		expect(emulator.submissions.get(PENDING)!.kyc?.result).toBe('approved');
 	});
 
@@ -160,7 +175,12 @@ describe.each(['aes256', 'gcm256'] as const)('an encrypted answer (%s) that hold
 		});
 		const run = await submission({ operation: 'get', submissionId: id }, { ...encrypted(module, SECRET_KEY), webhookToken: WEBHOOK_TOKEN });
 		expect(run.error).toBeUndefined();
-		expect(run.items[0].json).toMatchObject({ submission_id: id, userid: 'user of [redacted]', email: '[redacted]@example.com', kyc: { comment: ['token [redacted]'] } });
+		expect(run.items[0].json).toMatchObject({
+			submission_id: id,
+			userid: 'user of [redacted]',
+			email: '[redacted]@example.com',
+			kyc: { comment: ['token [redacted]'] },
+		});
 		for (const secret of [key, SECRET_KEY, WEBHOOK_TOKEN]) expectNoSecret(secret, run.items, run.run.data.resultData.runData);
 	});
 });

@@ -20,7 +20,12 @@ function addUserSubmissions(userid: string, count: number): string[] {
 	return Array.from({ length: count }, (_, index) => {
 		const second = String(index % 60).padStart(2, '0');
 		const minute = String(Math.floor(index / 60)).padStart(2, '0');
-		return emulator.addSubmission(`${userid}-${String(index).padStart(3, '0')}`, { userid, email: `${userid}@example.com`, createdAt: `2025-06-01-10-${minute}-${second}-000`, kyc: { result: 'pending' } });
+		return emulator.addSubmission(`${userid}-${String(index).padStart(3, '0')}`, {
+			userid,
+			email: `${userid}@example.com`,
+			createdAt: `2025-06-01-10-${minute}-${second}-000`,
+			kyc: { result: 'pending' },
+		});
 	});
 }
 
@@ -60,7 +65,9 @@ describe('Get', () => {
 	});
 
 	test('with continue on error, that item becomes an error item and the others go on', async () => {
-		const run = await submission({ operation: 'get', submissionId: '={{ $json.id }}' }, [{ json: { id: 'nope' } }, { json: { id: APPROVED } }], { continueOnFail: true });
+		const run = await submission({ operation: 'get', submissionId: '={{ $json.id }}' }, [{ json: { id: 'nope' } }, { json: { id: APPROVED } }], {
+			continueOnFail: true,
+		});
 		expect(run.error).toBeUndefined();
 		expect(run.items[0].json.error).toBe("Argos Identity has no submission 'nope' [item 0]");
 		expect(run.items[1].json.submission_id).toBe(APPROVED);
@@ -143,7 +150,14 @@ describe('Get Many', () => {
 	});
 
 	test('by date range: the picker values become YYYY-MM-DD days, both included', async () => {
-		const run = await submission({ operation: 'getAll', searchBy: 'dateRange', startDate: '2025-03-04T00:00:00', endDate: '2025-03-05T23:59:59', returnAll: true, options: { requestType: 'kyc' } });
+		const run = await submission({
+			operation: 'getAll',
+			searchBy: 'dateRange',
+			startDate: '2025-03-04T00:00:00',
+			endDate: '2025-03-05T23:59:59',
+			returnAll: true,
+			options: { requestType: 'kyc' },
+		});
 		expect(queries()).toEqual([{ start_date: '2025-03-04', end_date: '2025-03-05', request_type: 'kyc', count: '50' }]);
 		expect(run.items.map((item) => item.json)).toEqual([
 			{ submission_id: PENDING, kyc: expect.objectContaining({ result: 'pending' }) },
@@ -168,7 +182,11 @@ describe('Get Many', () => {
 		['an empty Email', { searchBy: 'email', email: '={{ $json.nothing }}' }, /^Email is empty/],
 		['no Start Date', { searchBy: 'dateRange', startDate: '={{ $json.nothing }}', endDate: '2025-03-05' }, /^Start Date is empty/],
 		['a Start Date that is no date', { searchBy: 'dateRange', startDate: 'soon', endDate: '2025-03-05' }, /^Start Date 'soon' is not a date/],
-		['a range that ends before it starts', { searchBy: 'dateRange', startDate: '2025-03-06', endDate: '2025-03-05' }, /^Start Date 2025-03-06 is after End Date 2025-03-05/],
+		[
+			'a range that ends before it starts',
+			{ searchBy: 'dateRange', startDate: '2025-03-06', endDate: '2025-03-05' },
+			/^Start Date 2025-03-06 is after End Date 2025-03-05/,
+		],
 	])('%s is refused before sending', async (_case, parameters, message) => {
 		const run = await submission({ operation: 'getAll', ...parameters });
 		expect(run.error?.message).toMatch(message);
@@ -190,14 +208,24 @@ describe('Update', () => {
 	});
 
 	test('First Name and Last Name (on the current PATCH page) go in data', async () => {
-		const run = await submission({ operation: 'update', submissionId: APPROVED, admin: ARGOS_ADMIN_EMAIL, updateFields: { firstName: 'Janet', lastName: 'Doe-Smith' } });
+		const run = await submission({
+			operation: 'update',
+			submissionId: APPROVED,
+			admin: ARGOS_ADMIN_EMAIL,
+			updateFields: { firstName: 'Janet', lastName: 'Doe-Smith' },
+		});
 		expect(run.error).toBeUndefined();
 		expect(JSON.parse(emulator.received[0].body.toString()).data).toEqual({ firstName: 'Janet', lastName: 'Doe-Smith' });
 		expect(emulator.submissions.get(APPROVED)!.data).toMatchObject({ first_name: 'Janet', last_name: 'Doe-Smith' });
 	});
 
 	test('data fields go as Argos names them; empty ones are left out', async () => {
-		const run = await submission({ operation: 'update', submissionId: APPROVED, admin: ARGOS_ADMIN_EMAIL, updateFields: { fullName: ' Jane Q. Doe ', birthDate: '1990-04-13', documentNumber: '', idType: 'passport' } });
+		const run = await submission({
+			operation: 'update',
+			submissionId: APPROVED,
+			admin: ARGOS_ADMIN_EMAIL,
+			updateFields: { fullName: ' Jane Q. Doe ', birthDate: '1990-04-13', documentNumber: '', idType: 'passport' },
+		});
 		expect(run.error).toBeUndefined();
 		expect(JSON.parse(emulator.received[0].body.toString()).data).toEqual({ fullName: 'Jane Q. Doe', birthDate: '1990-04-13', idType: 'passport' });
 		expect(emulator.submissions.get(APPROVED)!.data).toMatchObject({ full_name: 'Jane Q. Doe', date_of_birth: '1990-04-13' });
@@ -224,7 +252,13 @@ describe('Update', () => {
 		['an unknown submission', { submissionId: 'nope' }],
 		['an admin not on the dashboard', { admin: 'intruder@example.com' }],
 	])("%s: Argos's own refusal and its 400", async (_case, overrides) => {
-		const run = await submission({ operation: 'update', submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, updateFields: { kycStatus: 'rejected' }, ...overrides });
+		const run = await submission({
+			operation: 'update',
+			submissionId: PENDING,
+			admin: ARGOS_ADMIN_EMAIL,
+			updateFields: { kycStatus: 'rejected' },
+			...overrides,
+		});
 		expect(run.error?.message).toBe('Argos Identity refused the request (HTTP 400): Data Processing Error. (processing_error) [item 0]');
 		expect(run.error?.httpCode).toBe('400');
 		expect(emulator.submissions.get(PENDING)!.kyc?.result).toBe('pending');
@@ -235,7 +269,7 @@ describe('Review', () => {
 	const review = (parameters: Record<string, unknown>, settings?: Parameters<typeof runOperation>[3]) =>
 		submission({ operation: 'review', submissionId: PENDING, admin: ARGOS_ADMIN_EMAIL, ...parameters }, undefined, settings);
 
-	test('Approve: one POST /submission/review, Argos\'s answer, the submission approved', async () => {
+	test("Approve: one POST /submission/review, Argos's answer, the submission approved", async () => {
 		const run = await review({ status: 'approved' });
 		expect(run.error).toBeUndefined();
 		expect(run.items[0].json).toEqual({ submissionId: PENDING, message: 'Success to review submission.', finalStatus: 'approved' });
@@ -245,7 +279,11 @@ describe('Review', () => {
 	});
 
 	test('Reject with a comment and corrections: rejectComment and updateFields are sent and applied', async () => {
-		const run = await review({ status: 'rejected', rejectComment: ' The selfie does not match. ', updateFields: { fullName: 'Mei Lin Tan', birthDate: '1998-07-03' } });
+		const run = await review({
+			status: 'rejected',
+			rejectComment: ' The selfie does not match. ',
+			updateFields: { fullName: 'Mei Lin Tan', birthDate: '1998-07-03' },
+		});
 		expect(run.error).toBeUndefined();
 		expect(JSON.parse(emulator.received[0].body.toString())).toEqual({
 			submissionId: PENDING,
@@ -254,7 +292,10 @@ describe('Review', () => {
 			rejectComment: 'The selfie does not match.',
 			updateFields: { fullName: 'Mei Lin Tan', birthDate: '1998-07-03' },
 		});
-		expect(emulator.submissions.get(PENDING)!).toMatchObject({ kyc: { result: 'rejected', comment: ['The selfie does not match.'] }, data: { full_name: 'Mei Lin Tan', date_of_birth: '1998-07-03' } });
+		expect(emulator.submissions.get(PENDING)!).toMatchObject({
+			kyc: { result: 'rejected', comment: ['The selfie does not match.'] },
+			data: { full_name: 'Mei Lin Tan', date_of_birth: '1998-07-03' },
+		});
 	});
 
 	test('Reject without a comment is refused before sending', async () => {
@@ -265,7 +306,9 @@ describe('Review', () => {
 
 	test("a submission that is no longer pending: Argos's own 400", async () => {
 		const run = await review({ submissionId: APPROVED, status: 'rejected', rejectComment: 'late' });
-		expect(run.error?.message).toBe('Argos Identity refused the request (HTTP 400): Only submissions in pending status can be reviewed (invalid_submission) [item 0]');
+		expect(run.error?.message).toBe(
+			'Argos Identity refused the request (HTTP 400): Only submissions in pending status can be reviewed (invalid_submission) [item 0]',
+		);
 		expect(emulator.submissions.get(APPROVED)!.kyc?.result).toBe('approved');
 	});
 

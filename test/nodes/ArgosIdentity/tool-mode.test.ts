@@ -12,12 +12,22 @@ const asTool = { ...node.description, name: 'argosIdentityTool' } as INodeTypeDe
 /** The parameters the editor shows for these values. */
 function shownParameters(values: INodeParameters): string[] {
 	const instance = { type: typeName(node.description), typeVersion: 1, parameters: values } as unknown as INode;
-	return node.description.properties.filter((property) => NodeHelpers.displayParameter(values, property, instance, node.description)).map((property) => property.name);
+	return node.description.properties
+		.filter((property) => NodeHelpers.displayParameter(values, property, instance, node.description))
+		.map((property) => property.name);
 }
 
 test('as a node every operation is offered; the contract values are there', () => {
 	expect(shownOptions(node.description, {}, 'resource')).toEqual(['amlMonitoring', 'amlReport', 'image', 'submission', 'token', 'verificationLink']);
-	expect(shownOptions(node.description, { resource: 'submission' }, 'operation')).toEqual(['delete', 'deleteFields', 'get', 'getAll', 'putImage', 'review', 'update']);
+	expect(shownOptions(node.description, { resource: 'submission' }, 'operation')).toEqual([
+		'delete',
+		'deleteFields',
+		'get',
+		'getAll',
+		'putImage',
+		'review',
+		'update',
+	]);
 	expect(shownOptions(node.description, { resource: 'image' }, 'operation')).toEqual(['get']);
 	expect(shownOptions(node.description, { resource: 'token' }, 'operation')).toEqual(['count', 'create', 'delete', 'get', 'getAll']);
 	expect(shownOptions(node.description, { resource: 'verificationLink' }, 'operation')).toEqual(['create']);
@@ -34,7 +44,15 @@ test('every operation the router runs is offered', () => {
 test('as an AI agent tool only reading operations are offered unless Allow Changes is on', () => {
 	expect(shownOptions(asTool, { resource: 'submission', allowChanges: false }, 'operation')).toEqual(['get', 'getAll']);
 	expect(shownOptions(asTool, { resource: 'image', allowChanges: false }, 'operation')).toEqual(['get']);
-	expect(shownOptions(asTool, { resource: 'submission', allowChanges: true }, 'operation')).toEqual(['delete', 'deleteFields', 'get', 'getAll', 'putImage', 'review', 'update']);
+	expect(shownOptions(asTool, { resource: 'submission', allowChanges: true }, 'operation')).toEqual([
+		'delete',
+		'deleteFields',
+		'get',
+		'getAll',
+		'putImage',
+		'review',
+		'update',
+	]);
 	expect(shownOptions(asTool, { resource: 'token', allowChanges: false }, 'operation')).toEqual(['count', 'get', 'getAll']);
 	// Create registers a token: a change, so the resource is not offered to an agent without Allow Changes.
 	expect(shownOptions(asTool, { allowChanges: false }, 'resource')).toEqual(['amlMonitoring', 'amlReport', 'image', 'submission', 'token']);
@@ -43,7 +61,10 @@ test('as an AI agent tool only reading operations are offered unless Allow Chang
 
 test('a saved workflow without these parameters keeps its defaults: Submission → Put Submission Image; as a tool, Submission → Get', () => {
 	const instance = { type: typeName(node.description), typeVersion: 1, parameters: {} } as unknown as INode;
-	expect(NodeHelpers.getNodeParameters(node.description.properties, {}, true, false, instance, node.description)).toMatchObject({ resource: 'submission', operation: 'putImage' });
+	expect(NodeHelpers.getNodeParameters(node.description.properties, {}, true, false, instance, node.description)).toMatchObject({
+		resource: 'submission',
+		operation: 'putImage',
+	});
 	const toolInstance = { ...instance, type: typeName(asTool) };
 	expect(NodeHelpers.getNodeParameters(asTool.properties, {}, true, false, toolInstance, asTool)).toMatchObject({ resource: 'submission', operation: 'get' });
 });
@@ -62,7 +83,10 @@ test.each([
 test('Get Many: Limit defaults to 50; Get: Request Type defaults to everything', () => {
 	const limit = node.description.properties.find((property) => property.name === 'limit' && property.displayOptions?.show?.operation?.includes('getAll'));
 	expect(limit?.default).toBe(50);
-	const getOptions = node.description.properties.find((property) => property.name === 'options' && property.displayOptions?.show?.operation?.includes('get') && property.displayOptions.show.resource?.includes('submission'));
+	const getOptions = node.description.properties.find(
+		(property) =>
+			property.name === 'options' && property.displayOptions?.show?.operation?.includes('get') && property.displayOptions.show.resource?.includes('submission'),
+	);
 	expect((getOptions?.options as INodeProperties[]).find((option) => option.name === 'requestType')).toMatchObject({ default: 'everything' });
 });
 
@@ -79,7 +103,9 @@ describe('the router as a tool', () => {
 		['amlMonitoring', 'add'],
 		['amlMonitoring', 'remove'],
 	])('refuses %s / %s without Allow Changes', async (resource, operation) => {
-		await expect(router.call(toolContext('argosIdentityTool', { resource, operation }))).rejects.toThrow(`As a tool, this node may only read: "${operation}" of "${resource}" changes data`);
+		await expect(router.call(toolContext('argosIdentityTool', { resource, operation }))).rejects.toThrow(
+			`As a tool, this node may only read: "${operation}" of "${resource}" changes data`,
+		);
 	});
 
 	test.each([

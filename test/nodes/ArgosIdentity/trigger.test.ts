@@ -6,7 +6,15 @@ import { Container } from '@n8n/di';
 
 import { ArgosIdentityTrigger } from '../../../nodes/ArgosIdentity/ArgosIdentityTrigger.node';
 import { UNAUTHENTICATED_REFUSAL } from '../../../nodes/ArgosIdentity/trigger/delivery';
-import { ARGOS_ADMIN_EMAIL, ARGOS_SEEDED_SUBMISSION_IDS, ARGOS_WORKLIST_ID, argosEncrypt, startArgosEmulator, type ArgosEmulator, type ArgosEncryptionModule } from '../../emulators/argos';
+import {
+	ARGOS_ADMIN_EMAIL,
+	ARGOS_SEEDED_SUBMISSION_IDS,
+	ARGOS_WORKLIST_ID,
+	argosEncrypt,
+	startArgosEmulator,
+	type ArgosEmulator,
+	type ArgosEncryptionModule,
+} from '../../emulators/argos';
 import type { WorkflowJson } from '../../engine/run-workflow';
 import { TriggerHarness } from '../../engine/trigger-harness';
 import { expectNoSecret } from '../../support/expect-no-secret';
@@ -39,7 +47,10 @@ async function start(
 	const credential = { apiKey: emulator.apiKey, baseUrl: emulator.baseUrl, webhookToken: TOKEN, ...credentials };
 	harness = await TriggerHarness.start(triggerWorkflow(parameters), { argosIdentityApi: credential });
 	await harness.activate();
-	dashboardUrl = dashboard.withToken === false || !credential.webhookToken ? harness.webhookUrl : `${harness.webhookUrl}?token=${encodeURIComponent(credential.webhookToken)}`;
+	dashboardUrl =
+		dashboard.withToken === false || !credential.webhookToken
+			? harness.webhookUrl
+			: `${harness.webhookUrl}?token=${encodeURIComponent(credential.webhookToken)}`;
 	emulator.configureWebhook({ url: dashboardUrl, encrypted: dashboard.encrypted, secretKey: dashboard.secretKey, module: dashboard.module });
 	return harness;
 }
@@ -99,7 +110,11 @@ test('approving through the API: the `approved` event runs the workflow once; `u
 	await emulator.settle();
 	const [run] = await trigger.waitForExecutions(1);
 	expect(run.error).toBeUndefined();
-	expect(run.output('Received')[0].json).toMatchObject({ webhook_trigger: 'approved', submission_id: PENDING, kyc_result: { status: 'approved', reviewer: ARGOS_ADMIN_EMAIL } });
+	expect(run.output('Received')[0].json).toMatchObject({
+		webhook_trigger: 'approved',
+		submission_id: PENDING,
+		kyc_result: { status: 'approved', reviewer: ARGOS_ADMIN_EMAIL },
+	});
 	expect(trigger.executions).toHaveLength(1);
 	expect(emulator.deliveries.map((delivery) => [delivery.event, delivery.status])).toEqual([
 		['updated', 200],
@@ -162,13 +177,21 @@ describe('Encrypted Payload', () => {
 		await emulator.settle();
 		const [run] = await trigger.waitForExecutions(1);
 		expect(run.output('Received')[0].json).toMatchObject({ webhook_trigger: 'approved', submission_id: PENDING });
-		const ecb = await fetch(trigger.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: argosEncrypt('{"webhook_trigger":"approved"}', emulator.apiKey) }) });
+		const ecb = await fetch(trigger.webhookUrl, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ data: argosEncrypt('{"webhook_trigger":"approved"}', emulator.apiKey) }),
+		});
 		expect(ecb.status).toBe(401);
 		expect(trigger.executions).toHaveLength(1);
 	});
 
 	test("with the project's dedicated secretKey in the credential's Encryption Secret Key", async () => {
-		const trigger = await start({ encryptedPayload: true }, { ...NO_TOKEN, secretKey: 'project-secret-key' }, { encrypted: true, secretKey: 'project-secret-key' });
+		const trigger = await start(
+			{ encryptedPayload: true },
+			{ ...NO_TOKEN, secretKey: 'project-secret-key' },
+			{ encrypted: true, secretKey: 'project-secret-key' },
+		);
 		emulator.review(PENDING, 'rejected');
 		await emulator.settle();
 		const [run] = await trigger.waitForExecutions(1);
@@ -177,8 +200,16 @@ describe('Encrypted Payload', () => {
 	});
 
 	test.each([
-		['a plain JSON body', () => JSON.stringify({ webhook_trigger: 'approved', submission_id: APPROVED }), 'Expected an encrypted body ({"data": "…"}), as Encrypted Payload is on'],
-		['a body encrypted with another key', () => JSON.stringify({ data: argosEncrypt(JSON.stringify({ webhook_trigger: 'approved', submission_id: APPROVED }), 'someone-else') }), "The body does not decrypt with the credential's key and Encryption Module"],
+		[
+			'a plain JSON body',
+			() => JSON.stringify({ webhook_trigger: 'approved', submission_id: APPROVED }),
+			'Expected an encrypted body ({"data": "…"}), as Encrypted Payload is on',
+		],
+		[
+			'a body encrypted with another key',
+			() => JSON.stringify({ data: argosEncrypt(JSON.stringify({ webhook_trigger: 'approved', submission_id: APPROVED }), 'someone-else') }),
+			"The body does not decrypt with the credential's key and Encryption Module",
+		],
 		['garbage in data', () => JSON.stringify({ data: 'bm90IGVuY3J5cHRlZA==' }), "The body does not decrypt with the credential's key and Encryption Module"],
 	])('%s: 401 and no execution', async (_case, body, message) => {
 		const trigger = await start({ encryptedPayload: true }, NO_TOKEN);
@@ -193,7 +224,11 @@ describe('Encrypted Payload', () => {
 		emulator.review(PENDING, 'approved');
 		await emulator.settle();
 		await trigger.waitForExecutions(1);
-		const forged = await fetch(trigger.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: argosEncrypt('{"webhook_trigger":"approved"}', 'x') }) });
+		const forged = await fetch(trigger.webhookUrl, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ data: argosEncrypt('{"webhook_trigger":"approved"}', 'x') }),
+		});
 		expect(forged.status).toBe(401);
 		expect(trigger.executions).toHaveLength(1);
 	});
@@ -216,7 +251,11 @@ describe('Webhook Token', () => {
 		['the token under another name', `?secret=${TOKEN}`],
 	])('%s: 401 and no execution', async (_case, query) => {
 		const trigger = await start({}, { webhookToken: TOKEN }, { withToken: false });
-		const response = await fetch(`${trigger.webhookUrl}${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ webhook_trigger: 'approved', submission_id: APPROVED }) });
+		const response = await fetch(`${trigger.webhookUrl}${query}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ webhook_trigger: 'approved', submission_id: APPROVED }),
+		});
 		expect(response.status).toBe(401);
 		expect(await response.json()).toEqual({ message: 'Invalid or missing token' });
 		expect(trigger.executions).toHaveLength(0);
@@ -241,7 +280,11 @@ test('a body without webhook_trigger starts nothing', async () => {
 
 test('Fetch Full Submission for a submission the API does not know: 500, nothing started', async () => {
 	const trigger = await start({ options: { fetchFullSubmission: true } });
-	const response = await fetch(dashboardUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ webhook_trigger: 'approved', submission_id: 'gone' }) });
+	const response = await fetch(dashboardUrl, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ webhook_trigger: 'approved', submission_id: 'gone' }),
+	});
 	expect(response.status).toBe(500);
 	expect(((await response.json()) as { message: string }).message).toBe("Argos Identity has no submission 'gone'");
 	expect(trigger.executions).toHaveLength(0);
@@ -344,14 +387,24 @@ describe('the repeat guard keeps digests, never what the sender chose', () => {
 		expect(await (await post(bodies[0])).json()).toEqual({ received: true, duplicate: true });
 		expect(trigger.executions).toHaveLength(5);
 		const seen = trigger.staticData().seenDeliveries as Array<{ key: string; at: number }>;
-		expect(seen.map((entry) => entry.key)).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/), expect.anything(), expect.anything(), expect.anything(), expect.anything()]);
+		expect(seen.map((entry) => entry.key)).toEqual([
+			expect.stringMatching(/^[0-9a-f]{64}$/),
+			expect.anything(),
+			expect.anything(),
+			expect.anything(),
+			expect.anything(),
+		]);
 		expect(new Set(seen.map((entry) => entry.key)).size).toBe(5);
 		expect(trigger.staticDataBytes()).toBeLessThan(1024);
 	});
 
 	test('two identical deliveries that arrive together run once', async () => {
 		const trigger = await start({ events: ['*'] });
-		const body = JSON.stringify({ webhook_trigger: 'approved', submission_id: APPROVED, kyc_result: { status: 'approved', updated_at: '2026-02-01T10:00:00Z' } });
+		const body = JSON.stringify({
+			webhook_trigger: 'approved',
+			submission_id: APPROVED,
+			kyc_result: { status: 'approved', updated_at: '2026-02-01T10:00:00Z' },
+		});
 		const answers = await Promise.all([post(body), post(body), post(body)]);
 		expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
 		const bodies = await Promise.all(answers.map(async (answer) => (await answer.json()) as Record<string, unknown>));

@@ -40,7 +40,17 @@ describe('Create', () => {
 			{
 				method: 'POST',
 				path: '/v1/addresses',
-				body: { clientId, line: 'Common street', city: 'Aldgate', country: 'GB', type: 'alternative', propertyNumber: 'Flat 323', state: 'London', postalCode: 'W99 0RD', fromDate: '2007-09-01' },
+				body: {
+					clientId,
+					line: 'Common street',
+					city: 'Aldgate',
+					country: 'GB',
+					type: 'alternative',
+					propertyNumber: 'Flat 323',
+					state: 'London',
+					postalCode: 'W99 0RD',
+					fromDate: '2007-09-01',
+				},
 			},
 		]);
 		const id = String(result.items[0].json.id);
@@ -50,7 +60,11 @@ describe('Create', () => {
 
 	test.each([
 		['a three-letter Country', { country: 'GBR' }, "Country 'GBR' is not a two-letter country code [item 0]"],
-		['a From Date that is not a date', { additionalFields: { fromDate: '01/09/2007' } }, "From Date '01/09/2007' is not a date in the form YYYY-MM-DD [item 0]"],
+		[
+			'a From Date that is not a date',
+			{ additionalFields: { fromDate: '01/09/2007' } },
+			"From Date '01/09/2007' is not a date in the form YYYY-MM-DD [item 0]",
+		],
 		['an empty Line', { line: '={{ $json.nothing }}' }, 'Line is empty [item 0]'],
 	])('%s is refused before sending', async (_case, overrides, message) => {
 		const result = await address({ operation: 'create', clientId: emulator.addClient(), line: 'Common street', city: 'Aldgate', country: 'GB', ...overrides });
@@ -142,9 +156,21 @@ describe('Proof of Address check', () => {
 		const created = await address({ operation: 'create', clientId, line: 'Common street', city: 'Aldgate', country: 'GB' });
 		const addressId = String(created.items[0].json.id);
 		const documentId = emulator.addDocument(clientId, 'utility_bill');
-		emulator.documents.get(documentId)!.images.front = { fileName: 'bill.jpg', contentType: 'image/jpg', data: Buffer.from([0xff, 0xd8, 0xff, 0xe0]), createdAt: new Date().toISOString() };
+		emulator.documents.get(documentId)!.images.front = {
+			fileName: 'bill.jpg',
+			contentType: 'image/jpg',
+			data: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+			createdAt: new Date().toISOString(),
+		};
 		emulator.received.length = 0;
-		const check = await runOperation(emulator, { resource: 'check', operation: 'create', clientId, checkType: 'proof_of_address_check', documentId, addressId });
+		const check = await runOperation(emulator, {
+			resource: 'check',
+			operation: 'create',
+			clientId,
+			checkType: 'proof_of_address_check',
+			documentId,
+			addressId,
+		});
 		expect(check.error).toBeUndefined();
 		expect(sent()).toEqual([{ method: 'POST', path: '/v1/checks', body: { clientId, type: 'proof_of_address_check', documentId, addressId } }]);
 		const checkId = String(check.items[0].json.id);
@@ -154,8 +180,20 @@ describe('Proof of Address check', () => {
 	test('an address that does not exist: the service 404 names it', async () => {
 		const clientId = emulator.addClient();
 		const documentId = emulator.addDocument(clientId, 'utility_bill');
-		emulator.documents.get(documentId)!.images.front = { fileName: 'bill.jpg', contentType: 'image/jpg', data: Buffer.from([0xff, 0xd8]), createdAt: new Date().toISOString() };
-		const check = await runOperation(emulator, { resource: 'check', operation: 'create', clientId, checkType: 'proof_of_address_check', documentId, addressId: UNKNOWN_ID });
+		emulator.documents.get(documentId)!.images.front = {
+			fileName: 'bill.jpg',
+			contentType: 'image/jpg',
+			data: Buffer.from([0xff, 0xd8]),
+			createdAt: new Date().toISOString(),
+		};
+		const check = await runOperation(emulator, {
+			resource: 'check',
+			operation: 'create',
+			clientId,
+			checkType: 'proof_of_address_check',
+			documentId,
+			addressId: UNKNOWN_ID,
+		});
 		expect(check.error?.message).toBe(`ComplyCube refused the request (HTTP 404): Invalid address id '${UNKNOWN_ID}' [item 0]`);
 	});
 });

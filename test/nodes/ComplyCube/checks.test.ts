@@ -27,13 +27,25 @@ const randomId = () => Array.from({ length: 24 }, () => Math.floor(Math.random()
 /** A passport with its front image, ready for a document-reading check. */
 function passportWithImage(owner = clientId) {
 	const id = emulator.addDocument(owner, 'passport');
-	emulator.documents.get(id)!.images.front = { fileName: 'front.jpg', contentType: 'image/jpg', data: sampleBytes('jpeg', 40_000), createdAt: new Date().toISOString() };
+	emulator.documents.get(id)!.images.front = {
+		fileName: 'front.jpg',
+		contentType: 'image/jpg',
+		data: sampleBytes('jpeg', 40_000),
+		createdAt: new Date().toISOString(),
+	};
 	return id;
 }
 
 function livePhotoOf(owner = clientId) {
 	const id = randomId();
-	emulator.livePhotos.set(id, { id, clientId: owner, performLivenessCheck: true, contentType: 'images/jpg', data: sampleBytes('jpeg', 40_000), createdAt: new Date().toISOString() });
+	emulator.livePhotos.set(id, {
+		id,
+		clientId: owner,
+		performLivenessCheck: true,
+		contentType: 'images/jpg',
+		data: sampleBytes('jpeg', 40_000),
+		createdAt: new Date().toISOString(),
+	});
 	return id;
 }
 
@@ -103,7 +115,12 @@ describe('Create', () => {
 
 	test('a proof of address check on a utility bill sends the document and the address; the check completes', async () => {
 		const documentId = emulator.addDocument(clientId, 'utility_bill');
-		emulator.documents.get(documentId)!.images.front = { fileName: 'bill.jpg', contentType: 'image/jpg', data: sampleBytes('jpeg', 40_000), createdAt: new Date().toISOString() };
+		emulator.documents.get(documentId)!.images.front = {
+			fileName: 'bill.jpg',
+			contentType: 'image/jpg',
+			data: sampleBytes('jpeg', 40_000),
+			createdAt: new Date().toISOString(),
+		};
 		// The node has no address resource: the address is created straight at the emulator, over its API.
 		const address = await call(emulator, 'POST', '/addresses', { clientId, line: '11 Something Avenue', city: 'London', country: 'GB' });
 		expect(address.status).toBe(200);
@@ -217,7 +234,12 @@ describe('Create', () => {
 
 	test('a one-sided driving licence: the 422 processing error, with its message', async () => {
 		const documentId = emulator.addDocument(clientId, 'driving_license');
-		emulator.documents.get(documentId)!.images.front = { fileName: 'front.jpg', contentType: 'image/jpg', data: sampleBytes('jpeg', 40_000), createdAt: new Date().toISOString() };
+		emulator.documents.get(documentId)!.images.front = {
+			fileName: 'front.jpg',
+			contentType: 'image/jpg',
+			data: sampleBytes('jpeg', 40_000),
+			createdAt: new Date().toISOString(),
+		};
 		const result = await check({ operation: 'create', clientId, checkType: 'document_check', documentId });
 		expect(result.error?.message).toBe('ComplyCube refused the request (HTTP 422): Both sides of the document are expected for this check. [item 0]');
 		expect(result.error?.httpCode).toBe('422');
@@ -301,19 +323,53 @@ describe('Get Many', () => {
 		expect(result.error).toBeUndefined();
 		const expected = seeded.filter((_id, index) => index % 10 === 0 && index % 2 === 0);
 		expect(result.items.map((item) => item.json.id)).toEqual([...expected].reverse());
-		expect(Object.fromEntries(emulator.received[0].query)).toEqual({ clientId: manyClient, type: 'document_check', status: 'complete', page: '1', pageSize: '100' });
+		expect(Object.fromEntries(emulator.received[0].query)).toEqual({
+			clientId: manyClient,
+			type: 'document_check',
+			status: 'complete',
+			page: '1',
+			pageSize: '100',
+		});
 	});
 
 	test('Outcome goes as result.outcome and the IDs as ComplyCube names them', async () => {
 		const documentId = randomId();
 		const [withDocument, other] = [randomId(), randomId()];
 		const at = new Date().toISOString();
-		emulator.checks.set(withDocument, { id: withDocument, clientId: manyClient, entityName: 'John Doe', type: 'document_check', status: 'complete', documentId, result: { outcome: 'attention', breakdown: {} }, enableMonitoring: false, createdAt: at, updatedAt: at } as never);
-		emulator.checks.set(other, { id: other, clientId: manyClient, entityName: 'John Doe', type: 'document_check', status: 'complete', documentId, result: { outcome: 'clear', breakdown: {} }, enableMonitoring: false, createdAt: at, updatedAt: at } as never);
+		emulator.checks.set(withDocument, {
+			id: withDocument,
+			clientId: manyClient,
+			entityName: 'John Doe',
+			type: 'document_check',
+			status: 'complete',
+			documentId,
+			result: { outcome: 'attention', breakdown: {} },
+			enableMonitoring: false,
+			createdAt: at,
+			updatedAt: at,
+		} as never);
+		emulator.checks.set(other, {
+			id: other,
+			clientId: manyClient,
+			entityName: 'John Doe',
+			type: 'document_check',
+			status: 'complete',
+			documentId,
+			result: { outcome: 'clear', breakdown: {} },
+			enableMonitoring: false,
+			createdAt: at,
+			updatedAt: at,
+		} as never);
 		const result = await check({ operation: 'getAll', clientId: manyClient, returnAll: true, filters: { outcome: 'attention', documentId } });
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.id)).toEqual([withDocument]);
-		expect(Object.fromEntries(emulator.received[0].query)).toEqual({ clientId: manyClient, 'result.outcome': 'attention', documentId, page: '1', pageSize: '100' });
+		expect(Object.fromEntries(emulator.received[0].query)).toEqual({
+			clientId: manyClient,
+			'result.outcome': 'attention',
+			documentId,
+			page: '1',
+			pageSize: '100',
+		});
 		emulator.checks.delete(withDocument);
 		emulator.checks.delete(other);
 	});

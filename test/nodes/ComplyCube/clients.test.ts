@@ -69,8 +69,16 @@ describe('create', () => {
 	});
 
 	test.each([
-		['a date of birth that is no date', { additionalFields: { dob: '1990-02-30' } }, "Date of Birth '1990-02-30' is not a date in the form YYYY-MM-DD [item 0]"],
-		['a nationality that is not a two-letter code', { additionalFields: { nationality: 'GBR' } }, "Nationality 'GBR' is not a two-letter country code [item 0]"],
+		[
+			'a date of birth that is no date',
+			{ additionalFields: { dob: '1990-02-30' } },
+			"Date of Birth '1990-02-30' is not a date in the form YYYY-MM-DD [item 0]",
+		],
+		[
+			'a nationality that is not a two-letter code',
+			{ additionalFields: { nationality: 'GBR' } },
+			"Nationality 'GBR' is not a two-letter country code [item 0]",
+		],
 		['a lower-case nationality', { additionalFields: { nationality: 'gb' } }, "Nationality 'gb' is not a two-letter country code [item 0]"],
 		['an e-mail that is not one', { email: 'jane.example.com' }, "Email 'jane.example.com' is not an e-mail address [item 0]"],
 		['an empty e-mail from an expression', { email: '={{ $json.missing }}' }, 'Email is empty [item 0]'],
@@ -141,7 +149,7 @@ describe('get, update, delete, risk profile', () => {
 		for (const key of ['overall', 'countryRisk', 'politicalExposureRisk', 'occupationRisk', 'watchlistRisk']) expect(json[key]).toBeDefined();
 	});
 
-	test.each(['get', 'update', 'delete', 'getRiskProfile'])('%s of an unknown client: ComplyCube\'s message and 404, never the key', async (operation) => {
+	test.each(['get', 'update', 'delete', 'getRiskProfile'])("%s of an unknown client: ComplyCube's message and 404, never the key", async (operation) => {
 		const clientId = '5eb04fcd0f3e360008035eb1';
 		const result = await runOperation(emulator, { resource: 'client', operation, clientId, updateFields: { email: 'x@example.com' } });
 		expect(result.error?.message).toBe(`ComplyCube refused the request (HTTP 404): Invalid client id '${clientId}' [item 0]`);
@@ -159,9 +167,24 @@ describe('get, update, delete, risk profile', () => {
 describe('get many', () => {
 	test('the documented filters go as ComplyCube names them: person and company details nested, metadata per key', async () => {
 		const lastName = `Filterson${unique()}`;
-		const wanted = emulator.addClient({ type: 'person', email: 'f@example.com', personDetails: { firstName: 'Ada', lastName, nationality: 'GB' }, metadata: { tier: 'gold' } });
-		emulator.addClient({ type: 'person', email: 'f@example.com', personDetails: { firstName: 'Ada', lastName, nationality: 'GB' }, metadata: { tier: 'silver' } });
-		emulator.addClient({ type: 'person', email: 'f@example.com', personDetails: { firstName: 'Bob', lastName, nationality: 'GB' }, metadata: { tier: 'gold' } });
+		const wanted = emulator.addClient({
+			type: 'person',
+			email: 'f@example.com',
+			personDetails: { firstName: 'Ada', lastName, nationality: 'GB' },
+			metadata: { tier: 'gold' },
+		});
+		emulator.addClient({
+			type: 'person',
+			email: 'f@example.com',
+			personDetails: { firstName: 'Ada', lastName, nationality: 'GB' },
+			metadata: { tier: 'silver' },
+		});
+		emulator.addClient({
+			type: 'person',
+			email: 'f@example.com',
+			personDetails: { firstName: 'Bob', lastName, nationality: 'GB' },
+			metadata: { tier: 'gold' },
+		});
 		const result = await runOperation(emulator, {
 			resource: 'client',
 			operation: 'getAll',

@@ -14,7 +14,8 @@ beforeEach(() => {
 });
 
 const company = (parameters: Record<string, unknown>) => runOperation(emulator, { resource: 'company', ...parameters });
-const sentBodies = () => emulator.received.map(({ method, path, body }) => ({ method, path, body: body.length ? JSON.parse(body.toString('utf8')) : undefined }));
+const sentBodies = () =>
+	emulator.received.map(({ method, path, body }) => ({ method, path, body: body.length ? JSON.parse(body.toString('utf8')) : undefined }));
 
 describe('Search', () => {
 	test('by name and country: one item per company, as summaries without owners or officers', async () => {
@@ -22,7 +23,13 @@ describe('Search', () => {
 		expect(result.error).toBeUndefined();
 		expect(sentBodies()).toEqual([{ method: 'POST', path: '/v1/lookup/companies', body: { incorporationCountry: 'GB', companyName: 'cledara' } }]);
 		expect(result.items.map((item) => item.json.name)).toEqual(['CLEDARA LTD', 'CLEDARA HOLDINGS LIMITED']);
-		expect(result.items[0].json).toMatchObject({ id: CLEDARA, registrationNumber: '11455373', incorporationCountry: 'GB', address: { city: 'London' }, active: true });
+		expect(result.items[0].json).toMatchObject({
+			id: CLEDARA,
+			registrationNumber: '11455373',
+			incorporationCountry: 'GB',
+			address: { city: 'London' },
+			active: true,
+		});
 		expect(result.items[0].json).not.toHaveProperty('officers');
 	});
 
@@ -41,7 +48,11 @@ describe('Search', () => {
 
 	test.each([
 		['no name and no number', { companyName: '', registrationNumber: '' }, 'Company Name and Registration Number are both empty [item 0]'],
-		['a country name instead of a code', { incorporationCountry: 'United Kingdom' }, "Incorporation Country 'United Kingdom' is not a two-letter country code [item 0]"],
+		[
+			'a country name instead of a code',
+			{ incorporationCountry: 'United Kingdom' },
+			"Incorporation Country 'United Kingdom' is not a two-letter country code [item 0]",
+		],
 	])('%s is refused before sending', async (_case, overrides, message) => {
 		const result = await company({ operation: 'search', incorporationCountry: 'GB', companyName: 'CLEDARA', returnAll: true, ...overrides });
 		expect(result.error?.message).toBe(message);
@@ -70,7 +81,11 @@ describe('Get Details', () => {
 
 	test('Search → Get Details → Client → Create (company): the company found becomes a client', async () => {
 		const found = await company({ operation: 'search', incorporationCountry: 'GB', registrationNumber: '11455373', returnAll: true });
-		const details = await runOperation(emulator, { resource: 'company', operation: 'getDetails', companyId: '={{ $json.id }}' }, found.items.map((item) => ({ json: item.json })));
+		const details = await runOperation(
+			emulator,
+			{ resource: 'company', operation: 'getDetails', companyId: '={{ $json.id }}' },
+			found.items.map((item) => ({ json: item.json })),
+		);
 		const client = await runOperation(
 			emulator,
 			{ resource: 'client', operation: 'create', clientType: 'company', email: 'kyb@example.com', companyName: '={{ $json.name }}' },

@@ -23,7 +23,9 @@ describe('Get and Get Many', () => {
 	test('Get: the list and its counts', async () => {
 		const result = await customList({ operation: 'get', customListId: COMPLYCUBE_DEMO_CUSTOM_LIST_ID });
 		expect(result.error).toBeUndefined();
-		expect(emulator.received.map(({ method, path }) => ({ method, path }))).toEqual([{ method: 'GET', path: `/v1/customLists/${COMPLYCUBE_DEMO_CUSTOM_LIST_ID}` }]);
+		expect(emulator.received.map(({ method, path }) => ({ method, path }))).toEqual([
+			{ method: 'GET', path: `/v1/customLists/${COMPLYCUBE_DEMO_CUSTOM_LIST_ID}` },
+		]);
 		expect(result.items[0].json).toMatchObject({ id: COMPLYCUBE_DEMO_CUSTOM_LIST_ID, name: 'Blocked customers', stats: { personCount: 0, companyCount: 0 } });
 	});
 
@@ -53,13 +55,20 @@ describe('Add Entity', () => {
 				aliases: 'John Smyth; Johnny van Smith',
 				gender: 'male',
 				active: true,
-				countries: { country: [{ country: 'US', type: 'Jurisdiction' }, { country: 'GB', type: 'Resident of' }] },
+				countries: {
+					country: [
+						{ country: 'US', type: 'Jurisdiction' },
+						{ country: 'GB', type: 'Resident of' },
+					],
+				},
 				date: '1987-01-05',
 				images: 'https://www.example.com/johnDoe.jpg',
 			},
 		});
 		expect(result.error).toBeUndefined();
-		expect(emulator.received.map(({ method, path }) => ({ method, path }))).toEqual([{ method: 'POST', path: `/v1/customLists/${COMPLYCUBE_DEMO_CUSTOM_LIST_ID}/records` }]);
+		expect(emulator.received.map(({ method, path }) => ({ method, path }))).toEqual([
+			{ method: 'POST', path: `/v1/customLists/${COMPLYCUBE_DEMO_CUSTOM_LIST_ID}/records` },
+		]);
 		const body = {
 			entityType: 'person',
 			names: [
@@ -69,7 +78,10 @@ describe('Add Entity', () => {
 			],
 			active: true,
 			gender: 'male',
-			countries: [{ type: 'Jurisdiction', country: 'US' }, { type: 'Resident of', country: 'GB' }],
+			countries: [
+				{ type: 'Jurisdiction', country: 'US' },
+				{ type: 'Resident of', country: 'GB' },
+			],
 			dates: [{ type: 'Date of Birth', date: { day: '05', month: '1', year: '1987' } }],
 			images: ['https://www.example.com/johnDoe.jpg'],
 		};
@@ -79,7 +91,13 @@ describe('Add Entity', () => {
 	});
 
 	test('a company: its name, and the date as a date of registration', async () => {
-		const result = await customList({ operation: 'addEntity', customListId: COMPLYCUBE_DEMO_CUSTOM_LIST_ID, entityType: 'company', companyName: 'Company A', additionalFields: { date: '2001-12-31', gender: 'male' } });
+		const result = await customList({
+			operation: 'addEntity',
+			customListId: COMPLYCUBE_DEMO_CUSTOM_LIST_ID,
+			entityType: 'company',
+			companyName: 'Company A',
+			additionalFields: { date: '2001-12-31', gender: 'male' },
+		});
 		expect(result.error).toBeUndefined();
 		expect(sentBody()).toEqual({
 			entityType: 'company',
@@ -91,16 +109,33 @@ describe('Add Entity', () => {
 
 	test.each([
 		['a one-word alias of a person', { aliases: 'Johnny' }, "Alias 'Johnny' has no last name [item 0]"],
-		['a country name instead of a code', { countries: { country: [{ country: 'France', type: 'Citizenship' }] } }, "Country 'France' is not a two-letter country code [item 0]"],
+		[
+			'a country name instead of a code',
+			{ countries: { country: [{ country: 'France', type: 'Citizenship' }] } },
+			"Country 'France' is not a two-letter country code [item 0]",
+		],
 		['a date that is not one', { date: '05/01/1987' }, "Date '05/01/1987' is not a date in the form YYYY-MM-DD [item 0]"],
 	])('%s is refused before sending', async (_case, additionalFields, message) => {
-		const result = await customList({ operation: 'addEntity', customListId: COMPLYCUBE_DEMO_CUSTOM_LIST_ID, entityType: 'person', firstName: 'John', lastName: 'Smith', additionalFields });
+		const result = await customList({
+			operation: 'addEntity',
+			customListId: COMPLYCUBE_DEMO_CUSTOM_LIST_ID,
+			entityType: 'person',
+			firstName: 'John',
+			lastName: 'Smith',
+			additionalFields,
+		});
 		expect(result.error?.message).toBe(message);
 		expect(emulator.received).toHaveLength(0);
 	});
 
 	test('an empty Last Name is refused before sending', async () => {
-		const result = await customList({ operation: 'addEntity', customListId: COMPLYCUBE_DEMO_CUSTOM_LIST_ID, entityType: 'person', firstName: 'John', lastName: '={{ $json.none }}' });
+		const result = await customList({
+			operation: 'addEntity',
+			customListId: COMPLYCUBE_DEMO_CUSTOM_LIST_ID,
+			entityType: 'person',
+			firstName: 'John',
+			lastName: '={{ $json.none }}',
+		});
 		expect(result.error?.message).toBe('Last Name is empty [item 0]');
 		expect(emulator.received).toHaveLength(0);
 	});

@@ -75,7 +75,14 @@ describe('Create', () => {
 		expect(emulator.received.map(({ method, path, status }) => ({ method, path, status }))).toEqual([{ method: 'POST', path: '/v1/documents', status: 200 }]);
 		expect(bodyOf()).toEqual({ clientId: owner, type: 'utility_bill', issuingCountry: 'GB', classification: 'proof_of_address' });
 		const id = result.items[0].json.id as string;
-		expect(result.items[0].json).toMatchObject({ id, clientId: owner, type: 'utility_bill', issuingCountry: 'GB', classification: 'proof_of_address', images: [] });
+		expect(result.items[0].json).toMatchObject({
+			id,
+			clientId: owner,
+			type: 'utility_bill',
+			issuingCountry: 'GB',
+			classification: 'proof_of_address',
+			images: [],
+		});
 		expect(emulator.documents.get(id)).toMatchObject({ type: 'utility_bill', classification: 'proof_of_address' });
 		const listed = await document({ operation: 'getAll', clientId: owner, returnAll: true, filters: { type: 'utility_bill' } });
 		expect(listed.items.map((item) => item.json.id)).toEqual([id]);
@@ -218,14 +225,35 @@ describe('Get Many', () => {
 
 	test('Classification and Issuing Country are sent and honoured', async () => {
 		const owner = emulator.addClient();
-		const created = await document({ operation: 'create', clientId: owner, documentType: 'passport', additionalFields: { classification: 'proof_of_identity', issuingCountry: 'FR' } });
+		const created = await document({
+			operation: 'create',
+			clientId: owner,
+			documentType: 'passport',
+			additionalFields: { classification: 'proof_of_identity', issuingCountry: 'FR' },
+		});
 		expect(created.error).toBeUndefined();
-		await document({ operation: 'create', clientId: owner, documentType: 'passport', additionalFields: { classification: 'proof_of_identity', issuingCountry: 'GB' } });
+		await document({
+			operation: 'create',
+			clientId: owner,
+			documentType: 'passport',
+			additionalFields: { classification: 'proof_of_identity', issuingCountry: 'GB' },
+		});
 		emulator.received.length = 0;
-		const result = await document({ operation: 'getAll', clientId: owner, returnAll: true, filters: { classification: 'proof_of_identity', issuingCountry: 'FR' } });
+		const result = await document({
+			operation: 'getAll',
+			clientId: owner,
+			returnAll: true,
+			filters: { classification: 'proof_of_identity', issuingCountry: 'FR' },
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.id)).toEqual([created.items[0].json.id]);
-		expect(Object.fromEntries(emulator.received[0].query)).toEqual({ clientId: owner, classification: 'proof_of_identity', issuingCountry: 'FR', page: '1', pageSize: '100' });
+		expect(Object.fromEntries(emulator.received[0].query)).toEqual({
+			clientId: owner,
+			classification: 'proof_of_identity',
+			issuingCountry: 'FR',
+			page: '1',
+			pageSize: '100',
+		});
 	});
 
 	test('an Issuing Country that is no two-letter code is refused before sending', async () => {
@@ -253,9 +281,7 @@ describe('Download Image', () => {
 
 		const result = await document({ operation: 'downloadImage', documentId, documentSide: 'back', binaryPropertyName: 'scan' });
 		expect(result.error).toBeUndefined();
-		expect(emulator.received.map(({ method, path }) => ({ method, path }))).toEqual([
-			{ method: 'GET', path: `/v1/documents/${documentId}/download/back` },
-		]);
+		expect(emulator.received.map(({ method, path }) => ({ method, path }))).toEqual([{ method: 'GET', path: `/v1/documents/${documentId}/download/back` }]);
 		const [item] = result.items;
 		expect(item.binary?.scan).toMatchObject({ fileName: 'back.jpg', mimeType: 'image/jpeg' });
 		expect((await binaryBytes(item.binary?.scan)).equals(file.bytes)).toBe(true);
@@ -267,7 +293,12 @@ describe('Download Image', () => {
 	test('a PDF side stored in the service keeps its type, into the default field', async () => {
 		const documentId = emulator.addDocument(clientId, 'passport');
 		const bytes = sampleBytes('pdf', 50_000);
-		emulator.documents.get(documentId)!.images.front = { fileName: 'statement.pdf', contentType: 'application/pdf', data: bytes, createdAt: new Date().toISOString() };
+		emulator.documents.get(documentId)!.images.front = {
+			fileName: 'statement.pdf',
+			contentType: 'application/pdf',
+			data: bytes,
+			createdAt: new Date().toISOString(),
+		};
 		const result = await document({ operation: 'downloadImage', documentId, documentSide: 'front', binaryPropertyName: 'data' });
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].binary?.data).toMatchObject({ fileName: 'statement.pdf', mimeType: 'application/pdf' });
@@ -378,9 +409,13 @@ describe('Delete', () => {
 	test('with continue on error, an unknown document becomes an error item and the others are deleted', async () => {
 		const first = emulator.addDocument(clientId, 'passport');
 		const last = emulator.addDocument(clientId, 'passport');
-		const result = await document({ operation: 'delete', documentId: '={{ $json.id }}' }, [{ json: { id: first } }, { json: { id: UNKNOWN_ID } }, { json: { id: last } }], {
-			continueOnFail: true,
-		});
+		const result = await document(
+			{ operation: 'delete', documentId: '={{ $json.id }}' },
+			[{ json: { id: first } }, { json: { id: UNKNOWN_ID } }, { json: { id: last } }],
+			{
+				continueOnFail: true,
+			},
+		);
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => (item.json.error ? 'error' : item.json.id))).toEqual([first, 'error', last]);
 		expect(result.items[1].json.details).toMatchObject({ httpCode: '404' });

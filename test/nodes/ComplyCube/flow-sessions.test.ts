@@ -53,7 +53,14 @@ describe('a verification link ComplyCube creates', () => {
 
 	test('the options are sent as ComplyCube names them', async () => {
 		// Language is a check-types option: the workflow page does not list it (see the issue-30 block below).
-		const result = await runOperation(emulator, link({ mode: 'checkTypes', checkTypes: ['document_check'], options: { theme: 'dark', supportEmail: 'help@example.com', shortUrl: true, language: 'fr' } }));
+		const result = await runOperation(
+			emulator,
+			link({
+				mode: 'checkTypes',
+				checkTypes: ['document_check'],
+				options: { theme: 'dark', supportEmail: 'help@example.com', shortUrl: true, language: 'fr' },
+			}),
+		);
 		expect(result.error).toBeUndefined();
 		expect(bodyOf()).toMatchObject({ theme: 'dark', supportEmail: 'help@example.com', shortUrl: true, language: 'fr' });
 		const session = [...emulator.flowSessions.values()].find((candidate) => candidate.redirectUrl === result.items[0].json.redirectUrl);
@@ -77,7 +84,11 @@ describe('a verification link ComplyCube creates', () => {
 
 	test('one link per item, each for its own client from an expression', async () => {
 		const others = [emulator.addClient(), emulator.addClient()];
-		const result = await runOperation(emulator, link({ clientId: '={{ $json.clientId }}' }), others.map((id) => ({ json: { clientId: id } })));
+		const result = await runOperation(
+			emulator,
+			link({ clientId: '={{ $json.clientId }}' }),
+			others.map((id) => ({ json: { clientId: id } })),
+		);
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.clientId)).toEqual(others);
 		expect(new Set(result.items.map((item) => item.json.redirectUrl)).size).toBe(2);
@@ -182,7 +193,9 @@ describe('check-types mode: every documented check type and page option (issue 3
 	test('workflow-template mode sends none of them, Language included, even when a saved workflow still holds them', async () => {
 		const result = await runOperation(
 			emulator,
-			link({ options: { language: 'fr', allowDocumentUpload: false, documentTypes: ['passport'], messages: '{"a":{}}', enableMonitoring: true, theme: 'dark' } }),
+			link({
+				options: { language: 'fr', allowDocumentUpload: false, documentTypes: ['passport'], messages: '{"a":{}}', enableMonitoring: true, theme: 'dark' },
+			}),
 		);
 		expect(result.error).toBeUndefined();
 		expect(bodyOf()).toEqual({

@@ -2,7 +2,9 @@ import { COMPLYCUBE_WORKFLOW_TEMPLATES, type ComplyCubeEmulator } from '../../em
 import { sampleBytes } from '../../support/sample-files';
 
 export const IDENTITY_TEMPLATE = COMPLYCUBE_WORKFLOW_TEMPLATES.find((template) => template.active && template.checkTypes.includes('identity_check'))!;
-export const SCREENING_TEMPLATE = COMPLYCUBE_WORKFLOW_TEMPLATES.find((template) => template.active && template.checkTypes.every((type) => type.includes('screening')))!;
+export const SCREENING_TEMPLATE = COMPLYCUBE_WORKFLOW_TEMPLATES.find(
+	(template) => template.active && template.checkTypes.every((type) => type.includes('screening')),
+)!;
 
 /** Asks ComplyCube (the emulator's API, directly) for a verification link; the node's own Create is tested apart. */
 export async function createLink(emulator: ComplyCubeEmulator, clientId: string, workflowTemplateId: string): Promise<string> {

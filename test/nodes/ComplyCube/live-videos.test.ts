@@ -17,11 +17,16 @@ const liveVideo = (parameters: Record<string, unknown>) => runOperation(emulator
 const requests = () => emulator.received.map(({ method, path }) => ({ method, path }));
 
 describe('Get', () => {
-	test("the seeded demo video: its client, language and challenges", async () => {
+	test('the seeded demo video: its client, language and challenges', async () => {
 		const result = await liveVideo({ operation: 'get', liveVideoId: COMPLYCUBE_DEMO_LIVE_VIDEO_ID });
 		expect(result.error).toBeUndefined();
 		expect(requests()).toEqual([{ method: 'GET', path: `/v1/liveVideos/${COMPLYCUBE_DEMO_LIVE_VIDEO_ID}` }]);
-		expect(result.items[0].json).toMatchObject({ id: COMPLYCUBE_DEMO_LIVE_VIDEO_ID, clientId: COMPLYCUBE_DEMO_CLIENT_ID, language: 'en', challenges: expect.any(Array) });
+		expect(result.items[0].json).toMatchObject({
+			id: COMPLYCUBE_DEMO_LIVE_VIDEO_ID,
+			clientId: COMPLYCUBE_DEMO_CLIENT_ID,
+			language: 'en',
+			challenges: expect.any(Array),
+		});
 	});
 
 	test('an unknown live video: the service 404, never the key', async () => {
@@ -61,7 +66,9 @@ describe('Delete', () => {
 		const id = emulator.addLiveVideo(emulator.addClient());
 		const result = await liveVideo({ operation: 'delete', liveVideoId: id });
 		expect(result.error).toBeUndefined();
-		expect(emulator.received.map(({ method, path, status }) => ({ method, path, status }))).toEqual([{ method: 'DELETE', path: `/v1/liveVideos/${id}`, status: 204 }]);
+		expect(emulator.received.map(({ method, path, status }) => ({ method, path, status }))).toEqual([
+			{ method: 'DELETE', path: `/v1/liveVideos/${id}`, status: 204 },
+		]);
 		expect(result.items[0].json).toEqual({ id, deleted: true });
 		expect(emulator.liveVideos.has(id)).toBe(false);
 		expect((await liveVideo({ operation: 'get', liveVideoId: id })).error?.httpCode).toBe('404');

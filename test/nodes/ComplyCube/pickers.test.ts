@@ -19,7 +19,14 @@ beforeEach(() => void (emulator.received.length = 0));
 
 const WORKFLOW = path.join(__dirname, 'operation.workflow.json');
 const search = async (method: string, parameters: INodeParameters, filter?: string, token?: string) =>
-	await runListSearch(loadWorkflow(WORKFLOW, [], { [NODE]: { parameters } }), NODE, method, { complyCubeApi: { apiKey: emulator.apiKey, baseUrl: emulator.baseUrl } }, filter, token);
+	await runListSearch(
+		loadWorkflow(WORKFLOW, [], { [NODE]: { parameters } }),
+		NODE,
+		method,
+		{ complyCubeApi: { apiKey: emulator.apiKey, baseUrl: emulator.baseUrl } },
+		filter,
+		token,
+	);
 const person = (firstName: string, lastName: string, email: string) => ({ type: 'person', email, personDetails: { firstName, lastName } });
 
 describe('Client ID → From List', () => {
@@ -27,14 +34,23 @@ describe('Client ID → From List', () => {
 		const ada = emulator.addClient(person('Ada', 'Lovelace', 'ada@analytical.example.com'));
 		const grace = emulator.addClient(person('Grace', 'Hopper', 'grace@navy.example.com'));
 		const all = await search('searchClients', { resource: 'client', operation: 'get' });
-		expect(all.results).toEqual(expect.arrayContaining([{ name: 'Ada Lovelace (ada@analytical.example.com)', value: ada }, { name: 'Grace Hopper (grace@navy.example.com)', value: grace }]));
+		expect(all.results).toEqual(
+			expect.arrayContaining([
+				{ name: 'Ada Lovelace (ada@analytical.example.com)', value: ada },
+				{ name: 'Grace Hopper (grace@navy.example.com)', value: grace },
+			]),
+		);
 		expect(emulator.received[0]).toMatchObject({ method: 'GET', path: '/v1/clients' });
 		expect(emulator.received[0].query.get('pageSize')).toBe('100');
-		expect((await search('searchClients', { resource: 'client', operation: 'get' }, 'lOVELACE')).results).toEqual([{ name: 'Ada Lovelace (ada@analytical.example.com)', value: ada }]);
-		expect((await search('searchClients', { resource: 'client', operation: 'get' }, 'navy')).results).toEqual([{ name: 'Grace Hopper (grace@navy.example.com)', value: grace }]);
+		expect((await search('searchClients', { resource: 'client', operation: 'get' }, 'lOVELACE')).results).toEqual([
+			{ name: 'Ada Lovelace (ada@analytical.example.com)', value: ada },
+		]);
+		expect((await search('searchClients', { resource: 'client', operation: 'get' }, 'navy')).results).toEqual([
+			{ name: 'Grace Hopper (grace@navy.example.com)', value: grace },
+		]);
 	});
 
-	test('a whole e-mail address goes as ComplyCube\'s email filter', async () => {
+	test("a whole e-mail address goes as ComplyCube's email filter", async () => {
 		const id = emulator.addClient(person('Alan', 'Turing', 'alan@bletchley.example.com'));
 		const found = await search('searchClients', { resource: 'document', operation: 'getAll' }, 'alan@bletchley.example.com');
 		expect(found.results).toEqual([{ name: 'Alan Turing (alan@bletchley.example.com)', value: id }]);
@@ -50,9 +66,11 @@ describe('Client ID → From List', () => {
 		expect(emulator.received[1].query.get('page')).toBe('2');
 	});
 
-	test('a refused key is ComplyCube\'s own error', async () => {
+	test("a refused key is ComplyCube's own error", async () => {
 		const workflow = loadWorkflow(WORKFLOW, [], { [NODE]: { parameters: { resource: 'client', operation: 'get' } } });
-		await expect(runListSearch(workflow, NODE, 'searchClients', { complyCubeApi: { apiKey: 'test_wrong_key', baseUrl: emulator.baseUrl } })).rejects.toThrow(/HTTP 401/);
+		await expect(runListSearch(workflow, NODE, 'searchClients', { complyCubeApi: { apiKey: 'test_wrong_key', baseUrl: emulator.baseUrl } })).rejects.toThrow(
+			/HTTP 401/,
+		);
 	});
 });
 
@@ -73,14 +91,14 @@ test('Workflow Template ID → From List: the templates workflow sessions were s
 		[IDENTITY_TEMPLATE, SCREENING_TEMPLATE].map((template) => ({ name: template.name, value: template.id })).sort((a, b) => a.name.localeCompare(b.name)),
 	);
 	expect(emulator.received[0]).toMatchObject({ method: 'GET', path: '/v1/workflowSessions' });
-	expect((await search('searchWorkflowTemplates', { resource: 'flowSession', operation: 'create' }, IDENTITY_TEMPLATE.name.slice(0, 8).toUpperCase())).results).toEqual([
-		{ name: IDENTITY_TEMPLATE.name, value: IDENTITY_TEMPLATE.id },
-	]);
+	expect(
+		(await search('searchWorkflowTemplates', { resource: 'flowSession', operation: 'create' }, IDENTITY_TEMPLATE.name.slice(0, 8).toUpperCase())).results,
+	).toEqual([{ name: IDENTITY_TEMPLATE.name, value: IDENTITY_TEMPLATE.id }]);
 });
 
 describe('the value the operations read', () => {
 	test.each([
-		['a saved workflow\'s plain string', (id: string) => id],
+		["a saved workflow's plain string", (id: string) => id],
 		['From List', (id: string) => ({ __rl: true, mode: 'list', value: id, cachedResultName: 'Jane Sample' })],
 		['By ID with an expression', () => ({ __rl: true, mode: 'id', value: '={{ $json.clientId }}' })],
 	])('Client → Get with %s', async (_case, shape) => {
@@ -92,7 +110,11 @@ describe('the value the operations read', () => {
 	});
 
 	test('Custom List → Get with From List', async () => {
-		const result = await runOperation(emulator, { resource: 'customList', operation: 'get', customListId: { __rl: true, mode: 'list', value: COMPLYCUBE_DEMO_CUSTOM_LIST_ID } });
+		const result = await runOperation(emulator, {
+			resource: 'customList',
+			operation: 'get',
+			customListId: { __rl: true, mode: 'list', value: COMPLYCUBE_DEMO_CUSTOM_LIST_ID },
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toMatchObject({ id: COMPLYCUBE_DEMO_CUSTOM_LIST_ID, name: 'Blocked customers' });
 	});

@@ -33,7 +33,14 @@ test('Document → Redact Images: sends {attributes:["images"]}; both sides are 
 test('Live Photo → Redact and Live Video → Redact: no body; recorded by the service', async () => {
 	const clientId = emulator.addClient();
 	const photoId = 'abcdefabcdefabcdefabcdef';
-	emulator.livePhotos.set(photoId, { id: photoId, clientId, performLivenessCheck: true, contentType: 'images/jpg', data: sampleBytes('jpeg', 40_000), createdAt: new Date().toISOString() });
+	emulator.livePhotos.set(photoId, {
+		id: photoId,
+		clientId,
+		performLivenessCheck: true,
+		contentType: 'images/jpg',
+		data: sampleBytes('jpeg', 40_000),
+		createdAt: new Date().toISOString(),
+	});
 	const videoId = emulator.addLiveVideo(clientId);
 	const photo = await runOperation(emulator, { resource: 'livePhoto', operation: 'redact', livePhotoId: photoId });
 	const video = await runOperation(emulator, { resource: 'liveVideo', operation: 'redact', liveVideoId: videoId });
@@ -43,7 +50,10 @@ test('Live Photo → Redact and Live Video → Redact: no body; recorded by the 
 		{ method: 'POST', path: `/v1/livePhotos/${photoId}/redact`, body: undefined },
 		{ method: 'POST', path: `/v1/liveVideos/${videoId}/redact`, body: undefined },
 	]);
-	expect([photo.items[0].json, video.items[0].json]).toEqual([{ id: photoId, redacted: true }, { id: videoId, redacted: true }]);
+	expect([photo.items[0].json, video.items[0].json]).toEqual([
+		{ id: photoId, redacted: true },
+		{ id: videoId, redacted: true },
+	]);
 	expect(emulator.redactions.map(({ resource, id }) => `${resource} ${id}`)).toEqual([`livePhoto ${photoId}`, `liveVideo ${videoId}`]);
 	expect(emulator.livePhotos.get(photoId)!.data.every((byte) => byte === 0)).toBe(true);
 });
@@ -60,7 +70,13 @@ describe('Check → Redact Outcome', () => {
 
 	test('sends the chosen attributes and images', async () => {
 		const checkId = await documentCheck();
-		const result = await runOperation(emulator, { resource: 'check', operation: 'redact', checkId, attributes: ['documentNumber', 'personalNumber'], images: ['face'] });
+		const result = await runOperation(emulator, {
+			resource: 'check',
+			operation: 'redact',
+			checkId,
+			attributes: ['documentNumber', 'personalNumber'],
+			images: ['face'],
+		});
 		expect(result.error).toBeUndefined();
 		const body = { attributes: ['documentNumber', 'personalNumber'], images: ['face'] };
 		expect(sent()).toEqual([{ method: 'POST', path: `/v1/checks/${checkId}/redact`, body }]);
@@ -87,4 +103,3 @@ test('an unknown live video: 404 with the service message', async () => {
 	const result = await runOperation(emulator, { resource: 'liveVideo', operation: 'redact', liveVideoId: UNKNOWN_ID });
 	expect(result.error?.message).toBe(`ComplyCube refused the request (HTTP 404): Invalid live video id '${UNKNOWN_ID}' [item 0]`);
 });
-

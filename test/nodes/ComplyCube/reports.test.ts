@@ -32,8 +32,21 @@ beforeEach(() => {
 afterEach(() => jest.useRealTimers());
 
 const FAKEABLE = [
-	'Date', 'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
-	'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout',
+	'Date',
+	'hrtime',
+	'nextTick',
+	'performance',
+	'queueMicrotask',
+	'requestAnimationFrame',
+	'cancelAnimationFrame',
+	'requestIdleCallback',
+	'cancelIdleCallback',
+	'setImmediate',
+	'clearImmediate',
+	'setInterval',
+	'clearInterval',
+	'setTimeout',
+	'clearTimeout',
 ] as const;
 
 async function api(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
@@ -80,7 +93,13 @@ describe('a report ComplyCube generates, as a PDF binary', () => {
 	});
 
 	test("a workflow session's content URL is fetched without the API key", async () => {
-		const result = await runOperation(emulator, { resource: 'report', operation: 'generate', reportFor: 'workflowSession', workflowSessionId, binaryPropertyName: 'data' });
+		const result = await runOperation(emulator, {
+			resource: 'report',
+			operation: 'generate',
+			reportFor: 'workflowSession',
+			workflowSessionId,
+			binaryPropertyName: 'data',
+		});
 		expect(result.error).toBeUndefined();
 		expect(emulator.received.map((request) => request.path)).toEqual(['/v1/reports', expect.stringMatching(/^\/reports\/content\//)]);
 		expect(emulator.received[1].headers.authorization).toBeUndefined();
@@ -106,7 +125,7 @@ describe('refusals', () => {
 		['client', 'clientId', 'client'],
 		['check', 'checkId', 'check'],
 		['workflowSession', 'workflowSessionId', 'workflow session'],
-	] as const)('an unknown %s: ComplyCube\'s message and 404, never the key', async (reportFor, idName, words) => {
+	] as const)("an unknown %s: ComplyCube's message and 404, never the key", async (reportFor, idName, words) => {
 		const id = '5eaecff4a675310007440c08';
 		const result = await runOperation(emulator, { resource: 'report', operation: 'generate', reportFor, [idName]: id, binaryPropertyName: 'data' });
 		expect(result.error?.message).toBe(`ComplyCube refused the request (HTTP 404): Invalid ${words} id '${id}' [item 0]`);
@@ -115,7 +134,13 @@ describe('refusals', () => {
 	});
 
 	test('an empty ID from an expression is refused before sending', async () => {
-		const result = await runOperation(emulator, { resource: 'report', operation: 'generate', reportFor: 'check', checkId: '={{ $json.checkId }}', binaryPropertyName: 'data' });
+		const result = await runOperation(emulator, {
+			resource: 'report',
+			operation: 'generate',
+			reportFor: 'check',
+			checkId: '={{ $json.checkId }}',
+			binaryPropertyName: 'data',
+		});
 		expect(result.error?.message).toBe('Check ID is empty [item 0]');
 		expect(emulator.received).toHaveLength(0);
 	});
@@ -125,7 +150,9 @@ describe('an answer that is not a PDF is refused', () => {
 	let stub: RunningEmulator;
 	let answer: () => EmulatorResponse;
 	beforeAll(async () => {
-		stub = await startHttpEmulator((request) => (request.path.startsWith('/content') ? { status: 200, body: '<html><title>Sign in</title></html>', headers: { 'content-type': 'text/html' } } : answer()));
+		stub = await startHttpEmulator((request) =>
+			request.path.startsWith('/content') ? { status: 200, body: '<html><title>Sign in</title></html>', headers: { 'content-type': 'text/html' } } : answer(),
+		);
 	});
 	afterAll(async () => await stub.close());
 
@@ -160,7 +187,9 @@ describe('an answer that is not a PDF is refused', () => {
 	test('a content URL that has expired: its status, and no key sent to it', async () => {
 		answer = () => ({ status: 200, json: { contentType: 'application/pdf', data: `${emulator.origin}/reports/content/expired-token` } });
 		const result = await generate();
-		expect(result.error?.message).toMatch(/^ComplyCube refused the request \(HTTP 404\): the report's content link at http:\/\/127\.0\.0\.1:\d+ answered: Not found \[item 0\]$/);
+		expect(result.error?.message).toMatch(
+			/^ComplyCube refused the request \(HTTP 404\): the report's content link at http:\/\/127\.0\.0\.1:\d+ answered: Not found \[item 0\]$/,
+		);
 		expect(result.error?.message).not.toContain('expired-token');
 		expect(emulator.received.at(-1)?.headers.authorization).toBeUndefined();
 	});

@@ -9,7 +9,12 @@ let emulator: ComplyCubeEmulator;
 beforeAll(async () => (emulator = await startComplyCubeEmulator({ rateLimit: false, checkDelayMs: 50 })));
 afterAll(async () => await emulator.close());
 
-const person = { type: 'person', email: 'simple.client@example.com', mobile: '+447700900000', personDetails: { firstName: 'Simple', lastName: 'Client', dob: '1990-01-01' } };
+const person = {
+	type: 'person',
+	email: 'simple.client@example.com',
+	mobile: '+447700900000',
+	personDetails: { firstName: 'Simple', lastName: 'Client', dob: '1990-01-01' },
+};
 const keys = (record: object) => Object.keys(record).sort();
 
 describe('Client', () => {
@@ -17,9 +22,19 @@ describe('Client', () => {
 		const clientId = emulator.addClient(person);
 		const compact = await runOperation(emulator, { resource: 'client', operation: 'get', clientId }, undefined, { typeVersion: 1.1 });
 		expect(compact.error).toBeUndefined();
-		expect(compact.items[0].json).toEqual({ id: clientId, type: 'person', entityName: 'Simple Client', email: 'simple.client@example.com', createdAt: expect.any(String) });
+		expect(compact.items[0].json).toEqual({
+			id: clientId,
+			type: 'person',
+			entityName: 'Simple Client',
+			email: 'simple.client@example.com',
+			createdAt: expect.any(String),
+		});
 		const raw = await runOperation(emulator, { resource: 'client', operation: 'get', clientId, simplify: false }, undefined, { typeVersion: 1.1 });
-		expect(raw.items[0].json).toMatchObject({ personDetails: { firstName: 'Simple', lastName: 'Client' }, mobile: '+447700900000', updatedAt: expect.any(String) });
+		expect(raw.items[0].json).toMatchObject({
+			personDetails: { firstName: 'Simple', lastName: 'Client' },
+			mobile: '+447700900000',
+			updatedAt: expect.any(String),
+		});
 		const saved = await runOperation(emulator, { resource: 'client', operation: 'get', clientId });
 		expect(saved.items[0].json).toEqual(raw.items[0].json);
 	});
@@ -27,7 +42,8 @@ describe('Client', () => {
 	test('Get Many: each client compact in 1.1, raw in version 1', async () => {
 		emulator.addClient(person);
 		const compact = await runOperation(emulator, { resource: 'client', operation: 'getAll', limit: 5 }, undefined, { typeVersion: 1.1 });
-		for (const item of compact.items) expect(keys(item.json).every((key) => ['id', 'type', 'entityName', 'email', 'externalId', 'joinedDate', 'createdAt'].includes(key))).toBe(true);
+		for (const item of compact.items)
+			expect(keys(item.json).every((key) => ['id', 'type', 'entityName', 'email', 'externalId', 'joinedDate', 'createdAt'].includes(key))).toBe(true);
 		const saved = await runOperation(emulator, { resource: 'client', operation: 'getAll', limit: 5 });
 		expect(saved.items.some((item) => 'updatedAt' in item.json)).toBe(true);
 	});
@@ -36,7 +52,9 @@ describe('Client', () => {
 describe('Check', () => {
 	test('Get: the overall outcome without the breakdown in 1.1; the whole result with Simplify off and in version 1', async () => {
 		const clientId = emulator.addClient(person);
-		const created = await runOperation(emulator, { resource: 'check', operation: 'create', clientId, checkType: 'extensive_screening_check' }, undefined, { typeVersion: 1.1 });
+		const created = await runOperation(emulator, { resource: 'check', operation: 'create', clientId, checkType: 'extensive_screening_check' }, undefined, {
+			typeVersion: 1.1,
+		});
 		expect(created.error).toBeUndefined();
 		const checkId = created.items[0].json.id as string;
 		emulator.completeCheck(checkId, 'clear');

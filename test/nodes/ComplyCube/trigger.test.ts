@@ -90,7 +90,11 @@ describe.each([
 		expect(run.output('Received')[0].json).toMatchObject({ type: `${prefix}.clear`, payload: { id: checkId, outcome: 'clear' } });
 		// pending, completed and completed.clear were all delivered and acknowledged; one started the workflow.
 		expect(emulator.deliveries.map((delivery) => [delivery.eventType, delivery.status])).toEqual(
-			expect.arrayContaining([['check.pending', 200], [prefix, 200], [`${prefix}.clear`, 200]]),
+			expect.arrayContaining([
+				['check.pending', 200],
+				[prefix, 200],
+				[`${prefix}.clear`, 200],
+			]),
 		);
 		expect(trigger.executions).toHaveLength(1);
 	});
@@ -162,7 +166,13 @@ test('the event types not chosen are acknowledged and start nothing', async () =
 
 describe('deliveries that must start nothing', () => {
 	let trigger: TriggerHarness;
-	const event = { id: '65b2c0ffee00000000000e01', type: 'check.completed', resourceType: 'check', payload: { id: 'x', status: 'complete', outcome: 'clear' }, createdAt: '2026-01-01T00:00:00.000Z' };
+	const event = {
+		id: '65b2c0ffee00000000000e01',
+		type: 'check.completed',
+		resourceType: 'check',
+		payload: { id: 'x', status: 'complete', outcome: 'clear' },
+		createdAt: '2026-01-01T00:00:00.000Z',
+	};
 	const body = JSON.stringify(event);
 	const post = async (headers: Record<string, string>, text = body) =>
 		await fetch(trigger.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: text });
@@ -237,10 +247,19 @@ test('an http URL refused by ComplyCube says to set WEBHOOK_URL', async () => {
 
 describe('repeats: the guard keys on a digest of the event id, and holds against deliveries in flight', () => {
 	let trigger: TriggerHarness;
-	const signed = (body: string) => ({ 'content-type': 'application/json', 'ComplyCube-Signature': complyCubeSignature(String(trigger.staticData().webhookSecret), body) });
+	const signed = (body: string) => ({
+		'content-type': 'application/json',
+		'ComplyCube-Signature': complyCubeSignature(String(trigger.staticData().webhookSecret), body),
+	});
 	const post = async (body: string) => await fetch(trigger.webhookUrl, { method: 'POST', headers: signed(body), body });
 	const event = (id: string | undefined, outcome = 'clear') =>
-		JSON.stringify({ ...(id === undefined ? {} : { id }), type: 'check.completed', resourceType: 'check', payload: { id: 'x', status: 'complete', outcome }, createdAt: '2026-01-01T00:00:00.000Z' });
+		JSON.stringify({
+			...(id === undefined ? {} : { id }),
+			type: 'check.completed',
+			resourceType: 'check',
+			payload: { id: 'x', status: 'complete', outcome },
+			createdAt: '2026-01-01T00:00:00.000Z',
+		});
 
 	test('two identical signed deliveries sent together run once', async () => {
 		trigger = await startHarness();
@@ -260,7 +279,13 @@ describe('repeats: the guard keys on a digest of the event id, and holds against
 		await trigger.activate();
 		const checkId = await createCheck();
 		await emulator.settle();
-		const body = JSON.stringify({ id: '65b2c0ffee00000000000e03', type: 'check.completed', resourceType: 'check', payload: { id: checkId }, createdAt: '2026-01-01T00:00:00.000Z' });
+		const body = JSON.stringify({
+			id: '65b2c0ffee00000000000e03',
+			type: 'check.completed',
+			resourceType: 'check',
+			payload: { id: checkId },
+			createdAt: '2026-01-01T00:00:00.000Z',
+		});
 		await Promise.all([post(body), post(body), post(body)]);
 		await trigger.waitForExecutions(1);
 		await new Promise((resolve) => setTimeout(resolve, 100));
@@ -294,7 +319,13 @@ describe('repeats: the guard keys on a digest of the event id, and holds against
 	test('a delivery whose Fetch Full Resource failed is neither remembered nor held: the retry is handled again, not answered as a duplicate', async () => {
 		trigger = await startHarness({ options: { fetchFullResource: true } });
 		await trigger.activate();
-		const body = JSON.stringify({ id: '65b2c0ffee00000000000e04', type: 'check.completed', resourceType: 'check', payload: { id: '65b2c0ffee0000000000dead' }, createdAt: '2026-01-01T00:00:00.000Z' });
+		const body = JSON.stringify({
+			id: '65b2c0ffee00000000000e04',
+			type: 'check.completed',
+			resourceType: 'check',
+			payload: { id: '65b2c0ffee0000000000dead' },
+			createdAt: '2026-01-01T00:00:00.000Z',
+		});
 		expect((await post(body)).status).toBe(500);
 		expect((await post(body)).status).toBe(500);
 		expect(trigger.executions).toHaveLength(0);
@@ -350,7 +381,7 @@ describe('registration when an answer is lost (ComplyCube allows 20 webhooks)', 
 		expect(emulator.webhooks.has(other)).toBe(true);
 	});
 
-	test('deactivation removes every webhook with this workflow\'s URL, and no other', async () => {
+	test("deactivation removes every webhook with this workflow's URL, and no other", async () => {
 		const trigger = await startHarness();
 		await trigger.activate();
 		const url = trigger.webhookUrl;

@@ -33,8 +33,7 @@ function documentItem(kind: SampleKind, size: number, fileName: string | undefin
 	return { item, file, documentId };
 }
 
-const run = async (items: FixtureItem[], changes: NodeChanges = {}, creds = credentials()) =>
-	await runWorkflow(loadWorkflow(WORKFLOW, items, changes), creds);
+const run = async (items: FixtureItem[], changes: NodeChanges = {}, creds = credentials()) => await runWorkflow(loadWorkflow(WORKFLOW, items, changes), creds);
 
 describe('uploads that ComplyCube accepts', () => {
 	// contentType is the service's own label: the sandbox calls a JPEG 'image/jpg' (docs/complycube-api.md §4).
@@ -160,9 +159,7 @@ describe("the service's own refusals", () => {
 	test('an unknown document: its message and 404, and never the key', async () => {
 		const { item } = documentItem('jpeg', 40_000, 'front.jpg', 'front', '5eb04fcd0f3e360008035eb1');
 		const result = await run([item]);
-		expect(result.error?.message).toBe(
-			"ComplyCube refused the request (HTTP 404): Invalid document id '5eb04fcd0f3e360008035eb1' [item 0]",
-		);
+		expect(result.error?.message).toBe("ComplyCube refused the request (HTTP 404): Invalid document id '5eb04fcd0f3e360008035eb1' [item 0]");
 		expect(result.error?.httpCode).toBe('404');
 		expectNoSecret(emulator.apiKey, result.error, result.run.data.resultData);
 	});
@@ -199,13 +196,7 @@ test('five items, two bad, with continue on error: three uploads, two error item
 	expect(result.error).toBeUndefined();
 	const output = result.output(NODE);
 	expect(output.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
-	expect(output.map((item) => (item.json.error ? 'error' : item.json.fileName))).toEqual([
-		'good-0.jpg',
-		'error',
-		'good-1.jpg',
-		'error',
-		'good-2.jpg',
-	]);
+	expect(output.map((item) => (item.json.error ? 'error' : item.json.fileName))).toEqual(['good-0.jpg', 'error', 'good-1.jpg', 'error', 'good-2.jpg']);
 	expect(output[1].json.error).toMatch(/is too small \(1,000 bytes\).*\[item 1\]$/);
 	expect(output[3].json).toMatchObject({ details: { httpCode: '404' } });
 	expect(output[3].json.error).toContain("Invalid document id 'ffffffffffffffffffffffff' [item 3]");

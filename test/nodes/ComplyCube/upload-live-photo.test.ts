@@ -69,8 +69,6 @@ test('a PDF is refused as a live photo before sending', async () => {
 test('an unknown client: the service message and status, no key', async () => {
 	const { item } = selfieItem('jpeg', 40_000, { clientId: '0123456789abcdef01234567' });
 	const result = await run([item]);
-	expect(result.error?.message).toBe(
-		"ComplyCube refused the request (HTTP 404): Invalid client id '0123456789abcdef01234567' [item 0]",
-	);
+	expect(result.error?.message).toBe("ComplyCube refused the request (HTTP 404): Invalid client id '0123456789abcdef01234567' [item 0]");
 	expectNoSecret(emulator.apiKey, result.error, result.run.data.resultData);
 });

@@ -33,7 +33,7 @@ describe('get', () => {
 		expect(item.pairedItem).toEqual({ item: 0 });
 	});
 
-	test('an unknown session: ComplyCube\'s message and 404, never the key', async () => {
+	test("an unknown session: ComplyCube's message and 404, never the key", async () => {
 		const workflowSessionId = '5eb2b61e02df0a0008f1cf2b';
 		const result = await runOperation(emulator, { resource: 'workflowSession', operation: 'get', workflowSessionId });
 		expect(result.error?.message).toBe(`ComplyCube refused the request (HTTP 404): Invalid workflow session id '${workflowSessionId}' [item 0]`);
@@ -133,7 +133,7 @@ describe('complete', () => {
 		expect(emulator.workflowSessions.get(workflowSessionId)).toMatchObject({ status: 'complete', outcome: 'clear' });
 	});
 
-	test('a session that has already ended: ComplyCube\'s refusal, sent once', async () => {
+	test("a session that has already ended: ComplyCube's refusal, sent once", async () => {
 		const { workflowSessionId } = await finishedSession(emulator, SCREENING_TEMPLATE.id);
 		await emulator.settle();
 		emulator.received.length = 0;

@@ -1,12 +1,7 @@
 import path from 'node:path';
 
 import { MAX_ATTEMPTS } from '../../../nodes/shared/http/retry-policy';
-import {
-	CRAFTER_EXPIRED_TOKEN,
-	CRAFTER_READONLY_TOKEN,
-	startCrafterEmulator,
-	type CrafterEmulator,
-} from '../../emulators/crafter';
+import { CRAFTER_EXPIRED_TOKEN, CRAFTER_READONLY_TOKEN, startCrafterEmulator, type CrafterEmulator } from '../../emulators/crafter';
 import { boundaryOf, parseMultipart } from '../../emulators/multipart';
 import type { FixtureItem } from '../../engine/fixture-items.node';
 import { FaultPlan, startFaultProxy, type FaultKind } from '../../faults/fault-proxy';
@@ -39,8 +34,7 @@ function fileItem(kind: SampleKind, size: number, binaryFileName: string | undef
 
 const uploadOnly: NodeChanges = { [DOWNLOAD]: { disabled: true } };
 const credentials = (accessTokenId = emulator.accessToken) => ({ crafterProfileApi: { baseUrl: emulator.baseUrl, accessTokenId } });
-const run = async (items: FixtureItem[], changes: NodeChanges = {}, creds = credentials()) =>
-	await runWorkflow(loadWorkflow(WORKFLOW, items, changes), creds);
+const run = async (items: FixtureItem[], changes: NodeChanges = {}, creds = credentials()) => await runWorkflow(loadWorkflow(WORKFLOW, items, changes), creds);
 
 const uploadRequest = () => emulator.received.find((request) => request.path.endsWith('/uploadAttachment'))!;
 
@@ -132,11 +126,32 @@ test('List Attachments gives one item per attachment, working around the server 
 
 describe('refused before anything is sent', () => {
 	test.each([
-		['a PDF', 'pdf', 10_000, 'cv.pdf', {}, /'cv.pdf' in binary property 'data' is a PDF file, but a Crafter Profile attachment must be JPEG, PNG, GIF, BMP or TIFF/],
-		['a File Name with a dot before the extension', 'jpeg', 10_000, 'a.jpg', { fileName: 'scan.2024.jpg' }, /^The File Name 'scan.2024.jpg' has a dot before its extension/],
+		[
+			'a PDF',
+			'pdf',
+			10_000,
+			'cv.pdf',
+			{},
+			/'cv.pdf' in binary property 'data' is a PDF file, but a Crafter Profile attachment must be JPEG, PNG, GIF, BMP or TIFF/,
+		],
+		[
+			'a File Name with a dot before the extension',
+			'jpeg',
+			10_000,
+			'a.jpg',
+			{ fileName: 'scan.2024.jpg' },
+			/^The File Name 'scan.2024.jpg' has a dot before its extension/,
+		],
 		['a File Name that says PNG for a JPEG', 'jpeg', 10_000, 'a.jpg', { fileName: 'avatar.png' }, /ends in .png, which says PNG, but the file is a JPEG/],
 		['a file over 5 MB', 'jpeg', 5 * 1024 * 1024 + 1, 'big.jpg', {}, /is too large \(5,242,881 bytes\)/],
-		['a file whose multipart request would pass 5 MB', 'jpeg', 5 * 1024 * 1024, 'big.jpg', {}, /^The upload would be 5,24\d,\d{3} bytes with its multipart headers, over the 5,242,880 bytes/],
+		[
+			'a file whose multipart request would pass 5 MB',
+			'jpeg',
+			5 * 1024 * 1024,
+			'big.jpg',
+			{},
+			/^The upload would be 5,24\d,\d{3} bytes with its multipart headers, over the 5,242,880 bytes/,
+		],
 	] as const)('%s', async (_case, kind, size, name, json, message) => {
 		const { item } = fileItem(kind, size, name, json);
 		const result = await run([item], uploadOnly);
@@ -150,7 +165,12 @@ describe("the server's own refusals, with its words and status, and never the to
 		['an unknown profile', {}, { profileId: '0123456789abcdef01234567' }, 'HTTP 404): No profile with ID "0123456789abcdef01234567" found (NO_SUCH_PROFILE)'],
 		['a token without MANAGE_PROFILES', { token: CRAFTER_READONLY_TOKEN }, {}, 'HTTP 403): Current subject does not have permission'],
 		// The server echoes the token it was given; the node replaces it before the words reach anyone.
-		['an expired token', { token: CRAFTER_EXPIRED_TOKEN }, {}, 'HTTP 403): Access token "[redacted]" for application "legacy-portal" expired on 01/01/2024 (ACCESS_DENIED)'],
+		[
+			'an expired token',
+			{ token: CRAFTER_EXPIRED_TOKEN },
+			{},
+			'HTTP 403): Access token "[redacted]" for application "legacy-portal" expired on 01/01/2024 (ACCESS_DENIED)',
+		],
 		['an unknown token', { token: 'f00dfeed-0000-4000-8000-00000000cafe' }, {}, 'HTTP 403): No access token found for ID "[redacted]" (ACCESS_DENIED)'],
 	])('%s', async (_case, { token }: { token?: string }, json, message) => {
 		const { item } = fileItem('jpeg', 10_000, 'a.jpg', json);
@@ -206,7 +226,10 @@ test("the credential's Requests per Second holds with Parallel Requests above it
 		limited,
 	);
 	expect(result.error).toBeUndefined();
-	const arrivals = emulator.received.filter((request) => request.path.endsWith('/uploadAttachment')).map((request) => request.receivedAt).sort((a, b) => a - b);
+	const arrivals = emulator.received
+		.filter((request) => request.path.endsWith('/uploadAttachment'))
+		.map((request) => request.receivedAt)
+		.sort((a, b) => a - b);
 	expect(arrivals).toHaveLength(6);
 	// Any three arrivals span more than a second: at most two in any one.
 	for (let index = 2; index < arrivals.length; index++) expect(arrivals[index] - arrivals[index - 2]).toBeGreaterThan(1_000);

@@ -12,11 +12,20 @@ describe('Update', () => {
 		const before = { ...record(id) };
 		const result = await runProfile(
 			emulator,
-			{ operation: 'update', profileId: id, updateFields: { email: 'new.address@example.com', password: '={{ $json.secret }}', attributes: '{"lastName": "Lovelace"}' } },
+			{
+				operation: 'update',
+				profileId: id,
+				updateFields: { email: 'new.address@example.com', password: '={{ $json.secret }}', attributes: '{"lastName": "Lovelace"}' },
+			},
 			{ items: [{ json: { secret: 'n3w-Passw0rd!' } }] },
 		);
 		expect(result.error).toBeUndefined();
-		expect(result.items[0]).toMatchObject({ id, email: 'new.address@example.com', username: before.username, attributes: { kycStatus: 'pending', lastName: 'Lovelace' } });
+		expect(result.items[0]).toMatchObject({
+			id,
+			email: 'new.address@example.com',
+			username: before.username,
+			attributes: { kycStatus: 'pending', lastName: 'Lovelace' },
+		});
 		expect(record(id).passwordHash).not.toBe(before.passwordHash);
 		const [request] = emulator.received;
 		expect([request.method, apiPath(request)]).toEqual(['POST', `/${id}/update`]);
@@ -28,7 +37,11 @@ describe('Update', () => {
 		const emulator = crafter.emulator();
 		const id = fresh();
 		const username = `renamed.${id.slice(-6)}`;
-		const result = await runProfile(emulator, { operation: 'update', profileId: id, updateFields: { username, enabled: false, roles: 'VERIFIED_CUSTOMER, NEWSLETTER' } });
+		const result = await runProfile(emulator, {
+			operation: 'update',
+			profileId: id,
+			updateFields: { username, enabled: false, roles: 'VERIFIED_CUSTOMER, NEWSLETTER' },
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items[0]).toMatchObject({ id, username, enabled: false, roles: ['VERIFIED_CUSTOMER', 'NEWSLETTER'] });
 		expect(record(id)).toMatchObject({ username, enabled: false, roles: ['VERIFIED_CUSTOMER', 'NEWSLETTER'] });
@@ -106,9 +119,21 @@ describe('Attributes', () => {
 	});
 
 	test.each([
-		['writing an attribute only the back office writes', { operation: 'updateAttributes', attributes: '{"riskScore": 3}' }, 'HTTP 403): Current subject does not have permission to execute action "WRITE_ATTRIBUTE" on attribute "riskScore" (ACTION_DENIED)'],
-		['removing it', { operation: 'removeAttributes', attributeNames: 'riskScore' }, 'HTTP 403): Current subject does not have permission to execute action "REMOVE_ATTRIBUTE" on attribute "riskScore" (ACTION_DENIED)'],
-		['an attribute the tenant does not define', { operation: 'updateAttributes', attributes: '{"shoeSize": 42}' }, 'HTTP 400): Attribute definition for attribute "shoeSize" not found in tenant "default" (ATTRIBUTE_NOT_DEFINED)'],
+		[
+			'writing an attribute only the back office writes',
+			{ operation: 'updateAttributes', attributes: '{"riskScore": 3}' },
+			'HTTP 403): Current subject does not have permission to execute action "WRITE_ATTRIBUTE" on attribute "riskScore" (ACTION_DENIED)',
+		],
+		[
+			'removing it',
+			{ operation: 'removeAttributes', attributeNames: 'riskScore' },
+			'HTTP 403): Current subject does not have permission to execute action "REMOVE_ATTRIBUTE" on attribute "riskScore" (ACTION_DENIED)',
+		],
+		[
+			'an attribute the tenant does not define',
+			{ operation: 'updateAttributes', attributes: '{"shoeSize": 42}' },
+			'HTTP 400): Attribute definition for attribute "shoeSize" not found in tenant "default" (ATTRIBUTE_NOT_DEFINED)',
+		],
 	])("%s: the tenant's attribute rules", async (_case, parameters, message) => {
 		const id = fresh();
 		const result = await runProfile(crafter.emulator(), { profileId: id, ...parameters });
@@ -137,10 +162,20 @@ test('Delete removes the profile; a Get afterwards is 404', async () => {
 test('a batch with continue on error: each item gets its own result in place', async () => {
 	const emulator = crafter.emulator();
 	const [one, two] = [fresh(), fresh()];
-	const items = [{ json: { profileId: one } }, { json: { profileId: 'ffffffffffffffffffffffff' } }, { json: { profileId: 'bad' } }, { json: { profileId: two } }];
+	const items = [
+		{ json: { profileId: one } },
+		{ json: { profileId: 'ffffffffffffffffffffffff' } },
+		{ json: { profileId: 'bad' } },
+		{ json: { profileId: two } },
+	];
 	const result = await runProfile(emulator, { operation: 'addRole', profileId: '={{ $json.profileId }}', roles: 'BATCH' }, { items, continueOnError: true });
 	expect(result.error).toBeUndefined();
-	expect(result.items.map((item) => item.id ?? item.error)).toEqual([one, expect.stringContaining('NO_SUCH_PROFILE'), expect.stringContaining("Profile ID 'bad' is not a Crafter profile ID"), two]);
+	expect(result.items.map((item) => item.id ?? item.error)).toEqual([
+		one,
+		expect.stringContaining('NO_SUCH_PROFILE'),
+		expect.stringContaining("Profile ID 'bad' is not a Crafter profile ID"),
+		two,
+	]);
 	expect(record(one).roles).toContain('BATCH');
 	expect(record(two).roles).toContain('BATCH');
 });

@@ -64,7 +64,11 @@ describe('Reset Password, then Change Password', () => {
 		expect(mail.text).toContain('https://shop.example.com/reset?lang=en&tokenId=');
 		const token = tokenOf(mail.text);
 		const NEW_PASSWORD = 'Chosen-n3w-Passw0rd';
-		const changed = await runProfile(emulator, { operation: 'changePassword', resetTokenId: '={{ $json.token }}', newPassword: '={{ $json.secret }}' }, { items: [{ json: { token, secret: NEW_PASSWORD } }] });
+		const changed = await runProfile(
+			emulator,
+			{ operation: 'changePassword', resetTokenId: '={{ $json.token }}', newPassword: '={{ $json.secret }}' },
+			{ items: [{ json: { token, secret: NEW_PASSWORD } }] },
+		);
 		expect(changed.error).toBeUndefined();
 		expect(changed.items[0]).toMatchObject({ id });
 		expect(emulator.profileRecords.get(id)!.passwordHash).not.toBe(before);
@@ -83,7 +87,11 @@ describe('Reset Password, then Change Password', () => {
 
 	test('Reset Password for a profile Crafter does not have: 404 NO_SUCH_PROFILE, and no e-mail', async () => {
 		const emulator = crafter.emulator();
-		const result = await runProfile(emulator, { operation: 'resetPassword', profileId: '0123456789abcdef01234567', resetUrl: 'https://shop.example.com/reset' });
+		const result = await runProfile(emulator, {
+			operation: 'resetPassword',
+			profileId: '0123456789abcdef01234567',
+			resetUrl: 'https://shop.example.com/reset',
+		});
 		expect(result.error?.message).toContain('(HTTP 404): No profile with ID "0123456789abcdef01234567" found (NO_SUCH_PROFILE)');
 		await emulator.mailsDelivered();
 		expect(crafter.mail().messages).toHaveLength(0);

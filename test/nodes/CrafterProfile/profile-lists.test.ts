@@ -49,7 +49,13 @@ describe('Get Many', () => {
 		const byRole = await runProfile(emulator, { operation: 'getAll', filterBy: 'role', role: 'LIMITED', limit: 2 });
 		expect(byRole.items.map((profile) => profile.id)).toEqual(ids.slice(0, 2));
 		emulator.profileRecords.get(ids[3])!.attributes.kycStatus = 'verified';
-		const byValue = await runProfile(emulator, { operation: 'getAll', filterBy: 'attributeValue', attributeName: 'kycStatus', attributeValue: 'verified', returnAll: true });
+		const byValue = await runProfile(emulator, {
+			operation: 'getAll',
+			filterBy: 'attributeValue',
+			attributeName: 'kycStatus',
+			attributeValue: 'verified',
+			returnAll: true,
+		});
 		expect(byValue.items.map((profile) => profile.id)).toContain(ids[3]);
 		expect(byValue.items.every((profile) => (profile.attributes as { kycStatus: string }).kycStatus === 'verified')).toBe(true);
 		expect(emulator.received.map(apiPath)).toEqual(['/by_role', '/by_attribute_value']);
@@ -89,7 +95,11 @@ describe('Get Many', () => {
 	test.each([
 		['a query that is not JSON', { query: "{roles: 'X'}" }, /^Query is not valid JSON/],
 		['an empty query', { query: '' }, /^Query is empty/],
-		['a profile ID that is not one', { filterBy: 'ids', profileIds: '6650a1f2c3d4e5f60718293a, abc' }, /^Profile IDs has 'abc', which is not a Crafter profile ID/],
+		[
+			'a profile ID that is not one',
+			{ filterBy: 'ids', profileIds: '6650a1f2c3d4e5f60718293a, abc' },
+			/^Profile IDs has 'abc', which is not a Crafter profile ID/,
+		],
 	])('%s is refused before sending, naming the field', async (_case, parameters, message) => {
 		const emulator = crafter.emulator();
 		const result = await runProfile(emulator, { operation: 'getAll', ...parameters });
@@ -99,7 +109,11 @@ describe('Get Many', () => {
 
 	test.each([
 		['a query on the tenant field', '{"tenant": "other"}', 'HTTP 400): Field "tenant" is not allowed in query (INVALID_QUERY)'],
-		['a query on an attribute the application may not read', '{"attributes.internalNotes": {"$exists": true}}', 'HTTP 400): Attribute "internalNotes" is not allowed in query (INVALID_QUERY)'],
+		[
+			'a query on an attribute the application may not read',
+			'{"attributes.internalNotes": {"$exists": true}}',
+			'HTTP 400): Attribute "internalNotes" is not allowed in query (INVALID_QUERY)',
+		],
 	])("%s: Crafter's own refusal", async (_case, query, message) => {
 		const result = await runProfile(crafter.emulator(), { operation: 'getAll', query });
 		expect(result.error?.message).toContain(message);

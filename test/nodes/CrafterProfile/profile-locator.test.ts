@@ -13,14 +13,24 @@ const crafter = crafterForTests();
 const WORKFLOW = path.join(__dirname, 'profiles.workflow.json');
 const credentials = () => ({ crafterProfileApi: { baseUrl: crafter.emulator().baseUrl, accessTokenId: crafter.emulator().accessToken } });
 const search = async (parameters: Record<string, unknown>, filter?: string, token?: string) =>
-	await runListSearch(loadWorkflow(WORKFLOW, [], { [NODE]: { parameters: { resource: 'profile', ...parameters } } }), NODE, 'searchProfiles', credentials(), filter, token);
+	await runListSearch(
+		loadWorkflow(WORKFLOW, [], { [NODE]: { parameters: { resource: 'profile', ...parameters } } }),
+		NODE,
+		'searchProfiles',
+		credentials(),
+		filter,
+		token,
+	);
 
 describe('From List', () => {
 	test('lists the tenant\'s profiles by username, each as "username (email)" with its ID', async () => {
 		const { results } = await search({ operation: 'get', getBy: 'id' });
 		expect(results.slice(0, 3)).toEqual(
 			[0, 1, 2]
-				.map((index) => ({ name: `${CRAFTER_SEEDED_USERNAMES[index]} (${CRAFTER_SEEDED_USERNAMES[index]}@example.com)`, value: CRAFTER_SEEDED_PROFILE_IDS[index] }))
+				.map((index) => ({
+					name: `${CRAFTER_SEEDED_USERNAMES[index]} (${CRAFTER_SEEDED_USERNAMES[index]}@example.com)`,
+					value: CRAFTER_SEEDED_PROFILE_IDS[index],
+				}))
 				.sort((a, b) => a.name.localeCompare(b.name)),
 		);
 		const [request] = crafter.emulator().received;
@@ -47,7 +57,7 @@ describe('From List', () => {
 		expect(new Set([...first.results, ...second.results].map((result) => result.value)).size).toBe(first.results.length + second.results.length);
 	});
 
-	test('a refused token is the service\'s own error, without the token', async () => {
+	test("a refused token is the service's own error, without the token", async () => {
 		const workflow = loadWorkflow(WORKFLOW, [], { [NODE]: { parameters: { resource: 'profile', operation: 'get' } } });
 		const wrong = 'b1b2b3b4-0000-4000-8000-c1c2c3c4c5c6';
 		const failure = runListSearch(workflow, NODE, 'searchProfiles', { crafterProfileApi: { baseUrl: crafter.emulator().baseUrl, accessTokenId: wrong } });
@@ -60,7 +70,7 @@ describe('the value the operations read', () => {
 	const id = CRAFTER_SEEDED_PROFILE_IDS[2];
 
 	test.each([
-		['a saved workflow\'s plain string', id],
+		["a saved workflow's plain string", id],
 		['From List', { __rl: true, mode: 'list', value: id, cachedResultName: 'alan.turing (alan.turing@example.com)' }],
 		['By ID', { __rl: true, mode: 'id', value: id }],
 		['By ID with an expression', { __rl: true, mode: 'id', value: '={{ $json.who }}' }],
@@ -80,7 +90,11 @@ describe('the value the operations read', () => {
 	});
 
 	test('an expression that finds nothing is refused by the node, naming the field', async () => {
-		const result = await runProfile(crafter.emulator(), { operation: 'get', getBy: 'id', profileId: { __rl: true, mode: 'id', value: '={{ $json.missing }}' } });
+		const result = await runProfile(crafter.emulator(), {
+			operation: 'get',
+			getBy: 'id',
+			profileId: { __rl: true, mode: 'id', value: '={{ $json.missing }}' },
+		});
 		expect(result.error?.message).toMatch(/^Profile ID is empty/);
 		expect(crafter.emulator().received).toHaveLength(0);
 	});

@@ -19,7 +19,14 @@ class FirstRequestFault extends FaultPlan {
 let proxy: FaultProxy | undefined;
 afterEach(async () => await proxy?.close());
 
-const create = (username: string) => ({ operation: 'create', tenantName: 'default', username, password: '={{ $json.password }}', email: `${username}@example.com`, enabled: true });
+const create = (username: string) => ({
+	operation: 'create',
+	tenantName: 'default',
+	username,
+	password: '={{ $json.password }}',
+	email: `${username}@example.com`,
+	enabled: true,
+});
 const items = [{ json: { password: 'only-in-the-item' } }];
 
 test('Create whose answer is lost after Crafter stored it: the profile is found by username, not created twice', async () => {

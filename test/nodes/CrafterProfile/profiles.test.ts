@@ -1,4 +1,10 @@
-import { CRAFTER_ALL_TENANTS_TOKEN, CRAFTER_READONLY_TOKEN, CRAFTER_SEEDED_PROFILE_IDS, CRAFTER_SEEDED_TICKET, CRAFTER_SEEDED_USERNAMES } from '../../emulators/crafter';
+import {
+	CRAFTER_ALL_TENANTS_TOKEN,
+	CRAFTER_READONLY_TOKEN,
+	CRAFTER_SEEDED_PROFILE_IDS,
+	CRAFTER_SEEDED_TICKET,
+	CRAFTER_SEEDED_USERNAMES,
+} from '../../emulators/crafter';
 import { expectNoSecret } from '../../support/expect-no-secret';
 import { apiPath, crafterForTests, formOf, freshUsername, NODE, runProfile } from './profile-harness';
 
@@ -21,10 +27,21 @@ describe('Create', () => {
 	test('creates the profile with roles and attributes; the password goes in the form body, is stored hashed and never comes back', async () => {
 		const emulator = crafter.emulator();
 		const username = freshUsername();
-		const result = await runProfile(emulator, create(username, { additionalFields: { roles: 'CUSTOMER, SOCIAL_USER', attributes: '{"firstName": "Ada", "phone": "+44 20 7946 0000"}' } }), withPassword);
+		const result = await runProfile(
+			emulator,
+			create(username, { additionalFields: { roles: 'CUSTOMER, SOCIAL_USER', attributes: '{"firstName": "Ada", "phone": "+44 20 7946 0000"}' } }),
+			withPassword,
+		);
 		expect(result.error).toBeUndefined();
 		const [profile] = result.items;
-		expect(profile).toMatchObject({ username, email: `${username}@example.com`, enabled: true, verified: false, tenant: 'default', roles: ['CUSTOMER', 'SOCIAL_USER'] });
+		expect(profile).toMatchObject({
+			username,
+			email: `${username}@example.com`,
+			enabled: true,
+			verified: false,
+			tenant: 'default',
+			roles: ['CUSTOMER', 'SOCIAL_USER'],
+		});
 		// kycStatus is the tenant's default value for new profiles.
 		expect(profile.attributes).toEqual({ firstName: 'Ada', phone: '+44 20 7946 0000', kycStatus: 'pending' });
 		const [request] = emulator.received;
@@ -41,14 +58,24 @@ describe('Create', () => {
 	test('a username the tenant already has: 409 PROFILE_EXISTS in the error, sent once, no password in it', async () => {
 		const emulator = crafter.emulator();
 		const result = await runProfile(emulator, create(CRAFTER_SEEDED_USERNAMES[0]), withPassword);
-		expect(result.error?.message).toContain(`Crafter Profile refused the request (HTTP 409): A profile with name "${CRAFTER_SEEDED_USERNAMES[0]}" already exists (PROFILE_EXISTS)`);
+		expect(result.error?.message).toContain(
+			`Crafter Profile refused the request (HTTP 409): A profile with name "${CRAFTER_SEEDED_USERNAMES[0]}" already exists (PROFILE_EXISTS)`,
+		);
 		expect(emulator.received).toHaveLength(1);
 		expectNoSecret(PASSWORD, result.error, result.run.data.resultData.runData[NODE]);
 	});
 
 	test.each([
-		['an attribute only the back office may write', '{"riskScore": 10}', 'HTTP 403): Current subject does not have permission to execute action "WRITE_ATTRIBUTE" on attribute "riskScore" (ACTION_DENIED)'],
-		['an attribute the tenant does not define', '{"nickname": "Ada"}', 'HTTP 400): Attribute definition for attribute "nickname" not found in tenant "default" (ATTRIBUTE_NOT_DEFINED)'],
+		[
+			'an attribute only the back office may write',
+			'{"riskScore": 10}',
+			'HTTP 403): Current subject does not have permission to execute action "WRITE_ATTRIBUTE" on attribute "riskScore" (ACTION_DENIED)',
+		],
+		[
+			'an attribute the tenant does not define',
+			'{"nickname": "Ada"}',
+			'HTTP 400): Attribute definition for attribute "nickname" not found in tenant "default" (ATTRIBUTE_NOT_DEFINED)',
+		],
 	])('%s: the tenant rule comes back as the error', async (_case, attributes, message) => {
 		const result = await runProfile(crafter.emulator(), create(freshUsername(), { additionalFields: { attributes } }), withPassword);
 		expect(result.error?.message).toContain(message);
@@ -58,7 +85,10 @@ describe('Create', () => {
 		const emulator = crafter.emulator();
 		const limited = await runProfile(emulator, create(freshUsername(), { tenantName: 'acme' }), withPassword);
 		expect(limited.error?.message).toContain('Current subject does not have permission to execute action "MANAGE_PROFILES" on tenant "acme"');
-		const everyTenant = await runProfile(emulator, create(freshUsername(), { tenantName: 'acme' }), { ...withPassword, accessTokenId: CRAFTER_ALL_TENANTS_TOKEN });
+		const everyTenant = await runProfile(emulator, create(freshUsername(), { tenantName: 'acme' }), {
+			...withPassword,
+			accessTokenId: CRAFTER_ALL_TENANTS_TOKEN,
+		});
 		expect(everyTenant.error?.message).toContain('HTTP 404): No tenant with name "acme" found (NO_SUCH_TENANT)');
 		expectNoSecret(CRAFTER_ALL_TENANTS_TOKEN, everyTenant.error, everyTenant.run.data.resultData);
 	});
@@ -104,17 +134,31 @@ describe('Get', () => {
 	});
 
 	test.each([
-		['an unknown ID', { getBy: 'id', profileId: 'ffffffffffffffffffffffff' }, 'HTTP 404): No profile with ID "ffffffffffffffffffffffff" found (NO_SUCH_PROFILE)'],
-		['an unknown username', { getBy: 'username', tenantName: 'default', username: 'nobody' }, 'HTTP 404): No profile found for tenant "default" and username "nobody" (NO_SUCH_PROFILE)'],
+		[
+			'an unknown ID',
+			{ getBy: 'id', profileId: 'ffffffffffffffffffffffff' },
+			'HTTP 404): No profile with ID "ffffffffffffffffffffffff" found (NO_SUCH_PROFILE)',
+		],
+		[
+			'an unknown username',
+			{ getBy: 'username', tenantName: 'default', username: 'nobody' },
+			'HTTP 404): No profile found for tenant "default" and username "nobody" (NO_SUCH_PROFILE)',
+		],
 		['an unknown ticket', { getBy: 'ticket', ticketId: 'expired-ticket' }, 'HTTP 400): No ticket with ID "expired-ticket" found (NO_SUCH_TICKET)'],
-	])('%s: the server\'s words and status', async (_case, parameters, message) => {
+	])("%s: the server's words and status", async (_case, parameters, message) => {
 		const result = await runProfile(crafter.emulator(), { operation: 'get', ...parameters });
 		expect(result.error?.message).toContain(message);
 	});
 
 	test('a token without MANAGE_PROFILES: 403, the token never shown', async () => {
-		const result = await runProfile(crafter.emulator(), { operation: 'get', profileId: CRAFTER_SEEDED_PROFILE_IDS[0] }, { accessTokenId: CRAFTER_READONLY_TOKEN });
-		expect(result.error?.message).toContain('HTTP 403): Current subject does not have permission to execute action "MANAGE_PROFILES" on tenant "default" (ACTION_DENIED)');
+		const result = await runProfile(
+			crafter.emulator(),
+			{ operation: 'get', profileId: CRAFTER_SEEDED_PROFILE_IDS[0] },
+			{ accessTokenId: CRAFTER_READONLY_TOKEN },
+		);
+		expect(result.error?.message).toContain(
+			'HTTP 403): Current subject does not have permission to execute action "MANAGE_PROFILES" on tenant "default" (ACTION_DENIED)',
+		);
 		expectNoSecret(CRAFTER_READONLY_TOKEN, result.error, result.run.data);
 	});
 });

@@ -8,7 +8,24 @@ import { shownOptions, toolContext, typeName } from '../../support/shown-options
 
 const node = new CrafterProfile();
 const asTool = { ...node.description, name: 'crafterProfileTool' } as INodeTypeDescription;
-const PROFILE_OPERATIONS = ['addRole', 'changePassword', 'count', 'create', 'delete', 'disable', 'enable', 'get', 'getAttributes', 'getAll', 'removeAttributes', 'removeRole', 'resetPassword', 'update', 'updateAttributes', 'verify'];
+const PROFILE_OPERATIONS = [
+	'addRole',
+	'changePassword',
+	'count',
+	'create',
+	'delete',
+	'disable',
+	'enable',
+	'get',
+	'getAttributes',
+	'getAll',
+	'removeAttributes',
+	'removeRole',
+	'resetPassword',
+	'update',
+	'updateAttributes',
+	'verify',
+];
 
 test('as a node: both resources, every operation; the attachment operations keep their names', () => {
 	expect(shownOptions(node.description, {}, 'resource')).toEqual(['attachment', 'profile']);
@@ -30,12 +47,30 @@ test('as an AI agent tool only the reading operations are offered unless Allow C
 
 test('a saved workflow without these parameters stays on Attachment → Upload Attachment', () => {
 	const instance = { type: typeName(node.description), typeVersion: 1, parameters: {} } as unknown as INode;
-	expect(NodeHelpers.getNodeParameters(node.description.properties, {}, true, false, instance, node.description)).toMatchObject({ resource: 'attachment', operation: 'upload' });
+	expect(NodeHelpers.getNodeParameters(node.description.properties, {}, true, false, instance, node.description)).toMatchObject({
+		resource: 'attachment',
+		operation: 'upload',
+	});
 });
 
 describe('the router as a tool', () => {
-	test.each(['create', 'update', 'verify', 'addRole', 'updateAttributes', 'removeAttributes', 'delete', 'enable', 'disable', 'removeRole', 'resetPassword', 'changePassword'])('refuses profile / %s without Allow Changes', async (operation) => {
-		await expect(router.call(toolContext('crafterProfileTool', { resource: 'profile', operation }))).rejects.toThrow(`As a tool, this node may only read: "${operation}" of "profile" changes data`);
+	test.each([
+		'create',
+		'update',
+		'verify',
+		'addRole',
+		'updateAttributes',
+		'removeAttributes',
+		'delete',
+		'enable',
+		'disable',
+		'removeRole',
+		'resetPassword',
+		'changePassword',
+	])('refuses profile / %s without Allow Changes', async (operation) => {
+		await expect(router.call(toolContext('crafterProfileTool', { resource: 'profile', operation }))).rejects.toThrow(
+			`As a tool, this node may only read: "${operation}" of "profile" changes data`,
+		);
 	});
 
 	test.each(['get', 'getAll', 'count', 'getAttributes'])('runs profile / %s without Allow Changes', async (operation) => {

@@ -41,7 +41,10 @@ test('Upload Attachment with Timeout unset: every attempt, the look-ups after a 
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.output(UPLOAD)[0].json).toMatchObject({ fileName: 'timeout-default', _reconciled: { recovered: true } });
-		expect(emulator.received.slice(-2).map((request) => request.path.split('/').slice(-2).join('/'))).toEqual(['timeout-default/details', 'attachment/timeout-default']);
+		expect(emulator.received.slice(-2).map((request) => request.path.split('/').slice(-2).join('/'))).toEqual([
+			'timeout-default/details',
+			'attachment/timeout-default',
+		]);
 		// The uploads, then the details look-up and the download that compares the bytes.
 		expect(started.mock.calls.map(([ms]) => ms)).toEqual(Array(MAX_ATTEMPTS + 2).fill(TRANSFER_TIMEOUT_MS));
 	} finally {

@@ -98,7 +98,11 @@ test('a read redirected within the same origin is followed, with the key', async
 	const run = await runOperation(as(service), { resource: 'client', operation: 'get', clientId: CLIENT_ID });
 	expect(run.error).toBeUndefined();
 	expect(run.items[0].json.id).toBe(CLIENT_ID);
-	expect(service.requests.map((request) => request.path)).toEqual([`/v1/clients/${CLIENT_ID}`, `/old/clients/${CLIENT_ID}`, `/v1/clients/${CLIENT_ID}?moved=1`]);
+	expect(service.requests.map((request) => request.path)).toEqual([
+		`/v1/clients/${CLIENT_ID}`,
+		`/old/clients/${CLIENT_ID}`,
+		`/v1/clients/${CLIENT_ID}?moved=1`,
+	]);
 	expect(service.requests.every((request) => request.authorization === API_KEY)).toBe(true);
 });
 

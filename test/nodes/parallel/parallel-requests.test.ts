@@ -130,10 +130,7 @@ describe('continue on error: as one at a time', () => {
 			const { items, documentIds } = makeItems(8, [2, 5]);
 			// The failing items answer first, the others late: the errors must still sit where their items are.
 			documentIds.forEach((id, index) => delays.set(id, [2, 5].includes(index) ? 0 : 40));
-			const result = await runWorkflow(
-				loadWorkflow(WORKFLOW, items, withOptions(parallelRequests, { onError: 'continueRegularOutput' })),
-				unlimited(),
-			);
+			const result = await runWorkflow(loadWorkflow(WORKFLOW, items, withOptions(parallelRequests, { onError: 'continueRegularOutput' })), unlimited());
 			expect(result.error).toBeUndefined();
 			return result.output(NODE);
 		};
@@ -149,19 +146,14 @@ describe('continue on error: as one at a time', () => {
 			expect(parallel[index].pairedItem).toEqual({ item: index });
 			expect(parallel[index].binary?.data?.fileName).toBe(`item-${index}.jpg`);
 		}
-		expect(parallel.filter((item) => !item.json.error).map((item) => item.json.fileName)).toEqual(
-			[0, 1, 3, 4, 6, 7].map((index) => `item-${index}.jpg`),
-		);
+		expect(parallel.filter((item) => !item.json.error).map((item) => item.json.fileName)).toEqual([0, 1, 3, 4, 6, 7].map((index) => `item-${index}.jpg`));
 	});
 
 	test('"Continue (using error output)": successes on the first output, failures on the error output, each paired with its item', async () => {
 		const runWith = async (parallelRequests: number) => {
 			const { items, documentIds } = makeItems(8, [1, 6]);
 			documentIds.forEach((id, index) => delays.set(id, (8 - index) * 10));
-			const result = await runWorkflow(
-				loadWorkflow(WORKFLOW, items, withOptions(parallelRequests, { onError: 'continueErrorOutput' })),
-				unlimited(),
-			);
+			const result = await runWorkflow(loadWorkflow(WORKFLOW, items, withOptions(parallelRequests, { onError: 'continueErrorOutput' })), unlimited());
 			expect(result.error).toBeUndefined();
 			const [success, errors] = outputs(result);
 			return { success: success ?? [], errors: errors ?? [] };

@@ -50,7 +50,9 @@ const CRAFTER: Service = {
 };
 
 async function run(service: Service, parameters: INodeParameters = {}) {
-	const workflow = loadWorkflow(path.join(__dirname, service.file), [{ json: {} }], { [service.node]: { parameters: { ...service.parameters, ...parameters } } });
+	const workflow = loadWorkflow(path.join(__dirname, service.file), [{ json: {} }], {
+		[service.node]: { parameters: { ...service.parameters, ...parameters } },
+	});
 	const result = await runWorkflow(workflow, service.credentials() as never);
 	return { ...result, items: result.error ? [] : result.output(service.node) };
 }
@@ -61,19 +63,32 @@ const number = (request: EmulatorRequest, name: string, fallback: number) => Num
 const complyCubeForever = (request: EmulatorRequest): EmulatorResponse => {
 	const page = number(request, 'page', 1);
 	const pageSize = number(request, 'pageSize', 100);
-	const items = Array.from({ length: pageSize }, (_, index) => ({ id: hex24((page - 1) * pageSize + index + 1), type: 'person', createdAt: '2025-01-01T00:00:00.000Z' }));
+	const items = Array.from({ length: pageSize }, (_, index) => ({
+		id: hex24((page - 1) * pageSize + index + 1),
+		type: 'person',
+		createdAt: '2025-01-01T00:00:00.000Z',
+	}));
 	return { status: 200, json: { page, pageSize, totalItems: 1e9, pages: 1e7, items } };
 };
 /** Argos: one new submission per page, and always a new cursor. */
 const argosForever = (request: EmulatorRequest): EmulatorResponse => {
 	const after = number(request, 'nextpage_id', 0);
-	return { status: 200, json: { Items: [{ submission_id: String(after + 1), kyc: { result: 'pending' } }], nextpageKey: { id: String(after + 1), created_at: String(1_700_000_000_000 + after) } } };
+	return {
+		status: 200,
+		json: {
+			Items: [{ submission_id: String(after + 1), kyc: { result: 'pending' } }],
+			nextpageKey: { id: String(after + 1), created_at: String(1_700_000_000_000 + after) },
+		},
+	};
 };
 /** Crafter: every page as long as asked, of new profiles. */
 const crafterForever = (request: EmulatorRequest): EmulatorResponse => {
 	const start = number(request, 'start', 0);
 	const count = number(request, 'count', 100);
-	return { status: 200, json: Array.from({ length: count }, (_, index) => ({ id: hex24(start + index + 1), username: `user${start + index}`, tenant: 'default' })) };
+	return {
+		status: 200,
+		json: Array.from({ length: count }, (_, index) => ({ id: hex24(start + index + 1), username: `user${start + index}`, tenant: 'default' })),
+	};
 };
 
 describe('a service that offers pages forever: the call ends with the ceiling error, after bounded requests', () => {
@@ -81,13 +96,19 @@ describe('a service that offers pages forever: the call ends with the ceiling er
 		['ComplyCube (trusts `pages`)', COMPLYCUBE, complyCubeForever, MAX_RECORDS / 100, '10,000 records'],
 		['Crafter Profile (stops only on a short page)', CRAFTER, crafterForever, MAX_RECORDS / 100, '10,000 records'],
 		['Argos Identity (stops only on a repeated cursor), one submission per page', ARGOS, argosForever, MAX_PAGES, `${MAX_PAGES} pages`],
-	] as const)('%s', async (_name, service, answer, requests, limit) => {
-		serve(answer);
-		const result = await run(service);
-		expect(result.error?.message).toBe(`Return All stopped at ${limit}, the most one call reads, and ${service.node} still offers more [item 0]`);
-		expect(result.error?.description).toMatch(/^Nothing is output for this item, so a partial list is not taken for the whole\. Turn off Return All and set Limit to at most 10,000, or .+\.$/);
-		expect(stub.received).toHaveLength(requests);
-	}, 120_000);
+	] as const)(
+		'%s',
+		async (_name, service, answer, requests, limit) => {
+			serve(answer);
+			const result = await run(service);
+			expect(result.error?.message).toBe(`Return All stopped at ${limit}, the most one call reads, and ${service.node} still offers more [item 0]`);
+			expect(result.error?.description).toMatch(
+				/^Nothing is output for this item, so a partial list is not taken for the whole\. Turn off Return All and set Limit to at most 10,000, or .+\.$/,
+			);
+			expect(stub.received).toHaveLength(requests);
+		},
+		120_000,
+	);
 
 	test('with a Limit above the ceiling, the same error (named for Get Many)', async () => {
 		serve(crafterForever);
@@ -126,7 +147,10 @@ describe('a page that brings nothing new ends the walk with what was read', () =
 
 	test('Argos moving its cursor over the same submissions', async () => {
 		let calls = 0;
-		serve(() => ({ status: 200, json: { Items: [{ submission_id: 'same-1' }, { submission_id: 'same-2' }], nextpageKey: { id: `cursor-${++calls}`, created_at: String(calls) } } }));
+		serve(() => ({
+			status: 200,
+			json: { Items: [{ submission_id: 'same-1' }, { submission_id: 'same-2' }], nextpageKey: { id: `cursor-${++calls}`, created_at: String(calls) } },
+		}));
 		const result = await run(ARGOS);
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.submission_id)).toEqual(['same-1', 'same-2']);

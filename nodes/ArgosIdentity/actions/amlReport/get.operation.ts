@@ -7,16 +7,16 @@ import { requiredId, requiredText } from '../../../shared/parameters/parameters'
 import { ARGOS, argosRead } from '../../transport';
 
 export const description = updateDisplayOptions({ show: { resource: ['amlReport'], operation: ['get'] } }, [
-		{
-			displayName: 'Resource ID',
-			name: 'resourceId',
-			type: 'string',
-			default: '',
-			required: true,
-			description: "The AML match to report on: a resourceId from the submission's AML data (Submission → Get), made only for a 'Red Flag' result",
-		},
-		outputBinaryField(),
-	]);
+	{
+		displayName: 'Resource ID',
+		name: 'resourceId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: "The AML match to report on: a resourceId from the submission's AML data (Submission → Get), made only for a 'Red Flag' result",
+	},
+	outputBinaryField(),
+]);
 
 const PDF = Buffer.from('%PDF-');
 

@@ -16,7 +16,7 @@ export const description = updateDisplayOptions({ show: { resource: ['image'], o
 		type: 'options',
 		options: Object.entries(IMAGE_SLOTS).map(([value, name]) => ({ name, value })),
 		default: 'idImage',
-		description: 'Which of the submission\'s images to download',
+		description: "Which of the submission's images to download",
 	},
 	outputBinaryField(),
 ]);

@@ -31,7 +31,12 @@ export const description: INodeProperties[] = [
 		'submission',
 		[
 			{ name: 'Delete', value: 'delete', description: "Delete a submission's personal data and images", action: 'Delete a submission' },
-			{ name: 'Delete Fields', value: 'deleteFields', description: 'Delete chosen images or data of a submission for good, keeping its KYC result', action: 'Delete fields of a submission' },
+			{
+				name: 'Delete Fields',
+				value: 'deleteFields',
+				description: 'Delete chosen images or data of a submission for good, keeping its KYC result',
+				action: 'Delete fields of a submission',
+			},
 			{ name: 'Get', value: 'get', description: 'Get a submission with its KYC result', action: 'Get a submission' },
 			{ name: 'Get Many', value: 'getAll', description: 'Get many submissions by user ID, e-mail or date', action: 'Get many submissions' },
 			{ name: 'Put Submission Image', value: 'putImage', description: 'Set or replace images of a submission', action: 'Put submission images' },

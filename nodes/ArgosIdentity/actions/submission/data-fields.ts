@@ -22,7 +22,16 @@ const DATA_FIELDS: INodeProperties[] = [
 	text('Expire Date', 'expireDate', 'When the ID document expires, YYYY-MM-DD', '2030-01-31'),
 	text('First Name', 'firstName', 'The first name of the applicant'),
 	text('Full Name', 'fullName', 'The full name as on the ID document'),
-	{ displayName: 'Gender', name: 'gender', type: 'options', default: 'female', options: [{ name: 'Female', value: 'female' }, { name: 'Male', value: 'male' }] },
+	{
+		displayName: 'Gender',
+		name: 'gender',
+		type: 'options',
+		default: 'female',
+		options: [
+			{ name: 'Female', value: 'female' },
+			{ name: 'Male', value: 'male' },
+		],
+	},
 	text('ID Number', 'identityNumber', 'The identity number on the ID document'),
 	{ displayName: 'ID Type', name: 'idType', type: 'options', default: 'passport', options: ID_TYPES.map(([name, value]) => ({ name, value })) },
 	text('Issue Date', 'issueDate', 'When the ID document was issued, YYYY-MM-DD', '2020-01-31'),

@@ -24,6 +24,12 @@ export const description = updateDisplayOptions({ show: { resource: ['submission
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const submissionId = requiredId(ctx, 'submissionId', 'Submission ID', itemIndex);
 	const admin = requiredText(ctx, 'admin', 'Admin Email', itemIndex);
-	const answer = await argosApiRequest(ctx, { method: 'DELETE', path: '/submission', qs: { submission_id: submissionId, admin_name: admin }, idempotent: true, itemIndex });
+	const answer = await argosApiRequest(ctx, {
+		method: 'DELETE',
+		path: '/submission',
+		qs: { submission_id: submissionId, admin_name: admin },
+		idempotent: true,
+		itemIndex,
+	});
 	return { json: { submissionId, ...answer } };
 }

@@ -24,10 +24,43 @@ const properties: INodeProperties[] = [
 			{ name: 'All', value: 'all', description: 'Every submission of the project' },
 		],
 	},
-	{ displayName: 'User ID', name: 'userId', type: 'string', default: '', required: true, displayOptions: shownFor('userId'), description: 'The user ID the submissions were made with' },
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', required: true, displayOptions: shownFor('email'), description: 'The e-mail address the submissions were made with' },
-	{ displayName: 'Start Date', name: 'startDate', type: 'dateTime', default: '', required: true, displayOptions: shownFor('dateRange'), description: 'The first day (inclusive); only the date is sent' },
-	{ displayName: 'End Date', name: 'endDate', type: 'dateTime', default: '', required: true, displayOptions: shownFor('dateRange'), description: 'The last day (inclusive); only the date is sent' },
+	{
+		displayName: 'User ID',
+		name: 'userId',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: shownFor('userId'),
+		description: 'The user ID the submissions were made with',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		required: true,
+		displayOptions: shownFor('email'),
+		description: 'The e-mail address the submissions were made with',
+	},
+	{
+		displayName: 'Start Date',
+		name: 'startDate',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		displayOptions: shownFor('dateRange'),
+		description: 'The first day (inclusive); only the date is sent',
+	},
+	{
+		displayName: 'End Date',
+		name: 'endDate',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		displayOptions: shownFor('dateRange'),
+		description: 'The last day (inclusive); only the date is sent',
+	},
 	...returnAllFields(),
 	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options: [requestTypeOption] },
 ];
@@ -53,7 +86,8 @@ function filtersOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (searchBy === 'dateRange') {
 		const start = day(ctx, 'startDate', 'Start Date', itemIndex);
 		const end = day(ctx, 'endDate', 'End Date', itemIndex);
-		if (start > end) throw new InputRefusal(`Start Date ${start} is after End Date ${end}`, 'Swap the two dates: the range runs from Start Date to End Date, both included.');
+		if (start > end)
+			throw new InputRefusal(`Start Date ${start} is after End Date ${end}`, 'Swap the two dates: the range runs from Start Date to End Date, both included.');
 		return { start_date: start, end_date: end };
 	}
 	if (searchBy === 'all') return {};

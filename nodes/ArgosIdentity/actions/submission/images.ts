@@ -18,11 +18,7 @@ interface ImageEntry {
 }
 
 /** The item's images, read and checked, as base64 text per slot; refuses a list the service would refuse. */
-export async function readSubmissionImages(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	idType: string,
-): Promise<Array<[ImageSlot, string]>> {
+export async function readSubmissionImages(ctx: IExecuteFunctions, itemIndex: number, idType: string): Promise<Array<[ImageSlot, string]>> {
 	const entries = (ctx.getNodeParameter('images.image', itemIndex, []) as ImageEntry[]) ?? [];
 	const fail = (message: string, description: string) =>
 		new NodeOperationError(ctx.getNode(), message, { itemIndex, description: `${description} Nothing was sent for this item.` });

@@ -35,8 +35,7 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [{ name: 'None (Selfie or Address Only)', value: '' }, ...ID_TYPES.map(([name, value]) => ({ name, value }))],
 		default: '',
-		description:
-			'The kind of ID document. Required with an ID Front or ID Back image. For a type Argos added later, switch to Expression and type its code.',
+		description: 'The kind of ID document. Required with an ID Front or ID Back image. For a type Argos added later, switch to Expression and type its code.',
 	},
 	{
 		displayName: 'Images',
@@ -79,7 +78,12 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const idType = String(itemParameter(ctx, 'idType', itemIndex, '') ?? '').trim();
 	const images = await readSubmissionImages(ctx, itemIndex, idType);
 	// Argos takes images as base64 text fields, not file parts.
-	const fields: Array<[string, string]> = [['submissionId', submissionId], ['admin', admin], ...(idType ? [['idType', idType] as [string, string]] : []), ...images];
+	const fields: Array<[string, string]> = [
+		['submissionId', submissionId],
+		['admin', admin],
+		...(idType ? [['idType', idType] as [string, string]] : []),
+		...images,
+	];
 	const size = multipartOf(fields).body.length;
 	if (size > ARGOS_MAX_REQUEST_BYTES) {
 		throw new NodeOperationError(
@@ -92,7 +96,10 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 			},
 		);
 	}
-	const json = await argosApiRequest(ctx, { method: 'PUT', path: '/submission/image', fields,
+	const json = await argosApiRequest(ctx, {
+		method: 'PUT',
+		path: '/submission/image',
+		fields,
 		idempotent: true,
 		itemIndex,
 		transfer: true,

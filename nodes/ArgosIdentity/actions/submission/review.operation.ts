@@ -68,7 +68,13 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 		throw new InputRefusal('Reject Comment is empty', 'Argos requires a comment to reject a submission: say why in Reject Comment.');
 	}
 	const updateFields = readDataFields(ctx, itemIndex);
-	const json: IDataObject = { submissionId, admin, status, ...(rejectComment ? { rejectComment } : {}), ...(Object.keys(updateFields).length ? { updateFields } : {}) };
+	const json: IDataObject = {
+		submissionId,
+		admin,
+		status,
+		...(rejectComment ? { rejectComment } : {}),
+		...(Object.keys(updateFields).length ? { updateFields } : {}),
+	};
 	const answer = await argosApiRequest(ctx, {
 		method: 'POST',
 		path: '/submission/review',

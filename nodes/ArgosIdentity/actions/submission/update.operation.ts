@@ -8,7 +8,22 @@ import { adminField, submissionIdField } from './fields';
 import { dataFieldOptions, readDataFields } from './data-fields';
 
 /** [PATCH-SUB] every `data` field Argos documents. */
-const PATCH_FIELDS = ['birthDate', 'documentNumber', 'expireDate', 'firstName', 'fullName', 'gender', 'identityNumber', 'idType', 'issueDate', 'issuingCountry', 'kycStatus', 'lastName', 'nationality', 'serialNumber'];
+const PATCH_FIELDS = [
+	'birthDate',
+	'documentNumber',
+	'expireDate',
+	'firstName',
+	'fullName',
+	'gender',
+	'identityNumber',
+	'idType',
+	'issueDate',
+	'issuingCountry',
+	'kycStatus',
+	'lastName',
+	'nationality',
+	'serialNumber',
+];
 
 const properties: INodeProperties[] = [
 	{ ...submissionIdField, description: 'The submission to update' },
@@ -29,7 +44,10 @@ export const description = updateDisplayOptions({ show: { resource: ['submission
 function dataOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const data = readDataFields(ctx, itemIndex);
 	if (!Object.keys(data).length) {
-		throw new InputRefusal('Nothing to update', 'Add at least one field under Update Fields (e.g. KYC Status to approve or reject); Argos refuses an update without one.');
+		throw new InputRefusal(
+			'Nothing to update',
+			'Add at least one field under Update Fields (e.g. KYC Status to approve or reject); Argos refuses an update without one.',
+		);
 	}
 	return data;
 }

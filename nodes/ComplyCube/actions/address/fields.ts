@@ -21,15 +21,38 @@ export const addressTypeField: INodeProperties = {
 
 /** The three fields ComplyCube requires on create (Docs addresses/create-an-address: line*, city*, country*). */
 export const requiredAddressFields: INodeProperties[] = [
-	{ displayName: 'Line', name: 'line', type: 'string', default: '', required: true, placeholder: 'e.g. Common street', description: 'The street line of the address' },
+	{
+		displayName: 'Line',
+		name: 'line',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Common street',
+		description: 'The street line of the address',
+	},
 	{ displayName: 'City', name: 'city', type: 'string', default: '', required: true, placeholder: 'e.g. Aldgate', description: 'The city or town' },
-	{ displayName: 'Country', name: 'country', type: 'string', default: '', required: true, placeholder: 'e.g. GB', description: 'ISO 3166-1 alpha-2 country code' },
+	{
+		displayName: 'Country',
+		name: 'country',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. GB',
+		description: 'ISO 3166-1 alpha-2 country code',
+	},
 ];
 
 /** The optional address fields, in ComplyCube's words, sorted by name as the editor lists them. */
 export const optionalAddressFields: INodeProperties[] = [
 	{ displayName: 'Building Name', name: 'buildingName', type: 'string', default: '' },
-	{ displayName: 'From Date', name: 'fromDate', type: 'string', default: '', placeholder: 'e.g. 2007-09-01', description: 'When the client moved in, as YYYY-MM-DD' },
+	{
+		displayName: 'From Date',
+		name: 'fromDate',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 2007-09-01',
+		description: 'When the client moved in, as YYYY-MM-DD',
+	},
 	{ displayName: 'Postal Code', name: 'postalCode', type: 'string', default: '', placeholder: 'e.g. W99 0RD' },
 	{ displayName: 'Property Number', name: 'propertyNumber', type: 'string', default: '', placeholder: 'e.g. Flat 323' },
 	{
@@ -39,7 +62,14 @@ export const optionalAddressFields: INodeProperties[] = [
 		default: '',
 		description: 'County, state or province; for a US address the USPS abbreviation, e.g. NY',
 	},
-	{ displayName: 'To Date', name: 'toDate', type: 'string', default: '', placeholder: 'e.g. 2020-01-01', description: 'When the client moved out, as YYYY-MM-DD' },
+	{
+		displayName: 'To Date',
+		name: 'toDate',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 2020-01-01',
+		description: 'When the client moved out, as YYYY-MM-DD',
+	},
 	addressTypeField,
 ];
 

@@ -8,9 +8,25 @@ import { assertCountryCode } from '../shared/validate';
 
 // [Docs lookups/address-search/search-address] line*, postalCode*, country*.
 const properties: INodeProperties[] = [
-	{ displayName: 'Line', name: 'searchLine', type: 'string', default: '', required: true, placeholder: 'e.g. 350 Fifth', description: 'The street line, or its start' },
+	{
+		displayName: 'Line',
+		name: 'searchLine',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 350 Fifth',
+		description: 'The street line, or its start',
+	},
 	{ displayName: 'Postal Code', name: 'searchPostalCode', type: 'string', default: '', required: true, placeholder: 'e.g. 10118' },
-	{ displayName: 'Country', name: 'searchCountry', type: 'string', default: '', required: true, placeholder: 'e.g. US', description: 'ISO 3166-1 alpha-2 country code' },
+	{
+		displayName: 'Country',
+		name: 'searchCountry',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. US',
+		description: 'ISO 3166-1 alpha-2 country code',
+	},
 	...returnAllFields(),
 ];
 

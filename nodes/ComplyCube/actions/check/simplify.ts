@@ -9,5 +9,9 @@ import { pickFields } from '../../../shared/parameters/simplify';
  */
 export function simplifyCheck(check: IDataObject): IDataObject {
 	const outcome = (check.result as IDataObject | undefined)?.outcome;
-	return { ...pickFields(check, ['id', 'clientId', 'entityName', 'type', 'status']), ...(outcome !== undefined ? { outcome } : {}), ...pickFields(check, ['createdAt', 'updatedAt']) };
+	return {
+		...pickFields(check, ['id', 'clientId', 'entityName', 'type', 'status']),
+		...(outcome !== undefined ? { outcome } : {}),
+		...pickFields(check, ['createdAt', 'updatedAt']),
+	};
 }

@@ -29,7 +29,12 @@ export const description: INodeProperties[] = [
 			{ name: 'Delete', value: 'delete', description: 'Delete a client and everything it holds', action: 'Delete a client' },
 			{ name: 'Get', value: 'get', description: 'Get a client', action: 'Get a client' },
 			{ name: 'Get Many', value: 'getAll', description: 'Get many clients', action: 'Get many clients' },
-			{ name: 'Get Risk Profile', value: 'getRiskProfile', description: 'Get the risk profile ComplyCube keeps for a client', action: 'Get the risk profile of a client' },
+			{
+				name: 'Get Risk Profile',
+				value: 'getRiskProfile',
+				description: 'Get the risk profile ComplyCube keeps for a client',
+				action: 'Get the risk profile of a client',
+			},
 			{ name: 'Update', value: 'update', description: 'Update a client', action: 'Update a client' },
 		],
 		'create',

@@ -58,7 +58,14 @@ export const contactFields: INodeProperties[] = [
 	{ displayName: 'External ID', name: 'externalId', type: 'string', default: '', description: 'Your own ID for this client, e.g. your customer number' },
 	{ displayName: 'Mobile', name: 'mobile', type: 'string', default: '', placeholder: 'e.g. +447700900123' },
 	{ displayName: 'Telephone', name: 'telephone', type: 'string', default: '' },
-	{ displayName: 'Joined Date', name: 'joinedDate', type: 'string', default: '', placeholder: 'e.g. 2024-01-31', description: 'When the client joined you, as YYYY-MM-DD' },
+	{
+		displayName: 'Joined Date',
+		name: 'joinedDate',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 2024-01-31',
+		description: 'When the client joined you, as YYYY-MM-DD',
+	},
 ];
 
 export const metadataField: INodeProperties = {
@@ -82,8 +89,17 @@ export const metadataField: INodeProperties = {
 };
 
 const PERSON_KEYS = [
-	'firstName', 'middleName', 'lastName', 'dob', 'gender', 'nationality', 'birthCountry',
-	'ssn', 'socialInsuranceNumber', 'nationalIdentityNumber', 'taxIdentificationNumber',
+	'firstName',
+	'middleName',
+	'lastName',
+	'dob',
+	'gender',
+	'nationality',
+	'birthCountry',
+	'ssn',
+	'socialInsuranceNumber',
+	'nationalIdentityNumber',
+	'taxIdentificationNumber',
 ];
 const CONTACT_KEYS = ['email', 'mobile', 'telephone', 'externalId', 'joinedDate'];
 

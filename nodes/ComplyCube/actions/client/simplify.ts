@@ -7,4 +7,5 @@ import { pickFields } from '../../../shared/parameters/simplify';
  * (entityName is the full name ComplyCube makes from them), mobile, telephone, metadata, updatedAt
  * ([Docs api-reference/clients "The Client object"]).
  */
-export const simplifyClient = (client: IDataObject): IDataObject => pickFields(client, ['id', 'type', 'entityName', 'email', 'externalId', 'joinedDate', 'createdAt']);
+export const simplifyClient = (client: IDataObject): IDataObject =>
+	pickFields(client, ['id', 'type', 'entityName', 'email', 'externalId', 'joinedDate', 'createdAt']);

@@ -16,15 +16,17 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: ([
-			{ displayName: 'Company Name', name: 'companyName', type: 'string', default: '' },
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
-			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
-			...contactFields,
-			...personFields,
-			...personIdFields,
-		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: (
+			[
+				{ displayName: 'Company Name', name: 'companyName', type: 'string', default: '' },
+				{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+				{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+				{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+				...contactFields,
+				...personFields,
+				...personIdFields,
+			] as INodeProperties[]
+		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	{ ...metadataField, description: 'Key-value pairs ComplyCube keeps with the client; these replace the metadata it holds' },
 ];

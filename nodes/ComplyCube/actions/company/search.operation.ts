@@ -17,8 +17,22 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. GB',
 		description: 'Where the company is registered, as an ISO 3166-1 alpha-2 code',
 	},
-	{ displayName: 'Company Name', name: 'companyName', type: 'string', default: '', placeholder: 'e.g. CLEDARA', description: 'The name or part of it; set this, the Registration Number, or both' },
-	{ displayName: 'Registration Number', name: 'registrationNumber', type: 'string', default: '', placeholder: 'e.g. 11455373', description: 'The number the registry gave the company' },
+	{
+		displayName: 'Company Name',
+		name: 'companyName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. CLEDARA',
+		description: 'The name or part of it; set this, the Registration Number, or both',
+	},
+	{
+		displayName: 'Registration Number',
+		name: 'registrationNumber',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 11455373',
+		description: 'The number the registry gave the company',
+	},
 	...returnAllFields(),
 ];
 

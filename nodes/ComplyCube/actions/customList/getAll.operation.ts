@@ -6,7 +6,7 @@ import { complyCubeGetMany } from '../../transport/pagination';
 import { filtersField, readFilters } from '../shared/filters';
 
 export const description = // [Docs pagination] the date range works on every list; custom lists document no other filter.
-updateDisplayOptions({ show: { resource: ['customList'], operation: ['getAll'] } }, [...returnAllFields(), filtersField([])]);
+	updateDisplayOptions({ show: { resource: ['customList'], operation: ['getAll'] } }, [...returnAllFields(), filtersField([])]);
 
 /** GET /customLists: one output item per custom list. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {

@@ -40,7 +40,12 @@ export const description: INodeProperties[] = [
 			{ name: 'Download Image', value: 'downloadImage', description: 'Download the front or back image of a document', action: 'Download a document image' },
 			{ name: 'Get', value: 'get', description: 'Get a document', action: 'Get a document' },
 			{ name: 'Get Many', value: 'getAll', description: 'Get many documents of a client', action: 'Get many documents' },
-			{ name: 'Redact Images', value: 'redact', description: 'Mask the images of a document everywhere, checks included; cannot be undone', action: 'Redact the images of a document' },
+			{
+				name: 'Redact Images',
+				value: 'redact',
+				description: 'Mask the images of a document everywhere, checks included; cannot be undone',
+				action: 'Redact the images of a document',
+			},
 			{ name: 'Update', value: 'update', description: 'Change the type, classification, issuing country or number of a document', action: 'Update a document' },
 			{
 				name: 'Upload Document Image',

@@ -18,14 +18,11 @@ const properties: INodeProperties[] = [
 	binaryPropertyField('JPG, PNG or PDF, between 34,816 and 4,000,000 bytes'),
 	fileNameOptions(
 		'e.g. passport-front.jpg',
-		'The name ComplyCube stores. Must end in .jpg, .jpeg, .png or .pdf and match the file. Leave empty to use the file\'s own name, corrected to match its content.',
+		"The name ComplyCube stores. Must end in .jpg, .jpeg, .png or .pdf and match the file. Leave empty to use the file's own name, corrected to match its content.",
 	),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['document'], operation: ['uploadImage'] } },
-	properties,
-);
+export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['uploadImage'] } }, properties);
 
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const documentId = requiredId(ctx, 'documentId', 'Document ID', itemIndex);

@@ -7,10 +7,7 @@ import { requiredId, requiredText } from '../../../shared/parameters/parameters'
 import { complyCubeDownload } from '../../transport/download';
 import { livePhotoIdField } from '../shared/fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['livePhoto'], operation: ['download'] } }, [
-	livePhotoIdField,
-	outputBinaryField(),
-]);
+export const description = updateDisplayOptions({ show: { resource: ['livePhoto'], operation: ['download'] } }, [livePhotoIdField, outputBinaryField()]);
 
 /** GET /livePhotos/{id}/download: the selfie as an n8n binary. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

@@ -10,7 +10,7 @@ export const description = updateDisplayOptions({ show: { resource: ['livePhoto'
 
 /** POST /livePhotos/{id}/redact (no body, as for live videos). */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-const livePhotoId = requiredId(ctx, 'livePhotoId', 'Live Photo ID', itemIndex);
+	const livePhotoId = requiredId(ctx, 'livePhotoId', 'Live Photo ID', itemIndex);
 	await redact(ctx, itemIndex, `/livePhotos/${pathSegment(livePhotoId)}`);
 	return { json: { id: livePhotoId, redacted: true } };
 }

@@ -48,7 +48,14 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const id = requiredId(ctx, subject.idName, subject.label, itemIndex);
 	const binaryPropertyName = requiredText(ctx, 'binaryPropertyName', 'Put Output File in Field', itemIndex);
 
-	const answer = await complyCubeApiRequest(ctx, { method: 'GET', path: '/reports', qs: { [subject.idName]: id }, idempotent: true, itemIndex, transfer: true });
+	const answer = await complyCubeApiRequest(ctx, {
+		method: 'GET',
+		path: '/reports',
+		qs: { [subject.idName]: id },
+		idempotent: true,
+		itemIndex,
+		transfer: true,
+	});
 	if (typeof answer.data !== 'string' || !answer.data) throw new UnexpectedAnswerError('ComplyCube', 200, answer, 'a PDF report in data');
 	// Client and check reports carry the PDF as base64; a workflow session report carries a content URL to fetch it from.
 	const fromUrl = isContentUrl(answer.data);

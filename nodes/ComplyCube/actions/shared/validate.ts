@@ -12,10 +12,7 @@ export function assertIsoDate(label: string, value: string): void {
 
 export function assertCountryCode(label: string, value: string): void {
 	if (!/^[A-Z]{2}$/.test(value)) {
-		throw new InputRefusal(
-			`${label} '${value}' is not a two-letter country code`,
-			`ComplyCube takes ISO 3166-1 alpha-2 codes in capitals, e.g. GB, US, FR.`,
-		);
+		throw new InputRefusal(`${label} '${value}' is not a two-letter country code`, `ComplyCube takes ISO 3166-1 alpha-2 codes in capitals, e.g. GB, US, FR.`);
 	}
 }
 

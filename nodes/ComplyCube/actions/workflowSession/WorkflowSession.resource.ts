@@ -22,7 +22,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Complete',
 				value: 'complete',
-				description: "Mark a started session as finished so ComplyCube runs its checks",
+				description: 'Mark a started session as finished so ComplyCube runs its checks',
 				action: 'Complete a workflow session',
 			},
 			{ name: 'Get', value: 'get', description: 'Get a workflow session with its status, outcome and checks', action: 'Get a workflow session' },

@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 	binaryPropertyField('A JPG, PNG, GIF, BMP or TIFF image of at most 5 MB'),
 	fileNameOptions(
 		'e.g. avatar.png',
-		'The name to store. The part before the extension identifies the attachment: uploading the same name again replaces it. Leave empty to use the file\'s own name, corrected to match its content.',
+		"The name to store. The part before the extension identifies the attachment: uploading the same name again replaces it. Leave empty to use the file's own name, corrected to match its content.",
 	),
 ];
 

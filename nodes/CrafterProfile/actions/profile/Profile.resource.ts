@@ -68,7 +68,12 @@ export const description: INodeProperties[] = [
 				description: 'Have Crafter e-mail the person a link to choose a new password',
 				action: 'Send a password reset e-mail',
 			},
-			{ name: 'Update', value: 'update', description: 'Change the username, e-mail, password, enabled state, roles or attributes of a profile', action: 'Update a profile' },
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Change the username, e-mail, password, enabled state, roles or attributes of a profile',
+				action: 'Update a profile',
+			},
 			{ name: 'Update Attributes', value: 'updateAttributes', description: 'Set attributes of a profile', action: 'Update the attributes of a profile' },
 			{ name: 'Verify', value: 'verify', description: 'Mark a profile verified (and enabled)', action: 'Verify a profile' },
 		],

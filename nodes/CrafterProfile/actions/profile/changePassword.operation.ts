@@ -39,7 +39,8 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const resetTokenId = requiredText(ctx, 'resetTokenId', 'Reset Token ID', itemIndex);
 	// Taken as typed: spaces may belong to a password.
 	const newPassword = String(ctx.getNodeParameter('newPassword', itemIndex, '') ?? '');
-	if (!newPassword) throw new InputRefusal('New Password is empty', 'Set New Password; if it comes from an expression, check that the expression finds a value for this item.');
+	if (!newPassword)
+		throw new InputRefusal('New Password is empty', 'Set New Password; if it comes from an expression, check that the expression finds a value for this item.');
 	const form = crafterForm({ resetTokenId, newPassword, attributeToReturn: attributesToReturnOf(ctx, itemIndex) });
 	const response = await crafterApiRequest(ctx, () => ({ method: 'POST', url: '/change_password', ...form, json: false }), {
 		itemIndex,

@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 		options: [
 			{ name: 'ID', value: 'id' },
 			{ name: 'Username', value: 'username' },
-			{ name: 'Ticket', value: 'ticket', description: 'A sign-in ticket of Crafter Profile\'s authentication' },
+			{ name: 'Ticket', value: 'ticket', description: "A sign-in ticket of Crafter Profile's authentication" },
 		],
 		default: 'id',
 	},

@@ -33,7 +33,15 @@ const properties: INodeProperties[] = [
 	{ ...tenantNameField, displayOptions: show('query', 'role', 'existingAttribute', 'attributeValue', 'tenant') },
 	{ ...queryField, displayOptions: show('query') },
 	{ displayName: 'Role', name: 'role', type: 'string', default: '', required: true, placeholder: 'e.g. CUSTOMER', displayOptions: show('role') },
-	{ displayName: 'Attribute Name', name: 'attributeName', type: 'string', default: '', required: true, placeholder: 'e.g. kycStatus', displayOptions: show('existingAttribute', 'attributeValue') },
+	{
+		displayName: 'Attribute Name',
+		name: 'attributeName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. kycStatus',
+		displayOptions: show('existingAttribute', 'attributeValue'),
+	},
 	{ displayName: 'Attribute Value', name: 'attributeValue', type: 'string', default: '', required: true, displayOptions: show('attributeValue') },
 	{
 		displayName: 'Profile IDs',
@@ -55,7 +63,14 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			attributesToReturnOption,
-			{ displayName: 'Sort By', name: 'sortBy', type: 'string', default: '', placeholder: 'e.g. username or attributes.lastName', description: 'The profile field to sort by' },
+			{
+				displayName: 'Sort By',
+				name: 'sortBy',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. username or attributes.lastName',
+				description: 'The profile field to sort by',
+			},
 			{
 				displayName: 'Sort Order',
 				name: 'sortOrder',
@@ -82,7 +97,10 @@ function requestOf(ctx: IExecuteFunctions, itemIndex: number): { url: string; qs
 		const ids = requiredNames(ctx, 'profileIds', 'Profile IDs', itemIndex);
 		const wrong = ids.find((id) => !isProfileId(id));
 		if (wrong) {
-			throw new InputRefusal(`Profile IDs has '${wrong.slice(0, 40)}', which is not a Crafter profile ID`, 'Each profile ID is 24 hexadecimal characters, e.g. 6650a1f2c3d4e5f60718293a; separate them with commas.');
+			throw new InputRefusal(
+				`Profile IDs has '${wrong.slice(0, 40)}', which is not a Crafter profile ID`,
+				'Each profile ID is 24 hexadecimal characters, e.g. 6650a1f2c3d4e5f60718293a; separate them with commas.',
+			);
 		}
 		return { url: '/by_ids', qs: { id: ids }, paged: false };
 	}
@@ -98,7 +116,11 @@ function requestOf(ctx: IExecuteFunctions, itemIndex: number): { url: string; qs
 	}
 	if (filterBy === 'tenant') return { url: '/range', qs: { tenantName }, paged: true };
 	const query = jsonObjectOf(ctx, 'query', 'Query', itemIndex, '');
-	if (!Object.keys(query).length) throw new InputRefusal('Query is empty', 'Write a MongoDB query as a JSON object, e.g. {"attributes.kycStatus": "verified"}, or choose Filter By: None (Whole Tenant).');
+	if (!Object.keys(query).length)
+		throw new InputRefusal(
+			'Query is empty',
+			'Write a MongoDB query as a JSON object, e.g. {"attributes.kycStatus": "verified"}, or choose Filter By: None (Whole Tenant).',
+		);
 	return { url: '/by_query', qs: { tenantName, query: JSON.stringify(query) }, paged: true };
 }
 

@@ -7,7 +7,15 @@ import { changeProfile } from './request';
 
 const properties: INodeProperties[] = [
 	profileIdField,
-	{ displayName: 'Attribute Names', name: 'attributeNames', type: 'string', default: '', required: true, placeholder: 'e.g. phone, idScan', description: 'The attributes to remove, separated by commas' },
+	{
+		displayName: 'Attribute Names',
+		name: 'attributeNames',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. phone, idScan',
+		description: 'The attributes to remove, separated by commas',
+	},
 	attributesOptions,
 ];
 
@@ -16,5 +24,7 @@ export const description = updateDisplayOptions({ show: { resource: ['profile'],
 /** POST /{id}/attributes/remove (ProfileController.removeAttributes). */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const profileId = profileIdOf(ctx, itemIndex);
-	return await changeProfile(ctx, itemIndex, profileId, 'attributes/remove', { attributeName: requiredNames(ctx, 'attributeNames', 'Attribute Names', itemIndex) });
+	return await changeProfile(ctx, itemIndex, profileId, 'attributes/remove', {
+		attributeName: requiredNames(ctx, 'attributeNames', 'Attribute Names', itemIndex),
+	});
 }

@@ -21,7 +21,10 @@ export async function changeProfile(
 	secrets: string[] = [],
 ): Promise<OperationResult> {
 	const form = crafterForm({ ...params, attributeToReturn: attributesToReturnOf(ctx, itemIndex) });
-	const response = await crafterApiRequest(ctx, () => ({ method: 'POST', url: `/${pathSegment(profileId)}/${action}`, ...form, json: false }), { itemIndex, secrets });
+	const response = await crafterApiRequest(ctx, () => ({ method: 'POST', url: `/${pathSegment(profileId)}/${action}`, ...form, json: false }), {
+		itemIndex,
+		secrets,
+	});
 	return { json: crafterObject(response, 'profile') };
 }
 

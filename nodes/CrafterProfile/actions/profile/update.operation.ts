@@ -53,13 +53,20 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 			'Add Username, Email, Password, Enabled, Roles or Attributes (JSON) under Update Fields: Crafter changes only the fields sent.',
 		);
 	}
-	return await changeProfile(ctx, itemIndex, profileId, 'update', {
-		username: username || undefined,
-		email: email || undefined,
-		password: password || undefined,
-		enabled,
-		// Crafter sets the profile's roles to these (ProfileServiceImpl.updateProfile: setRoles).
-		role: roles.length ? roles : undefined,
-		attributes: hasAttributes ? JSON.stringify(attributes) : undefined,
-	}, [password]);
+	return await changeProfile(
+		ctx,
+		itemIndex,
+		profileId,
+		'update',
+		{
+			username: username || undefined,
+			email: email || undefined,
+			password: password || undefined,
+			enabled,
+			// Crafter sets the profile's roles to these (ProfileServiceImpl.updateProfile: setRoles).
+			role: roles.length ? roles : undefined,
+			attributes: hasAttributes ? JSON.stringify(attributes) : undefined,
+		},
+		[password],
+	);
 }

@@ -25,7 +25,14 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const body = jsonBody(attributes);
 	const response = await crafterApiRequest(
 		ctx,
-		() => ({ method: 'POST', url: `/${pathSegment(profileId)}/attributes/update`, ...body, qs: attributeToReturn.length ? { attributeToReturn } : {}, arrayFormat: 'repeat', json: false }),
+		() => ({
+			method: 'POST',
+			url: `/${pathSegment(profileId)}/attributes/update`,
+			...body,
+			qs: attributeToReturn.length ? { attributeToReturn } : {},
+			arrayFormat: 'repeat',
+			json: false,
+		}),
 		{ itemIndex },
 	);
 	return { json: crafterObject(response, 'profile') };

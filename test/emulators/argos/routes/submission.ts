@@ -31,8 +31,7 @@ type Entry = [string, ArgosSubmission];
  * Newest first, ties by id (inferred: the order is unconfirmed; the {id, created_at} cursor [GET-SUB-GB]
  * suggests a key sorted on created_at).
  */
-const newestFirst = ([idA, a]: Entry, [idB, b]: Entry) =>
-	String(b.createdAt).localeCompare(String(a.createdAt)) || idB.localeCompare(idA);
+const newestFirst = ([idA, a]: Entry, [idB, b]: Entry) => String(b.createdAt).localeCompare(String(a.createdAt)) || idB.localeCompare(idA);
 
 /** Whether an entry comes after the cursor's (created_at, id) in the list order. */
 const afterCursor = (cursor: { id: string; date: string }) => (entry: Entry) => newestFirst([cursor.id, { images: {}, createdAt: cursor.date }], entry) < 0;

@@ -1,8 +1,17 @@
 import { checkEventPayload, startCheck } from '../check-runner';
 import { newId, now } from '../clock';
 import {
-	CHECK_TYPES, NEEDS_ADDRESS, NEEDS_DOCUMENT, NEEDS_FRONT_IMAGE, NEEDS_LIVE_PHOTO, NEEDS_LIVE_VIDEO, PERSON_ONLY, READS_DOCUMENT_IMAGES,
-	SCREENING_TYPES, TAKES_ADDRESS, TWO_SIDED_TYPES,
+	CHECK_TYPES,
+	NEEDS_ADDRESS,
+	NEEDS_DOCUMENT,
+	NEEDS_FRONT_IMAGE,
+	NEEDS_LIVE_PHOTO,
+	NEEDS_LIVE_VIDEO,
+	PERSON_ONLY,
+	READS_DOCUMENT_IMAGES,
+	SCREENING_TYPES,
+	TAKES_ADDRESS,
+	TWO_SIDED_TYPES,
 } from '../constants';
 import type { Context } from '../context';
 import { apiError, invalid, notFound, notJson, ok, parseJson } from '../errors';
@@ -88,8 +97,7 @@ export function createCheck(context: Context, body: Record<string, unknown> | un
 	// [Docs check-types/multi-bureau-check and identity-fraud-check "addressId (Required)"]; for a proof_of_address_check the
 	// PHP sandbox test sends one too, so there it is optional but must exist when given (inferred).
 	const addressGiven = body.addressId !== undefined && body.addressId !== null;
-	if ((NEEDS_ADDRESS.has(type) || (TAKES_ADDRESS.has(type) && addressGiven))
-		&& !(typeof body.addressId === 'string' && store.addresses.has(body.addressId))) {
+	if ((NEEDS_ADDRESS.has(type) || (TAKES_ADDRESS.has(type) && addressGiven)) && !(typeof body.addressId === 'string' && store.addresses.has(body.addressId))) {
 		return notFound('address', body.addressId, 'addressId');
 	}
 	if (SCREENING_TYPES.has(type)) {
@@ -98,7 +106,8 @@ export function createCheck(context: Context, body: Record<string, unknown> | un
 			return invalid('The client must have personDetails.firstName and personDetails.lastName (or companyDetails.name) for a screening check', 'clientId');
 		}
 	}
-	if (body.enableMonitoring !== undefined && typeof body.enableMonitoring !== 'boolean') return invalid('"enableMonitoring" must be a boolean', 'enableMonitoring');
+	if (body.enableMonitoring !== undefined && typeof body.enableMonitoring !== 'boolean')
+		return invalid('"enableMonitoring" must be a boolean', 'enableMonitoring');
 	const optionsProblem = optionsRefusal(type, body.options);
 	if (optionsProblem) return optionsProblem;
 	// [Docs errors 402 "payment due (credit-based plans only)"; Docs account-info remainingCredit] body text inferred.
@@ -127,17 +136,42 @@ export function createCheck(context: Context, body: Record<string, unknown> | un
 	};
 	if (documentType) Object.defineProperty(check, 'documentType', { value: documentType, enumerable: false, writable: true });
 	if (account.remainingCredit !== undefined) account.remainingCredit -= 1;
-	store.auditLogs.push(auditEntry({ resourceType: 'check', resourceId: check.id, clientId: check.clientId, trigger: 'createCheck', action: 'create', memberId: body.lastActionBy }));
+	store.auditLogs.push(
+		auditEntry({
+			resourceType: 'check',
+			resourceId: check.id,
+			clientId: check.clientId,
+			trigger: 'createCheck',
+			action: 'create',
+			memberId: body.lastActionBy,
+		}),
+	);
 	startCheck(context, check);
 	return ok(check);
 }
 
 // [Docs check-types/aml-screening-check "The options object"] the classifications a screening check takes.
 const SCREENING_CLASSIFICATIONS = new Set([
-	'pepLevel1', 'pepLevel2', 'pepLevel3', 'pepLevel4', 'watchlistSanctionsLists', 'watchlistOtherOfficialLists', 'watchlistWarCrimes',
-	'watchlistTerror', 'watchlistOtherExclusionLists', 'watchlistSanctionsControlAndOwnership', 'adverseMediaEnvironmentProduction',
-	'adverseMediaSocialLabour', 'adverseMediaCompetitiveFinancial', 'adverseMediaRegulatory', 'otherListsAssociatedEntity',
-	'otherListsOrganisedCrime', 'otherListsFinancialCrime', 'otherListsTaxCrime', 'otherListsCorruption', 'otherListsTrafficking',
+	'pepLevel1',
+	'pepLevel2',
+	'pepLevel3',
+	'pepLevel4',
+	'watchlistSanctionsLists',
+	'watchlistOtherOfficialLists',
+	'watchlistWarCrimes',
+	'watchlistTerror',
+	'watchlistOtherExclusionLists',
+	'watchlistSanctionsControlAndOwnership',
+	'adverseMediaEnvironmentProduction',
+	'adverseMediaSocialLabour',
+	'adverseMediaCompetitiveFinancial',
+	'adverseMediaRegulatory',
+	'otherListsAssociatedEntity',
+	'otherListsOrganisedCrime',
+	'otherListsFinancialCrime',
+	'otherListsTaxCrime',
+	'otherListsCorruption',
+	'otherListsTrafficking',
 ]);
 const isPlainObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 
@@ -148,11 +182,15 @@ function optionsRefusal(type: string, options: unknown) {
 	if (SCREENING_TYPES.has(type)) {
 		// [Docs aml-screening-check] screeningNameSearchMode: fuzzy | precise.
 		const mode = options.screeningNameSearchMode;
-		if (mode !== undefined && mode !== 'fuzzy' && mode !== 'precise') return invalid('"options.screeningNameSearchMode" must be one of [fuzzy, precise]', 'options.screeningNameSearchMode');
+		if (mode !== undefined && mode !== 'fuzzy' && mode !== 'precise')
+			return invalid('"options.screeningNameSearchMode" must be one of [fuzzy, precise]', 'options.screeningNameSearchMode');
 		// [Docs aml-screening-check] screeningClassification: array[string] of the listed values.
 		const classes = options.screeningClassification;
 		if (classes !== undefined && !(Array.isArray(classes) && classes.every((value) => SCREENING_CLASSIFICATIONS.has(value as string)))) {
-			return invalid(`"options.screeningClassification" items must be one of [${[...SCREENING_CLASSIFICATIONS].join(', ')}]`, 'options.screeningClassification');
+			return invalid(
+				`"options.screeningClassification" items must be one of [${[...SCREENING_CLASSIFICATIONS].join(', ')}]`,
+				'options.screeningClassification',
+			);
 		}
 		// [Docs aml-screening-check] screeningListsScope: an object (its attributes are not in the excerpt read: only the type is checked).
 		if (options.screeningListsScope !== undefined && !isPlainObject(options.screeningListsScope)) {
@@ -174,12 +212,22 @@ const hasNames = (client: Record<string, unknown>) => {
 function updateCheck(context: Context, check: ComplyCubeCheck, body: Record<string, unknown> | undefined) {
 	if (!body) return notJson();
 	// [PHP CheckTest testUpdateCheck; Node SDK CheckRequest] enableMonitoring (and consent) can change.
-	if (body.enableMonitoring !== undefined && typeof body.enableMonitoring !== 'boolean') return invalid('"enableMonitoring" must be a boolean', 'enableMonitoring');
+	if (body.enableMonitoring !== undefined && typeof body.enableMonitoring !== 'boolean')
+		return invalid('"enableMonitoring" must be a boolean', 'enableMonitoring');
 	if (body.clientConsent !== undefined && typeof body.clientConsent !== 'boolean') return invalid('"clientConsent" must be a boolean', 'clientConsent');
 	if (typeof body.enableMonitoring === 'boolean') check.enableMonitoring = body.enableMonitoring;
 	if (typeof body.clientConsent === 'boolean') check.clientConsent = body.clientConsent;
 	check.updatedAt = now();
-	context.store.auditLogs.push(auditEntry({ resourceType: 'check', resourceId: check.id, clientId: check.clientId, trigger: 'updateCheck', action: 'update', memberId: body.lastActionBy }));
+	context.store.auditLogs.push(
+		auditEntry({
+			resourceType: 'check',
+			resourceId: check.id,
+			clientId: check.clientId,
+			trigger: 'updateCheck',
+			action: 'update',
+			memberId: body.lastActionBy,
+		}),
+	);
 	// [Docs webhooks Event Types] check.updated
 	emit(context, 'check.updated', 'check', checkEventPayload(check));
 	return ok(check);

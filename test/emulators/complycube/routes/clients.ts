@@ -10,11 +10,24 @@ import type { Route } from './types';
 
 // [Docs clients/filtering] the attributes a client list can be filtered on (externalId is not one of them).
 const CLIENT_FILTERS = [
-	'type', 'email', 'joinedDate', 'mobile', 'telephone',
-	'personDetails.firstName', 'personDetails.middleName', 'personDetails.lastName', 'personDetails.dob',
-	'personDetails.gender', 'personDetails.nationality', 'personDetails.birthCountry',
-	'companyDetails.name', 'companyDetails.website', 'companyDetails.registrationNumber',
-	'companyDetails.incorporationType', 'companyDetails.incorporationCountry', 'metadata.*',
+	'type',
+	'email',
+	'joinedDate',
+	'mobile',
+	'telephone',
+	'personDetails.firstName',
+	'personDetails.middleName',
+	'personDetails.lastName',
+	'personDetails.dob',
+	'personDetails.gender',
+	'personDetails.nationality',
+	'personDetails.birthCountry',
+	'companyDetails.name',
+	'companyDetails.website',
+	'companyDetails.registrationNumber',
+	'companyDetails.incorporationType',
+	'companyDetails.incorporationCountry',
+	'metadata.*',
 ];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
@@ -24,7 +37,8 @@ export const clientRoutes: Route = (context, request, [collection, id, action]) 
 	const { method } = request;
 	// [Node SDK index.js Clients] create POST /clients, get GET /clients/{id}, update POST /clients/{id}, delete DELETE /clients/{id}, list GET /clients.
 	if (method === 'POST' && !id) return createClient(context, parseJson(request.body));
-	if (method === 'GET' && !id) return listAnswer(context.store.clients.values() as Iterable<Record<string, unknown> & { createdAt: string }>, request.query, CLIENT_FILTERS);
+	if (method === 'GET' && !id)
+		return listAnswer(context.store.clients.values() as Iterable<Record<string, unknown> & { createdAt: string }>, request.query, CLIENT_FILTERS);
 	if (!id) return undefined;
 	const client = context.store.clients.get(id);
 	// [PHP ClientTest testGetNonExistentPersonById] an unknown id answers 404.
@@ -57,7 +71,9 @@ function createClient(context: Context, body: Record<string, unknown> | undefine
 	const id = context.store.addClient(fields);
 	const client = context.store.clients.get(id)!;
 	// [Docs audit-logs list example: resourceType "client", trigger "updateClient", action "update"] create/delete by analogy (inferred).
-	context.store.auditLogs.push(auditEntry({ resourceType: 'client', resourceId: id, clientId: id, trigger: 'createClient', action: 'create', memberId: body.lastActionBy }));
+	context.store.auditLogs.push(
+		auditEntry({ resourceType: 'client', resourceId: id, clientId: id, trigger: 'createClient', action: 'create', memberId: body.lastActionBy }),
+	);
 	// [Docs webhooks Event Types] client.created
 	emit(context, 'client.created', 'client', client);
 	return ok(client);
@@ -83,10 +99,17 @@ function updateClient(context: Context, client: Record<string, unknown>, body: R
 	merged.entityName = entityNameOf(merged);
 	merged.updatedAt = now();
 	context.store.clients.set(String(client.id), merged);
-	context.store.auditLogs.push(auditEntry({
-		resourceType: 'client', resourceId: String(client.id), clientId: String(client.id), trigger: 'updateClient', action: 'update',
-		memberId: body.lastActionBy, diff: diffOf(client, body),
-	}));
+	context.store.auditLogs.push(
+		auditEntry({
+			resourceType: 'client',
+			resourceId: String(client.id),
+			clientId: String(client.id),
+			trigger: 'updateClient',
+			action: 'update',
+			memberId: body.lastActionBy,
+			diff: diffOf(client, body),
+		}),
+	);
 	// [Docs webhooks Event Types] client.updated
 	emit(context, 'client.updated', 'client', merged);
 	return ok(merged);

@@ -28,7 +28,8 @@ function searchCompanies(body: Record<string, unknown> | undefined) {
 	}
 	// inferred: a search needs a country and a name or a number (every example passes a country).
 	if (!body.incorporationCountry) return invalid('"incorporationCountry" is required', 'incorporationCountry');
-	if (!/^[A-Z]{2}$/.test(String(body.incorporationCountry))) return invalid('"incorporationCountry" must be an ISO 3166-1 alpha-2 country code', 'incorporationCountry');
+	if (!/^[A-Z]{2}$/.test(String(body.incorporationCountry)))
+		return invalid('"incorporationCountry" must be an ISO 3166-1 alpha-2 country code', 'incorporationCountry');
 	if (!body.companyName && !body.registrationNumber) return invalid('"companyName" or "registrationNumber" is required', 'companyName');
 	const name = String(body.companyName ?? '').toUpperCase();
 	const found = LOOKUP_COMPANIES.filter(

@@ -46,12 +46,14 @@ function entityRefusal(body: Record<string, unknown>) {
 		const required = body.entityType === 'person' ? ['firstName', 'lastName'] : ['companyName'];
 		const missing = required.find((key) => typeof name[key] !== 'string' || !name[key]);
 		if (missing) return invalid(`"names.${missing}" is required when entityType is ${String(body.entityType)}`, `names.${missing}`);
-		if (name.type !== undefined && !NAME_TYPES.includes(String(name.type))) return invalid(`"names.type" must be one of [${NAME_TYPES.join(', ')}]`, 'names.type');
+		if (name.type !== undefined && !NAME_TYPES.includes(String(name.type)))
+			return invalid(`"names.type" must be one of [${NAME_TYPES.join(', ')}]`, 'names.type');
 	}
 	if (body.active !== undefined && typeof body.active !== 'boolean') return invalid('"active" must be a boolean', 'active');
 	if (body.gender !== undefined && !GENDERS.includes(String(body.gender))) return invalid(`"gender" must be one of [${GENDERS.join(', ')}]`, 'gender');
 	for (const entry of Array.isArray(body.countries) ? body.countries : []) {
-		if (!isObject(entry) || !COUNTRY_TYPES.includes(String(entry.type))) return invalid(`"countries.type" must be one of [${COUNTRY_TYPES.join(', ')}]`, 'countries.type');
+		if (!isObject(entry) || !COUNTRY_TYPES.includes(String(entry.type)))
+			return invalid(`"countries.type" must be one of [${COUNTRY_TYPES.join(', ')}]`, 'countries.type');
 		if (!/^[A-Z]{2}$/.test(String(entry.country))) return invalid('"countries.country" must be an ISO 3166-1 alpha-2 country code', 'countries.country');
 	}
 	for (const entry of Array.isArray(body.dates) ? body.dates : []) {

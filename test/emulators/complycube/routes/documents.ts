@@ -115,7 +115,9 @@ function createDocument(context: Context, body: Record<string, unknown> | undefi
 	if (typeof body.issuingCountry === 'string') document.issuingCountry = body.issuingCountry;
 	if (typeof body.classification === 'string') document.classification = body.classification;
 	if (typeof body.documentNumber === 'string') document.documentNumber = body.documentNumber;
-	context.store.auditLogs.push(auditEntry({ resourceType: 'document', resourceId: id, clientId: body.clientId, trigger: 'createDocument', action: 'create', memberId: body.lastActionBy }));
+	context.store.auditLogs.push(
+		auditEntry({ resourceType: 'document', resourceId: id, clientId: body.clientId, trigger: 'createDocument', action: 'create', memberId: body.lastActionBy }),
+	);
 	return ok(documentView(document));
 }
 
@@ -136,10 +138,17 @@ function updateDocument(context: Context, document: ComplyCubeDocument, body: Re
 	if (typeof body.issuingCountry === 'string') document.issuingCountry = body.issuingCountry;
 	if (typeof body.classification === 'string') document.classification = body.classification;
 	document.updatedAt = now();
-	context.store.auditLogs.push(auditEntry({
-		resourceType: 'document', resourceId: document.id, clientId: document.clientId, trigger: 'updateDocument', action: 'update',
-		memberId: body.lastActionBy, diff: diffOf(before, body),
-	}));
+	context.store.auditLogs.push(
+		auditEntry({
+			resourceType: 'document',
+			resourceId: document.id,
+			clientId: document.clientId,
+			trigger: 'updateDocument',
+			action: 'update',
+			memberId: body.lastActionBy,
+			diff: diffOf(before, body),
+		}),
+	);
 	return ok(documentView(document));
 }
 

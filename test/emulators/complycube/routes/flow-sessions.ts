@@ -7,8 +7,14 @@ import type { Route } from './types';
 
 // [Docs hosted-solution/create-a-session-check-driven (8 values); PHP FlowSessionTest checkTypes ['extensive_screening_check']] check types a flow can run.
 const FLOW_CHECK_TYPES = [
-	'standard_screening_check', 'extensive_screening_check', 'document_check', 'identity_check', 'enhanced_identity_check', 'proof_of_address_check',
-	'face_authentication_check', 'age_estimation_check',
+	'standard_screening_check',
+	'extensive_screening_check',
+	'document_check',
+	'identity_check',
+	'enhanced_identity_check',
+	'proof_of_address_check',
+	'face_authentication_check',
+	'age_estimation_check',
 ];
 // [Docs create-a-session-check-driven "The documentTypes object"] passport, driving_license, residence_permit, national_identity_card: booleans.
 const FLOW_DOCUMENT_TYPES = ['passport', 'driving_license', 'residence_permit', 'national_identity_card'];
@@ -37,7 +43,8 @@ function createFlowSession(context: Context, body: Record<string, unknown> | und
 	// [Docs create-a-session] clientId*, workflowTemplateId*, successUrl*, cancelUrl*; [Node SDK FlowRequest; PHP FlowSessionTest] or checkTypes instead of a template.
 	if (typeof body.clientId !== 'string' || !body.clientId) return invalid('"clientId" is required', 'clientId');
 	const usesTemplate = body.workflowTemplateId !== undefined;
-	if (usesTemplate && (typeof body.workflowTemplateId !== 'string' || !body.workflowTemplateId)) return invalid('"workflowTemplateId" must be a string', 'workflowTemplateId');
+	if (usesTemplate && (typeof body.workflowTemplateId !== 'string' || !body.workflowTemplateId))
+		return invalid('"workflowTemplateId" must be a string', 'workflowTemplateId');
 	if (!usesTemplate) {
 		const types = body.checkTypes;
 		if (types === undefined) return invalid('"workflowTemplateId" is required', 'workflowTemplateId');
@@ -50,7 +57,8 @@ function createFlowSession(context: Context, body: Record<string, unknown> | und
 	// [Docs create-a-session] theme light (default) or dark.
 	if (body.theme !== undefined && body.theme !== 'light' && body.theme !== 'dark') return invalid('"theme" must be one of [light, dark]', 'theme');
 	// [Docs create-a-session-check-driven] allowDocumentUpload boolean, messages object, documentTypes object of booleans (400 texts inferred).
-	if (body.allowDocumentUpload !== undefined && typeof body.allowDocumentUpload !== 'boolean') return invalid('"allowDocumentUpload" must be a boolean', 'allowDocumentUpload');
+	if (body.allowDocumentUpload !== undefined && typeof body.allowDocumentUpload !== 'boolean')
+		return invalid('"allowDocumentUpload" must be a boolean', 'allowDocumentUpload');
 	if (body.messages !== undefined && !isPlainObject(body.messages)) return invalid('"messages" must be an object', 'messages');
 	if (body.documentTypes !== undefined) {
 		const types = body.documentTypes;

@@ -6,9 +6,24 @@ import type { Route } from './types';
 
 // [Docs checks/redact-a-check "Attributes" and "Images" tables] what a check outcome's redaction may name.
 export const CHECK_REDACT_ATTRIBUTES = [
-	'address', 'birthPlace', 'dob', 'documentDiscriminator', 'documentNumber', 'expirationDate', 'firstName', 'gender',
-	'healthInsuranceNumber', 'issuingAuthority', 'issuingCountry', 'issuingDate', 'issuingPlace', 'lastName', 'mrz',
-	'nationality', 'personalNumber', 'taxIdentificationNumber',
+	'address',
+	'birthPlace',
+	'dob',
+	'documentDiscriminator',
+	'documentNumber',
+	'expirationDate',
+	'firstName',
+	'gender',
+	'healthInsuranceNumber',
+	'issuingAuthority',
+	'issuingCountry',
+	'issuingDate',
+	'issuingPlace',
+	'lastName',
+	'mrz',
+	'nationality',
+	'personalNumber',
+	'taxIdentificationNumber',
 ];
 export const CHECK_REDACT_IMAGES = ['all', 'face', 'securityElements', 'signature', 'code', 'fingerprint'];
 
@@ -59,10 +74,14 @@ function redactCheck(context: Context, id: string, body: Record<string, unknown>
 	if (!body) return notJson();
 	// [Docs checks/redact-a-check "This endpoint only applies to checks of type document_check"] (the 400 text is inferred).
 	if (check.type !== 'document_check') return invalid('Only the outcome of a document_check can be redacted', 'id');
-	for (const [field, allowed] of [['attributes', CHECK_REDACT_ATTRIBUTES], ['images', CHECK_REDACT_IMAGES]] as const) {
+	for (const [field, allowed] of [
+		['attributes', CHECK_REDACT_ATTRIBUTES],
+		['images', CHECK_REDACT_IMAGES],
+	] as const) {
 		const value = body[field];
 		if (value === undefined) continue;
-		if (!Array.isArray(value) || value.some((entry) => !allowed.includes(String(entry)))) return invalid(`"${field}" must only contain [${allowed.join(', ')}]`, field);
+		if (!Array.isArray(value) || value.some((entry) => !allowed.includes(String(entry))))
+			return invalid(`"${field}" must only contain [${allowed.join(', ')}]`, field);
 	}
 	// inferred: a redaction that names nothing is refused.
 	if (!(Array.isArray(body.attributes) && body.attributes.length) && !(Array.isArray(body.images) && body.images.length)) {

@@ -8,12 +8,14 @@ import type { Route } from './types';
 // [Docs generate-a-workflow-session-report] "The URL remains valid for 10 minutes."
 const CONTENT_URL_LIFETIME_MS = 10 * 60 * 1000;
 
-const checkLine = (check: ComplyCubeCheck) =>
-	`${check.type} ${check.id}: status ${check.status}, outcome ${check.result?.outcome ?? 'pending'}`;
+const checkLine = (check: ComplyCubeCheck) => `${check.type} ${check.id}: status ${check.status}, outcome ${check.result?.outcome ?? 'pending'}`;
 
 const clientLines = (context: Context, clientId: string) => {
 	const client = context.store.clients.get(clientId);
-	return [`Client: ${String(client?.entityName ?? '') || clientId} (${clientId})`, `Type: ${String(client?.type ?? '')}  Email: ${String(client?.email ?? '')}`];
+	return [
+		`Client: ${String(client?.entityName ?? '') || clientId} (${clientId})`,
+		`Type: ${String(client?.type ?? '')}  Email: ${String(client?.email ?? '')}`,
+	];
 };
 
 // [Docs other-resources/reports "The Report object"] {contentType: "application/pdf", data: <BASE64>}

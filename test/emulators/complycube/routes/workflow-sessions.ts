@@ -118,7 +118,14 @@ export function onCheckCompleted(context: Context, check: ComplyCubeCheck): void
 		}
 		const checks = session.allRelatedChecks.map((ref) => context.store.checks.get(ref.checkId));
 		if (session.status !== 'processing' || checks.some((candidate) => !candidate || candidate.status !== 'complete')) continue;
-		finishSession(context, session, worstOutcome(checks.map((candidate) => candidate!.result!.outcome), context.store.checkOutcome));
+		finishSession(
+			context,
+			session,
+			worstOutcome(
+				checks.map((candidate) => candidate!.result!.outcome),
+				context.store.checkOutcome,
+			),
+		);
 	}
 }
 
