@@ -70,7 +70,9 @@ test("what a node registered is read by its type (the tool variant too), and the
 	const parameters = { resource: 'profile', operation: 'verify', verificationTokenId: '6650aa11bb22cc33dd44ee55', updateFields: { password: 'N3w-Pass!' } };
 	for (const type of ['n8n-nodes-identity-uploads.crafterProfile', 'n8n-nodes-identity-uploads.crafterProfileTool']) {
 		const values = passwordParameterValues(contextWith(type, parameters), 0);
-		expect(values.sort()).toEqual(['6650aa11bb22cc33dd44ee55', 'N3w-Pass!']);
+		// Only what Verify shows: Update's password, left in the parameters, is not read (nor sent).
+		expect(values).toEqual(['6650aa11bb22cc33dd44ee55']);
+		expect(passwordParameterValues(contextWith(type, { ...parameters, operation: 'update' }), 0)).toEqual(['N3w-Pass!']);
 		const secrets = secretValues({}, [], values);
 		expect(redactText('No verification token found for ID "6650aa11bb22cc33dd44ee55"', secrets)).toBe(`No verification token found for ID "${REDACTED}"`);
 	}

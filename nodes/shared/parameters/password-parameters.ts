@@ -23,13 +23,46 @@ export function passwordParameterPaths(properties: readonly INodeProperties[]): 
 	return [...paths.values()];
 }
 
-// Node description name -> its password parameters; filled by the node classes (registerPasswordParameters).
-const registered = new Map<string, ParameterPath[]>();
+/** A password parameter, and the resource/operation pairs it is shown for (undefined: always). */
+interface Registered {
+	path: ParameterPath;
+	shownFor?: Set<string>;
+}
 
-/** Records a node's password parameters, so the request path can hide their values. Returns the description. */
+// Node description name -> its password parameters; filled by the node classes (registerPasswordParameters).
+const registered = new Map<string, Registered[]>();
+
+const pair = (resource: unknown, operation: unknown) => `${String(resource)}\u0000${String(operation)}`;
+
+/**
+ * Records a node's password parameters, so the request path can hide their values, each with the operations
+ * that show it: reading a parameter is not free in n8n (it is checked against the whole description), so a
+ * call reads only those its own operation has.
+ */
 export function registerPasswordParameters<T extends Pick<INodeTypeDescription, 'name' | 'properties'>>(description: T): T {
-	registered.set(description.name, passwordParameterPaths(description.properties));
+	const entries = passwordParameterPaths(description.properties).map((path): Registered => {
+		const shownFor = new Set<string>();
+		for (const property of description.properties.filter((top) => top.name === path[0])) {
+			const { resource, operation } = property.displayOptions?.show ?? {};
+			if (!Array.isArray(resource) || !Array.isArray(operation)) return { path };
+			for (const oneResource of resource) for (const oneOperation of operation) shownFor.add(pair(oneResource, oneOperation));
+		}
+		return { path, shownFor };
+	});
+	registered.set(description.name, entries);
 	return description;
+}
+
+// The node run's resource and operation (fixed for the run: n8n lets neither be an expression).
+const runOperations = new WeakMap<object, string>();
+
+function runOperationOf(ctx: IExecuteFunctions): string {
+	let known = runOperations.get(ctx);
+	if (known === undefined) {
+		known = pair(ctx.getNodeParameter('resource', 0, ''), ctx.getNodeParameter('operation', 0, ''));
+		runOperations.set(ctx, known);
+	}
+	return known;
 }
 
 /** The description name of a node type: 'n8n-nodes-identity-uploads.crafterProfileTool' → 'crafterProfile'. */
@@ -46,7 +79,11 @@ export function passwordParameterValues(
 	properties?: readonly INodeProperties[],
 ): string[] {
 	if (!('getInputData' in ctx)) return [];
-	const paths = properties ? passwordParameterPaths(properties) : (registered.get(descriptionName(ctx.getNode().type)) ?? []);
+	const paths = properties
+		? passwordParameterPaths(properties)
+		: (registered.get(descriptionName(ctx.getNode().type)) ?? [])
+				.filter((entry) => !entry.shownFor || entry.shownFor.has(runOperationOf(ctx)))
+				.map((entry) => entry.path);
 	const values = new Set<string>();
 	for (const [name, ...inner] of paths) {
 		let value: unknown;
