@@ -105,7 +105,12 @@ test.each(CHECKS)('$node opens with its parameters and credential in the editor'
 	await page.screenshot({ path: path.join(screenshots, `${check.shot}.png`) });
 	expect(await notInstalled.count()).toBe(0);
 	for (const label of check.labels) await expect(parameters.getByText(label, { exact: true }).first().isVisible()).resolves.toBe(true);
-	expect(await page.locator(`[data-test-id="parameter-input-${check.param}"] [data-test-id="parameter-input-field"]`).first().inputValue()).not.toBe('');
+	// A plain field, or a resource locator (From List / By ID: n8n's rlc-input holds the value).
+	const field = `[data-test-id="parameter-input-${check.param}"]`;
+	const value = page.locator(
+		`${field} [data-test-id="parameter-input-field"], ${field} input[data-test-id="rlc-input"], ${field} [data-test-id="rlc-input"] input`,
+	);
+	expect(await value.first().inputValue()).not.toBe('');
 	expect(await page.locator('[data-test-id="node-credentials-select"] input').first().inputValue()).toBe(EXAMPLE_CREDENTIALS[check.credential].name);
 	await page.locator(NDV_CLOSE).first().click();
 });
