@@ -2,7 +2,7 @@
  * npm run test:queue: the packed package in n8n's queue mode (main + two workers, Postgres, Redis,
  * binary data in the database), under a load of webhook calls. test/queue/queue-mode.spec.ts says what
  * it does; scripts/queue/ holds its helpers (scripts/queue/ensure-services.sh installs PostgreSQL and
- * Redis with apt-get when missing). About 2.5 minutes on a warm machine (n8n cached in ~/.cache), build included.
+ * Redis with apt-get when missing). About 4 minutes on a warm machine (n8n cached in ~/.cache), build included.
  */
 /** @type {import('jest').Config} */
 module.exports = {
