@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { UnexpectedAnswerError } from '../../shared/http/service-error';
-import { listSearchContext, searchTerm } from '../../shared/list-search/list-search-context';
+import { searchTerm } from '../../shared/list-search/search-term';
 import { complyCubeApiRequest } from '../transport';
 
 /** Records per page of a picker (ComplyCube's pageSize; it accepts up to 1000). */
@@ -10,7 +10,7 @@ const PAGE_SIZE = 100;
 /** One page of a ComplyCube list ({page, pageSize, totalItems, pages, items}), newest first; the next page number as the token. */
 async function pageOf(ctx: ILoadOptionsFunctions, path: string, paginationToken: string | undefined, qs: IDataObject = {}) {
 	const page = Math.max(1, Number(paginationToken ?? 1) || 1);
-	const answer = await complyCubeApiRequest(listSearchContext(ctx), { method: 'GET', path, qs: { ...qs, page, pageSize: PAGE_SIZE }, idempotent: true });
+	const answer = await complyCubeApiRequest(ctx, { method: 'GET', path, qs: { ...qs, page, pageSize: PAGE_SIZE }, idempotent: true });
 	if (!Array.isArray(answer.items)) throw new UnexpectedAnswerError('ComplyCube', 200, answer, 'a page of items');
 	const items = answer.items as IDataObject[];
 	const more = items.length === PAGE_SIZE && page < Number(answer.pages);

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { listSearchContext, literalPattern, searchTerm } from '../../shared/list-search/list-search-context';
+import { literalPattern, searchTerm } from '../../shared/list-search/search-term';
 import { crafterApiRequest, crafterList } from '../transport';
 
 /** Profiles per page of the picker (Crafter's start/count). */
@@ -23,13 +23,12 @@ function tenantOf(ctx: ILoadOptionsFunctions): string {
  * without a search GET /range, getProfileRange). The page token is Crafter's `start`.
  */
 export async function searchProfiles(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const ctx = listSearchContext(this);
 	const tenantName = tenantOf(this);
 	const start = Number(paginationToken ?? 0) || 0;
 	const term = searchTerm(filter);
 	const page = { tenantName, sortBy: 'username', sortOrder: 'ASC', start: String(start), count: String(PAGE_SIZE), attributeToReturn: '$none' };
 	const qs = term ? { ...page, query: JSON.stringify({ username: { $regex: literalPattern(term), $options: 'i' } }) } : page;
-	const response = await crafterApiRequest(ctx, () => ({ method: 'GET', url: term ? '/by_query' : '/range', qs, json: true }));
+	const response = await crafterApiRequest(this, () => ({ method: 'GET', url: term ? '/by_query' : '/range', qs, json: true }));
 	const profiles: IDataObject[] = crafterList(response);
 	return {
 		results: profiles.map((profile) => ({ name: `${String(profile.username)} (${String(profile.email)})`, value: String(profile.id) })),

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { Reconcile } from '../../shared/http/reconcile';
 import { serviceMessageOf, UnexpectedAnswerError } from '../../shared/http/service-error';
-import { callService, type ServiceResponse } from '../../shared/http/service-request';
+import { callService, type ServiceContext, type ServiceResponse } from '../../shared/http/service-request';
 
 export const API_PREFIX = '/api/1/profile';
 
@@ -29,7 +29,7 @@ export interface CrafterCall {
  * set values, so calls are safe to repeat unless `idempotent: false`. Crafter answers `{errorCode, message}`; Tomcat's own error pages are HTML (summarised by title).
  */
 export async function crafterApiRequest(
-	ctx: IExecuteFunctions,
+	ctx: ServiceContext,
 	build: () => Omit<IHttpRequestOptions, 'baseURL'> | Promise<Omit<IHttpRequestOptions, 'baseURL'>>,
 	call: CrafterCall = {},
 ): Promise<ServiceResponse> {

@@ -2,6 +2,7 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHookFunctions,
+	type ILoadOptionsFunctions,
 	type IHttpRequestOptions,
 	type IN8nHttpFullResponse,
 	type IWebhookFunctions,
@@ -60,8 +61,11 @@ const MAX_REDIRECTS = 5;
  */
 export const DEFAULT_MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
-/** A node running its items, a trigger registering its webhook, or a trigger receiving a delivery. */
-export type ServiceContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
+/**
+ * A node running its items, a trigger registering its webhook or receiving a delivery, or a resource
+ * locator's list search (no items: every per-item setting, Options → Timeout included, takes its default).
+ */
+export type ServiceContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions | ILoadOptionsFunctions;
 
 /** Sends a request with the node's credential, retrying only where no duplicate can result; throws ServiceError on a refusal. */
 export async function callService(ctx: ServiceContext, call: ServiceCall): Promise<ServiceResponse> {

@@ -1,4 +1,12 @@
-import type { IExecuteFunctions, IHookFunctions, INodeProperties, INodePropertyCollection, INodeTypeDescription, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	INodeProperties,
+	INodePropertyCollection,
+	INodeTypeDescription,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 /** Where a password-typed parameter sits in a node's parameters: its name, inside its collections. */
 type ParameterPath = readonly string[];
@@ -74,7 +82,7 @@ export const descriptionName = (type: string) => type.slice(type.lastIndexOf('.'
  * no items, and no password parameters: none.
  */
 export function passwordParameterValues(
-	ctx: IExecuteFunctions | IHookFunctions | IWebhookFunctions,
+	ctx: IExecuteFunctions | IHookFunctions | IWebhookFunctions | ILoadOptionsFunctions,
 	itemIndex: number | undefined,
 	properties?: readonly INodeProperties[],
 ): string[] {
