@@ -3,8 +3,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
+import { launchChromium } from '../../scripts/e2e/chromium';
 import { EDITOR_OWNER, executionCanvas, startEditor, type RunningEditor } from '../../scripts/e2e/editor';
 import { startHttpsStub, type HttpsStub } from '../../scripts/e2e/https-stub';
 import { FLOW_WORKFLOWS, N8nRest, prepareLiveFlow, productionUrls, waitFor, waitForLiveFlow, type ExecutionDetail } from '../../scripts/e2e/live-flow';
@@ -32,15 +33,6 @@ const applicant = JSON.parse(readFileSync(path.join(filesFolder, 'applicant.json
 };
 const mimeOf = (name: string) => (name.endsWith('.png') ? 'image/png' : 'image/jpeg');
 const SUCCESS_URL = 'https://example.com/kyc/thank-you';
-const CHROMIUM_FLAGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--no-first-run',
-	'--disable-sync',
-	'--disable-quic',
-];
 
 let emulators: Emulators;
 let n8n: N8nInstance;
@@ -252,11 +244,7 @@ test('(d) Chromium completes the hosted page of the link the verification-link w
 	// own requests there, but not a redirect's target (Playwright routes only a redirect chain's first
 	// request), so Chromium resolves example.com to a local https stub as well.
 	stub = await startHttpsStub('example.com', () => '<!doctype html><title>Thank you</title><h1>Thank you, your verification is being processed</h1>');
-	browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-		headless: true,
-		args: [...CHROMIUM_FLAGS, `--host-resolver-rules=MAP example.com 127.0.0.1:${stub.port}, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1`],
-	});
+	browser = await launchChromium([`--host-resolver-rules=MAP example.com 127.0.0.1:${stub.port}, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1`]);
 	context = await browser.newContext({ viewport: { width: 820, height: 440 }, ignoreHTTPSErrors: true });
 	page = await context.newPage();
 	const routed: string[] = [];

@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
+import { launchChromium } from '../../scripts/e2e/chromium';
 import { EDITOR_OWNER, NDV_CLOSE, startEditor, type RunningEditor } from '../../scripts/e2e/editor';
 import { EXAMPLE_CREDENTIALS } from '../../scripts/e2e/example-credentials';
 import { N8nInstance } from '../../scripts/e2e/n8n-instance';
@@ -53,19 +54,7 @@ beforeAll(async () => {
 	emulators = await startEmulators();
 	const n8n = await N8nInstance.withExamples(repoRoot, emulators.credentials);
 	editor = await startEditor(n8n, await freePort());
-	browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-		headless: true,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--no-first-run',
-			'--disable-sync',
-			'--disable-quic',
-		],
-	});
+	browser = await launchChromium();
 	page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 	const login = await page.request.post(`${editor.url}/rest/login`, {
 		data: { emailOrLdapLoginId: EDITOR_OWNER.email, password: EDITOR_OWNER.password },
