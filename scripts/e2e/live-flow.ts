@@ -28,6 +28,15 @@ export const FLOW_WEBHOOK_IDS = {
 /** The workflows that run on their own once n8n starts: the form and the two ComplyCube Triggers. */
 export const LIVE_WORKFLOWS = [FLOW_WORKFLOWS.formIntake, FLOW_WORKFLOWS.checkDecision, FLOW_WORKFLOWS.sessionOutcome];
 
+/** The Argos journey's examples: the link sent (run once), and the Argos Trigger's workflow (live). */
+export const ARGOS_FLOW_WORKFLOWS = {
+	verificationLink: exampleId('argos-verification-link.json'),
+	approvedAml: exampleId('argos-approved-aml-monitoring.json'),
+} as const;
+
+/** The webhookId the approved → AML monitoring example gives its Argos Identity Trigger. */
+export const ARGOS_TRIGGER_WEBHOOK_ID = '5d3c1a7e-2f4b-4c8d-9e6a-0b1c2d3e4f50';
+
 /** n8n's production URLs for a given N8N_WEBHOOK_URL (with its trailing slash). */
 export function productionUrls(webhookUrl: string) {
 	return {
@@ -39,12 +48,12 @@ export function productionUrls(webhookUrl: string) {
 
 /**
  * Makes an instance (package, credentials, examples imported) ready for `n8n start` with live
- * triggers: the webhook base URL set (the address ComplyCube's deliveries and the form use), file
- * access allowed to examples/files and the repository's reports/ folder (created), and the form and
- * trigger workflows marked active, so n8n activates them (and the triggers register their webhooks)
- * on start. Answers the reports folder.
+ * triggers: the webhook base URL set (the address the services' deliveries and the form use), file
+ * access allowed to examples/files and the repository's reports/ folder (created), and the given
+ * workflows (by default the ComplyCube flow's form and triggers) marked active, so n8n activates them
+ * (and the triggers register their webhooks) on start. Answers the reports folder.
  */
-export async function prepareLiveFlow(instance: N8nInstance, repoRoot: string, webhookUrl: string): Promise<string> {
+export async function prepareLiveFlow(instance: N8nInstance, repoRoot: string, webhookUrl: string, live: readonly string[] = LIVE_WORKFLOWS): Promise<string> {
 	const reports = path.join(repoRoot, 'reports');
 	mkdirSync(reports, { recursive: true });
 	const { line } = instance.cell;
@@ -54,7 +63,7 @@ export async function prepareLiveFlow(instance: N8nInstance, repoRoot: string, w
 	// import:workflow leaves a workflow inactive. n8n 2.40: publish:workflow marks its current version
 	// active; n8n 1.x: update:workflow --active=true. `n8n start` then activates them (webhooks
 	// registered, the triggers' create hooks run).
-	for (const id of LIVE_WORKFLOWS) await instance.n8n([...line.activateCommand, `--id=${id}`]);
+	for (const id of live) await instance.n8n([...line.activateCommand, `--id=${id}`]);
 	return reports;
 }
 

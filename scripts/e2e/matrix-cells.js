@@ -4,8 +4,9 @@
  *
  * The examples and the ComplyCube flow move files through n8n's binary data service (Read Files, the
  * nodes' uploads and downloads, the form's uploads, the PDF written to disk): they run in every mode
- * a single instance offers. The editor check and the credential tests handle no binaries: once per
- * line, in its default mode.
+ * a single instance offers. The editor check, the credential tests and the Argos journey (whose images
+ * go from the browser to the emulator, never through n8n) handle no binaries: once per line, in its
+ * default mode.
  */
 const path = require('node:path');
 
@@ -22,6 +23,11 @@ const SUITES = {
 		what: 'ComplyCube flow in a started n8n: Form Trigger, ComplyCube Trigger activation, signed deliveries, forged and replayed ones refused, hosted page in Chromium, PDF archived, deactivation',
 		short: 'ComplyCube flow (trigger activation, signed deliveries, form, PDF)',
 	},
+	argos: {
+		file: 'argos-flow.e2e.test.ts',
+		what: "Argos journey in a started n8n: the verification link made and e-mailed (Private Mode token), Chromium submitting through it on the emulator's Liveform, the approved delivery running the AML monitoring workflow, unauthenticated and repeated deliveries starting nothing",
+		short: 'Argos journey (Liveform in Chromium, trigger, AML monitoring)',
+	},
 	editor: {
 		file: 'editor.e2e.test.ts',
 		what: "the nodes open in the editor (Chromium) with their parameters and credentials; each credential's Test",
@@ -36,7 +42,7 @@ const BINARY_MODES = {
 };
 
 function suitesOf(line, mode) {
-	return mode === line.defaultBinaryMode ? ['examples', 'flow', 'editor'] : ['examples', 'flow'];
+	return mode === line.defaultBinaryMode ? ['examples', 'flow', 'argos', 'editor'] : ['examples', 'flow'];
 }
 
 /** Every cell: { line, mode, suites }, in n8n-lines.json's order. */
