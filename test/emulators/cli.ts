@@ -5,7 +5,7 @@ import {
 	COMPLYCUBE_DEMO_LIVE_VIDEO_ID,
 	COMPLYCUBE_WORKFLOW_TEMPLATES,
 } from './complycube';
-import { ARGOS_ADMIN_EMAIL, ARGOS_SEEDED_SUBMISSION_IDS } from './argos';
+import { ARGOS_ADMIN_EMAIL, ARGOS_PROJECT_ID, ARGOS_SEEDED_SUBMISSION_IDS, ARGOS_WORKLIST_ID } from './argos';
 import {
 	attributeLabel,
 	CRAFTER_ALL_TENANTS_TOKEN,
@@ -41,6 +41,9 @@ async function main() {
 	console.log(`                company search: CLEDARA or registration number 11455373 in GB (Company → Search)`);
 	console.log(`Argos Identity  Base URL ${argosIdentityApi.baseUrl}  API Key ${argosIdentityApi.apiKey}`);
 	console.log(`                submissions ${ARGOS_SEEDED_SUBMISSION_IDS.join(', ')}, admin ${ARGOS_ADMIN_EMAIL}`);
+	console.log(
+		`                Liveform ${emulators.argos.liveformUrl} (Verification Link → Liveform URL), project ${ARGOS_PROJECT_ID}, AML worklist ${ARGOS_WORKLIST_ID}`,
+	);
 	console.log(`Crafter Profile Base URL ${crafterProfileApi.baseUrl}  Access Token ID ${crafterProfileApi.accessTokenId}`);
 	console.log(`                profiles ${CRAFTER_SEEDED_PROFILE_IDS.join(', ')}`);
 	console.log(
