@@ -34,8 +34,10 @@ export const ARGOS_FLOW_WORKFLOWS = {
 	approvedAml: exampleId('argos-approved-aml-monitoring.json'),
 } as const;
 
-/** The webhookId the approved → AML monitoring example gives its Argos Identity Trigger. */
-export const ARGOS_TRIGGER_WEBHOOK_ID = '5d3c1a7e-2f4b-4c8d-9e6a-0b1c2d3e4f50';
+/** The webhookId the approved → AML monitoring example gives its Argos Identity Trigger (its production path). */
+export const ARGOS_TRIGGER_WEBHOOK_ID = (
+	JSON.parse(readFileSync(path.join(examplesFolder, 'argos-approved-aml-monitoring.json'), 'utf8')) as { nodes: Array<{ type: string; webhookId?: string }> }
+).nodes.find((node) => node.type.endsWith('.argosIdentityTrigger'))!.webhookId!;
 
 /** n8n's production URLs for a given N8N_WEBHOOK_URL (with its trailing slash). */
 export function productionUrls(webhookUrl: string) {
