@@ -28,7 +28,7 @@ export async function searchProfiles(this: ILoadOptionsFunctions, filter?: strin
 	const term = searchTerm(filter);
 	const page = { tenantName, sortBy: 'username', sortOrder: 'ASC', start: String(start), count: String(PAGE_SIZE), attributeToReturn: '$none' };
 	const qs = term ? { ...page, query: JSON.stringify({ username: { $regex: literalPattern(term), $options: 'i' } }) } : page;
-	const response = await crafterApiRequest(this, () => ({ method: 'GET', url: term ? '/by_query' : '/range', qs, json: true }));
+	const response = await crafterApiRequest(this, { method: 'GET', url: term ? '/by_query' : '/range', qs, json: true });
 	const profiles: IDataObject[] = crafterList(response);
 	return {
 		results: profiles.map((profile) => ({ name: `${String(profile.username)} (${String(profile.email)})`, value: String(profile.id) })),

@@ -24,27 +24,27 @@ export interface CrafterCall {
 	maxBytes?: number;
 }
 
+/** A request below /api/1/profile (n8n's request options without the base URL) and how to make it. */
+export type CrafterRequest = Omit<IHttpRequestOptions, 'baseURL'> & CrafterCall;
+
 /**
  * Calls Crafter Profile with the access token; uploads with the same base name replace and profile updates
  * set values, so calls are safe to repeat unless `idempotent: false`. Crafter answers `{errorCode, message}`; Tomcat's own error pages are HTML (summarised by title).
  */
-export async function crafterApiRequest(
-	ctx: ServiceContext,
-	build: () => Omit<IHttpRequestOptions, 'baseURL'> | Promise<Omit<IHttpRequestOptions, 'baseURL'>>,
-	call: CrafterCall = {},
-): Promise<ServiceResponse> {
+export async function crafterApiRequest(ctx: ServiceContext, request: CrafterRequest): Promise<ServiceResponse> {
+	const { itemIndex, transfer, reconcile, idempotent, secrets, maxBytes, ...http } = request;
 	return await callService(ctx, {
 		service: 'Crafter Profile',
 		credentialType: 'crafterProfileApi',
-		idempotent: call.idempotent ?? true,
-		itemIndex: call.itemIndex,
-		transfer: call.transfer,
+		idempotent: idempotent ?? true,
+		itemIndex,
+		transfer,
 		secretFields: CRAFTER_SECRET_FIELDS,
-		secrets: call.secrets,
-		reconcile: call.reconcile,
-		maxBytes: call.maxBytes,
+		secrets,
+		reconcile,
+		maxBytes,
 		messageOf: serviceMessageOf,
-		build: async (baseUrl) => ({ ...(await build()), baseURL: `${baseUrl}${API_PREFIX}` }),
+		build: (baseUrl) => ({ ...http, baseURL: `${baseUrl}${API_PREFIX}` }),
 	});
 }
 

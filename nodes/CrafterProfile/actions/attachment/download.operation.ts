@@ -19,16 +19,15 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const profileId = profileIdOf(ctx, itemIndex);
 	const name = attachmentName(ctx, itemIndex);
 	const binaryPropertyName = requiredText(ctx, 'binaryPropertyName', 'Put Output File in Field', itemIndex);
-	const response = await crafterApiRequest(
-		ctx,
-		() => ({
-			method: 'GET',
-			url: `/${pathSegment(profileId)}/attachment/${pathSegment(name)}`,
-			encoding: 'arraybuffer',
-			json: false,
-		}),
-		{ itemIndex, transfer: true, maxBytes: CRAFTER_MAX_BYTES },
-	);
+	const response = await crafterApiRequest(ctx, {
+		method: 'GET',
+		url: `/${pathSegment(profileId)}/attachment/${pathSegment(name)}`,
+		encoding: 'arraybuffer',
+		json: false,
+		itemIndex,
+		transfer: true,
+		maxBytes: CRAFTER_MAX_BYTES,
+	});
 	const bytes = Buffer.from(response.body as ArrayBuffer);
 	// An unknown name streams an empty 200.
 	if (bytes.length === 0) throw noSuchAttachment(ctx, itemIndex, name, profileId);

@@ -13,15 +13,12 @@ export const description = updateDisplayOptions({ show: { resource: ['attachment
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const profileId = profileIdOf(ctx, itemIndex);
 	const name = attachmentName(ctx, itemIndex);
-	const response = await crafterApiRequest(
-		ctx,
-		() => ({
-			method: 'GET',
-			url: `/${pathSegment(profileId)}/attachment/${pathSegment(name)}/details`,
-			json: true,
-		}),
-		{ itemIndex },
-	);
+	const response = await crafterApiRequest(ctx, {
+		method: 'GET',
+		url: `/${pathSegment(profileId)}/attachment/${pathSegment(name)}/details`,
+		json: true,
+		itemIndex,
+	});
 	const details = crafterObject(response, 'object');
 	// The server answers 200 with every field null for a name it does not have.
 	if (!details?.id) throw noSuchAttachment(ctx, itemIndex, name, profileId);

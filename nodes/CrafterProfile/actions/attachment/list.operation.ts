@@ -10,17 +10,14 @@ export const description = updateDisplayOptions({ show: { resource: ['attachment
 /** One output item per attachment. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult[]> {
 	const profileId = profileIdOf(ctx, itemIndex);
-	const response = await crafterApiRequest(
-		ctx,
-		() => ({
-			method: 'GET',
-			// Current servers read the profile from a profileId parameter and ignore the path's id; the path
-			// needs its trailing slash.
-			url: `/${pathSegment(profileId)}/attachments/`,
-			qs: { profileId },
-			json: true,
-		}),
-		{ itemIndex },
-	);
+	const response = await crafterApiRequest(ctx, {
+		method: 'GET',
+		// Current servers read the profile from a profileId parameter and ignore the path's id; the path
+		// needs its trailing slash.
+		url: `/${pathSegment(profileId)}/attachments/`,
+		qs: { profileId },
+		json: true,
+		itemIndex,
+	});
 	return crafterList(response).map((attachment) => ({ json: attachment }));
 }

@@ -14,17 +14,18 @@ const baseNameOf = (fileName: string) => (fileName.lastIndexOf('.') > 0 ? fileNa
 export function attachmentFinder(ctx: IExecuteFunctions, itemIndex: number, profileId: string, fileName: string, sent: Buffer): Reconcile {
 	return async () => {
 		const base = pathSegment(baseNameOf(fileName));
-		const details = await crafterApiRequest(ctx, () => ({ method: 'GET', url: `/${pathSegment(profileId)}/attachment/${base}/details`, json: true }), {
-			itemIndex,
-		});
+		const details = await crafterApiRequest(ctx, { method: 'GET', url: `/${pathSegment(profileId)}/attachment/${base}/details`, json: true, itemIndex });
 		const held = details.body as IDataObject | undefined;
 		// Details of a name it does not have: 200 with every field null.
 		if (!held?.id || Number(held.fileSizeBytes) !== sent.length) return undefined;
-		const download = await crafterApiRequest(
-			ctx,
-			() => ({ method: 'GET', url: `/${pathSegment(profileId)}/attachment/${base}`, encoding: 'arraybuffer', json: false }),
-			{ itemIndex, transfer: true },
-		);
+		const download = await crafterApiRequest(ctx, {
+			method: 'GET',
+			url: `/${pathSegment(profileId)}/attachment/${base}`,
+			encoding: 'arraybuffer',
+			json: false,
+			itemIndex,
+			transfer: true,
+		});
 		return Buffer.from(download.body as ArrayBuffer).equals(sent) ? held : undefined;
 	};
 }

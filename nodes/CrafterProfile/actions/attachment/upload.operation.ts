@@ -42,7 +42,10 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const options = multipartOptions(upload);
 	// The file as it lies in the body, so the file read from the binary store is not held as well.
 	const [sent] = upload.data;
-	const response = await crafterApiRequest(ctx, () => ({ method: 'POST', url: `/${pathSegment(profileId)}/uploadAttachment`, ...options }), {
+	const response = await crafterApiRequest(ctx, {
+		method: 'POST',
+		url: `/${pathSegment(profileId)}/uploadAttachment`,
+		...options,
 		itemIndex,
 		transfer: true,
 		reconcile: attachmentFinder(ctx, itemIndex, profileId, fileName, sent),

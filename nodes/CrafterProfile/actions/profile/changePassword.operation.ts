@@ -42,7 +42,11 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	if (!newPassword)
 		throw new InputRefusal('New Password is empty', 'Set New Password; if it comes from an expression, check that the expression finds a value for this item.');
 	const form = crafterForm({ resetTokenId, newPassword, attributeToReturn: attributesToReturnOf(ctx, itemIndex) });
-	const response = await crafterApiRequest(ctx, () => ({ method: 'POST', url: '/change_password', ...form, json: false }), {
+	const response = await crafterApiRequest(ctx, {
+		method: 'POST',
+		url: '/change_password',
+		...form,
+		json: false,
 		itemIndex,
 		idempotent: false,
 		secrets: [resetTokenId, newPassword],

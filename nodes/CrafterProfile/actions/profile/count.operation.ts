@@ -25,16 +25,13 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const tenantName = tenantNameOf(ctx, itemIndex);
 	const query = jsonObjectOf(ctx, 'options.query', 'Query', itemIndex, '');
 	const filtered = Object.keys(query).length > 0;
-	const response = await crafterApiRequest(
-		ctx,
-		() => ({
-			method: 'GET',
-			url: filtered ? '/count_by_query' : '/count',
-			qs: { tenantName, ...(filtered ? { query: JSON.stringify(query) } : {}) },
-			json: true,
-		}),
-		{ itemIndex },
-	);
+	const response = await crafterApiRequest(ctx, {
+		method: 'GET',
+		url: filtered ? '/count_by_query' : '/count',
+		qs: { tenantName, ...(filtered ? { query: JSON.stringify(query) } : {}) },
+		json: true,
+		itemIndex,
+	});
 	if (typeof response.body !== 'number') throw new UnexpectedAnswerError('Crafter Profile', response.status, response.body, 'a number');
 	return { json: { tenantName, count: response.body } };
 }

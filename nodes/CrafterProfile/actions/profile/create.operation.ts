@@ -72,7 +72,11 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	});
 	// Not repeated after a server fault (a create that did land would come back as PROFILE_EXISTS): Crafter is
 	// asked for the username instead.
-	const response = await crafterApiRequest(ctx, () => ({ method: 'POST', url: '/create', ...form, json: false }), {
+	const response = await crafterApiRequest(ctx, {
+		method: 'POST',
+		url: '/create',
+		...form,
+		json: false,
 		itemIndex,
 		idempotent: false,
 		secrets: [password],

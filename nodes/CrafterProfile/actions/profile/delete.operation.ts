@@ -13,6 +13,6 @@ export const description = updateDisplayOptions({ show: { resource: ['profile'],
  */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const profileId = profileIdOf(ctx, itemIndex);
-	await crafterApiRequest(ctx, () => ({ method: 'POST', url: `/${pathSegment(profileId)}/delete`, json: false }), { itemIndex });
+	await crafterApiRequest(ctx, { method: 'POST', url: `/${pathSegment(profileId)}/delete`, json: false, itemIndex });
 	return { json: { id: profileId, deleted: true } };
 }

@@ -11,11 +11,13 @@ import { crafterApiRequest } from '../../transport';
  */
 export function profileFinder(ctx: IExecuteFunctions, itemIndex: number, sent: { tenantName: string; username: string; email: string }): Reconcile {
 	return async (since) => {
-		const profile = await crafterApiRequest(
-			ctx,
-			() => ({ method: 'GET', url: '/by_username', qs: { tenantName: sent.tenantName, username: sent.username }, json: true }),
-			{ itemIndex },
-		).then(
+		const profile = await crafterApiRequest(ctx, {
+			method: 'GET',
+			url: '/by_username',
+			qs: { tenantName: sent.tenantName, username: sent.username },
+			json: true,
+			itemIndex,
+		}).then(
 			(response) => response.body as IDataObject,
 			// No such username: the create did not happen. Anything else means Crafter could not be asked.
 			(error: unknown) => (error instanceof ServiceError && error.status === 404 ? undefined : Promise.reject(error)),

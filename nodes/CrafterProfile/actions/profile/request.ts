@@ -21,19 +21,19 @@ export async function changeProfile(
 	secrets: string[] = [],
 ): Promise<OperationResult> {
 	const form = crafterForm({ ...params, attributeToReturn: attributesToReturnOf(ctx, itemIndex) });
-	const response = await crafterApiRequest(ctx, () => ({ method: 'POST', url: `/${pathSegment(profileId)}/${action}`, ...form, json: false }), {
-		itemIndex,
-		secrets,
-	});
+	const response = await crafterApiRequest(ctx, { method: 'POST', url: `/${pathSegment(profileId)}/${action}`, ...form, json: false, itemIndex, secrets });
 	return { json: crafterObject(response, 'profile') };
 }
 
 /** GET below /api/1/profile with query parameters (and Attributes to Return): the JSON answer. */
 export async function readProfiles(ctx: IExecuteFunctions, itemIndex: number, url: string, qs: FormParams): Promise<ServiceResponse> {
 	const attributeToReturn = attributesToReturnOf(ctx, itemIndex);
-	return await crafterApiRequest(
-		ctx,
-		() => ({ method: 'GET', url, qs: { ...qs, ...(attributeToReturn.length ? { attributeToReturn } : {}) }, arrayFormat: 'repeat', json: true }),
-		{ itemIndex },
-	);
+	return await crafterApiRequest(ctx, {
+		method: 'GET',
+		url,
+		qs: { ...qs, ...(attributeToReturn.length ? { attributeToReturn } : {}) },
+		arrayFormat: 'repeat',
+		json: true,
+		itemIndex,
+	});
 }

@@ -35,7 +35,11 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const resetPasswordUrl = linkUrlOf(ctx, 'resetUrl', 'Reset Password URL', itemIndex);
 	if (!resetPasswordUrl) throw new InputRefusal('Reset Password URL is empty', 'Set Reset Password URL to your page where the person chooses a new password.');
 	const form = crafterForm({ resetPasswordUrl, attributeToReturn: attributesToReturnOf(ctx, itemIndex) });
-	const response = await crafterApiRequest(ctx, () => ({ method: 'POST', url: `/${pathSegment(profileId)}/reset_password`, ...form, json: false }), {
+	const response = await crafterApiRequest(ctx, {
+		method: 'POST',
+		url: `/${pathSegment(profileId)}/reset_password`,
+		...form,
+		json: false,
 		itemIndex,
 		idempotent: false,
 	});

@@ -23,17 +23,14 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	if (!Object.keys(attributes).length) throw new InputRefusal('Attributes (JSON) is empty', 'Write at least one attribute, e.g. {"idScan": "passport"}.');
 	const attributeToReturn = attributesToReturnOf(ctx, itemIndex);
 	const body = jsonBody(attributes);
-	const response = await crafterApiRequest(
-		ctx,
-		() => ({
-			method: 'POST',
-			url: `/${pathSegment(profileId)}/attributes/update`,
-			...body,
-			qs: attributeToReturn.length ? { attributeToReturn } : {},
-			arrayFormat: 'repeat',
-			json: false,
-		}),
-		{ itemIndex },
-	);
+	const response = await crafterApiRequest(ctx, {
+		method: 'POST',
+		url: `/${pathSegment(profileId)}/attributes/update`,
+		...body,
+		qs: attributeToReturn.length ? { attributeToReturn } : {},
+		arrayFormat: 'repeat',
+		json: false,
+		itemIndex,
+	});
 	return { json: crafterObject(response, 'profile') };
 }

@@ -45,17 +45,11 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 		tokenId = requiredText(ctx, 'verificationTokenId', 'Verification Token ID', itemIndex);
 	} else {
 		const profileId = profileIdOf(ctx, itemIndex);
-		const created = await crafterApiRequest(ctx, () => ({ method: 'POST', url: `/${pathSegment(profileId)}/verification_token/create`, json: true }), {
-			itemIndex,
-		});
+		const created = await crafterApiRequest(ctx, { method: 'POST', url: `/${pathSegment(profileId)}/verification_token/create`, json: true, itemIndex });
 		tokenId = String(crafterObject(created, 'profile').id);
 	}
 	const form = crafterForm({ verificationTokenId: tokenId, attributeToReturn: attributesToReturnOf(ctx, itemIndex) });
 	// A token works once: not repeated after a server fault. It is a password field: Crafter's 404 echoes it, hidden.
-	const response = await crafterApiRequest(ctx, () => ({ method: 'POST', url: '/verify', ...form, json: false }), {
-		itemIndex,
-		idempotent: false,
-		secrets: [tokenId],
-	});
+	const response = await crafterApiRequest(ctx, { method: 'POST', url: '/verify', ...form, json: false, itemIndex, idempotent: false, secrets: [tokenId] });
 	return { json: crafterObject(response, 'profile') };
 }
