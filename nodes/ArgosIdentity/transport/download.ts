@@ -41,7 +41,7 @@ export async function argosImageDownload(
 	binaryPropertyName: string,
 	itemIndex: number,
 ): Promise<OperationResult> {
-	const answer = await argosRead(ctx, '/image', { submission_id: submissionId, type: slot }, { itemIndex, bytes: true, transfer: true }).catch(
+	const answer = await argosRead(ctx, { path: '/image', qs: { submission_id: submissionId, type: slot }, itemIndex, bytes: true, transfer: true }).catch(
 		async (error: unknown) => {
 			if (error instanceof ServiceError && (error.status === 400 || error.status === 404))
 				await explainMissing(ctx, submissionId, slot, itemIndex, error.serviceMessage);

@@ -93,7 +93,10 @@ export async function argosApiRequest(ctx: ServiceContext, request: ArgosRequest
 	return openAnswer(ctx.getNode(), settings, body, request.itemIndex);
 }
 
-export interface ReadOptions {
+export interface ArgosRead {
+	path: string;
+	qs?: IDataObject;
+	/** The item the request is for (its Options → Timeout). */
 	itemIndex?: number;
 	/** The answer's bytes (an image) rather than JSON. */
 	bytes?: boolean;
@@ -102,19 +105,10 @@ export interface ReadOptions {
 }
 
 /** A read (GET) from Argos: a JSON object, or with `bytes` the answer's bytes and content type (an image). */
-export async function argosRead(
-	ctx: ServiceContext,
-	path: string,
-	qs: IDataObject,
-	options: ReadOptions & { bytes: true },
-): Promise<{ bytes: Buffer; contentType: string }>;
-export async function argosRead(ctx: ServiceContext, path: string, qs: IDataObject, options?: ReadOptions): Promise<IDataObject>;
-export async function argosRead(
-	ctx: ServiceContext,
-	path: string,
-	qs: IDataObject,
-	options: ReadOptions = {},
-): Promise<IDataObject | { bytes: Buffer; contentType: string }> {
+export async function argosRead(ctx: ServiceContext, read: ArgosRead & { bytes: true }): Promise<{ bytes: Buffer; contentType: string }>;
+export async function argosRead(ctx: ServiceContext, read: ArgosRead): Promise<IDataObject>;
+export async function argosRead(ctx: ServiceContext, read: ArgosRead): Promise<IDataObject | { bytes: Buffer; contentType: string }> {
+	const { path, qs = {}, ...options } = read;
 	const response = await callService(ctx, {
 		service: ARGOS,
 		credentialType: 'argosIdentityApi',
@@ -158,7 +152,7 @@ export function submissionImagesFinder(ctx: ServiceContext, itemIndex: number, s
 		const answer = openAnswer(
 			ctx.getNode(),
 			await argosEncryption(ctx),
-			await argosRead(ctx, '/submission', { submission_id: submissionId }, { itemIndex }),
+			await argosRead(ctx, { path: '/submission', qs: { submission_id: submissionId }, itemIndex }),
 			itemIndex,
 		);
 		const [submission] = Array.isArray(answer.Items) ? (answer.Items as IDataObject[]) : [];
@@ -168,7 +162,7 @@ export function submissionImagesFinder(ctx: ServiceContext, itemIndex: number, s
 
 /** The image in a slot, or undefined when the slot is empty (Argos answers 400 invalid_submission for that). */
 async function heldImage(ctx: ServiceContext, itemIndex: number, submissionId: string, slot: string): Promise<Buffer | undefined> {
-	return await argosRead(ctx, '/image', { submission_id: submissionId, type: slot }, { itemIndex, bytes: true }).then(
+	return await argosRead(ctx, { path: '/image', qs: { submission_id: submissionId, type: slot }, itemIndex, bytes: true }).then(
 		({ bytes }) => bytes,
 		async (error: unknown) => (error instanceof ServiceError && error.status === 400 ? undefined : await Promise.reject(error)),
 	);

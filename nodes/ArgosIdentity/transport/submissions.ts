@@ -17,7 +17,7 @@ export interface SubmissionPage {
  * credential's keys and module.
  */
 export async function readSubmissions(ctx: ServiceContext, qs: IDataObject, itemIndex?: number): Promise<SubmissionPage> {
-	const answer = openAnswer(ctx.getNode(), await argosEncryption(ctx), await argosRead(ctx, '/submission', qs, { itemIndex }), itemIndex);
+	const answer = openAnswer(ctx.getNode(), await argosEncryption(ctx), await argosRead(ctx, { path: '/submission', qs, itemIndex }), itemIndex);
 	const page = answer as Partial<SubmissionPage>;
 	if (!Array.isArray(page.Items)) throw new UnexpectedAnswerError(ARGOS, 200, answer, 'a list of Items');
 	const key = page.nextpageKey as IDataObject | undefined;

@@ -41,5 +41,5 @@ export async function registerTokens(ctx: ServiceContext, tokenIds: string[], it
  * encrypted ("all response data is protected") and is decrypted here.
  */
 export async function readTokens(ctx: ServiceContext, qs: IDataObject, itemIndex?: number): Promise<IDataObject> {
-	return openAnswer(ctx.getNode(), await argosEncryption(ctx), await argosRead(ctx, '/submission/tokens', qs, { itemIndex }), itemIndex);
+	return openAnswer(ctx.getNode(), await argosEncryption(ctx), await argosRead(ctx, { path: '/submission/tokens', qs, itemIndex }), itemIndex);
 }

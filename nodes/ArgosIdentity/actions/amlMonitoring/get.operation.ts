@@ -28,6 +28,6 @@ export const description = updateDisplayOptions({ show: { resource: ['amlMonitor
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const worklistId = requiredId(ctx, 'worklistId', 'Worklist ID', itemIndex);
 	const recordId = requiredId(ctx, 'recordId', 'Record ID', itemIndex);
-	const answer = await argosRead(ctx, `/submission/aml/monitor/${pathSegment(worklistId)}/${pathSegment(recordId)}`, {}, { itemIndex });
+	const answer = await argosRead(ctx, { path: `/submission/aml/monitor/${pathSegment(worklistId)}/${pathSegment(recordId)}`, itemIndex });
 	return { json: openAnswer(ctx.getNode(), await argosEncryption(ctx), answer, itemIndex) };
 }

@@ -28,7 +28,7 @@ const PDF = Buffer.from('%PDF-');
 export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const resourceId = requiredId(ctx, 'resourceId', 'Resource ID', itemIndex);
 	const binaryPropertyName = requiredText(ctx, 'binaryPropertyName', 'Put Output File in Field', itemIndex);
-	const { bytes } = await argosRead(ctx, '/report/aml', { resourceId }, { itemIndex, bytes: true, transfer: true });
+	const { bytes } = await argosRead(ctx, { path: '/report/aml', qs: { resourceId }, itemIndex, bytes: true, transfer: true });
 	if (!bytes.subarray(0, PDF.length).equals(PDF)) throw new UnexpectedAnswerError(ARGOS, 200, bytes.subarray(0, 200), 'a PDF report');
 	const fileName = `aml-report-${resourceId.replace(/[^\w.-]/g, '_')}.pdf`;
 	const binary = await ctx.helpers.prepareBinaryData(bytes, fileName, 'application/pdf');
