@@ -1,4 +1,4 @@
-import type { INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { ARGOS_ADMIN_EMAIL, startArgosEmulator, type ArgosEmulator } from '../emulators/argos';
 import { startComplyCubeEmulator, type ComplyCubeEmulator } from '../emulators/complycube';
@@ -6,6 +6,7 @@ import { CRAFTER_EXPIRED_TOKEN, CRAFTER_READONLY_TOKEN, startCrafterEmulator, ty
 import type { EmulatorRequest, EmulatorResponse, ReceivedRequest } from '../emulators/emulator-server';
 import type { FixtureFile, FixtureItem } from '../engine/fixture-items.node';
 import { runWorkflow, type WorkflowJson } from '../engine/run-workflow';
+import { fixtureWorkflow } from '../engine/workflow-file';
 import { expectNoSecret } from '../support/expect-no-secret';
 import { SampleFolder, type SampleKind } from '../support/sample-files';
 import { startStubService, type StubService } from './stub-service';
@@ -1079,33 +1080,8 @@ const DEFAULT_CREDENTIALS: Record<NodeName, () => Record<string, Record<string, 
 	crafterProfile: () => crafterCredentials(),
 };
 
-function workflowOf(testCase: Case, items: FixtureItem[], credentialType: string): WorkflowJson {
-	const nodes: INode[] = [
-		{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: 'items',
-			name: 'Items',
-			type: 'n8n-nodes-identity-uploads-test.fixtureItems',
-			typeVersion: 1,
-			position: [200, 0],
-			parameters: { items: JSON.stringify(items) },
-		},
-		{
-			id: 'node',
-			name: 'Node',
-			type: `n8n-nodes-identity-uploads.${TYPES[testCase.node]}`,
-			typeVersion: 1,
-			position: [400, 0],
-			parameters: testCase.parameters,
-			credentials: { [credentialType]: { id: '1', name: 'test' } },
-			onError: 'continueRegularOutput',
-		},
-	];
-	return {
-		nodes,
-		connections: { Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] }, Items: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
-	};
-}
+const workflowOf = (testCase: Case, items: FixtureItem[], credentialType: string): WorkflowJson =>
+	fixtureWorkflow(items, { name: 'Node', type: TYPES[testCase.node], parameters: testCase.parameters, credentialType, credentialName: 'test' });
 
 const receivedBy = (testCase: Case): ReceivedRequest[] => {
 	if (testCase.stub) return stub.received;

@@ -5,10 +5,9 @@
  */
 import { readdirSync } from 'node:fs';
 
-import type { INode } from 'n8n-workflow';
-
 import type { FixtureItem } from '../engine/fixture-items.node';
 import { runWorkflow } from '../engine/run-workflow';
+import { fixtureWorkflow } from '../engine/workflow-file';
 import { SampleFolder } from '../support/sample-files';
 
 async function main() {
@@ -23,22 +22,10 @@ async function main() {
 			files: { data: { path: file.path, mimeType: 'application/octet-stream' } },
 		});
 	}
-	const nodes: INode[] = [
-		{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: 'items',
-			name: 'Items',
-			type: 'n8n-nodes-identity-uploads-test.fixtureItems',
-			typeVersion: 1,
-			position: [200, 0],
-			parameters: { items: JSON.stringify(items) },
-		},
-		{
-			id: 'upload',
+	const run = await runWorkflow(
+		fixtureWorkflow(items, {
 			name: 'Upload',
-			type: 'n8n-nodes-identity-uploads.crafterProfile',
-			typeVersion: 1,
-			position: [400, 0],
+			type: 'crafterProfile',
 			parameters: {
 				resource: 'attachment',
 				operation: 'upload',
@@ -46,12 +33,9 @@ async function main() {
 				binaryPropertyName: 'data',
 				options: { fileName: '={{ $json.fileName }}' },
 			},
-			credentials: { crafterProfileApi: { id: '1', name: 'Crafter' } },
-			onError: 'continueRegularOutput',
-		},
-	];
-	const run = await runWorkflow(
-		{ nodes, connections: { Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] }, Items: { main: [[{ node: 'Upload', type: 'main', index: 0 }]] } } },
+			credentialType: 'crafterProfileApi',
+			credentialName: 'Crafter',
+		}),
 		{ crafterProfileApi: { baseUrl: String(process.env.CRAFTER_BASE_URL), accessTokenId: String(process.env.CRAFTER_TOKEN) } },
 	);
 	const output = run.output('Upload');

@@ -1,10 +1,11 @@
-import type { INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { ARGOS_ADMIN_EMAIL, startArgosEmulator, type ArgosEmulator } from '../emulators/argos';
 import { startComplyCubeEmulator, type ComplyCubeEmulator } from '../emulators/complycube';
 import { startCrafterEmulator, type CrafterEmulator } from '../emulators/crafter';
 import type { FixtureItem } from '../engine/fixture-items.node';
 import { runWorkflow, type WorkflowJson } from '../engine/run-workflow';
+import { fixtureWorkflow } from '../engine/workflow-file';
 import { SampleFolder, type SampleKind } from '../support/sample-files';
 import { worstCaseMs } from '../../nodes/shared/http/request-guard';
 import { FAULT_KINDS, FaultPlan, startFaultProxy, type FaultKind, type FaultProxy, type ProxiedRequest } from './fault-proxy';
@@ -64,36 +65,8 @@ interface Planned {
 
 const NODE = 'Node';
 
-function workflow(type: string, credential: string, parameters: INodeParameters, items: FixtureItem[]): WorkflowJson {
-	const nodes: INode[] = [
-		{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: 'items',
-			name: 'Items',
-			type: 'n8n-nodes-identity-uploads-test.fixtureItems',
-			typeVersion: 1,
-			position: [200, 0],
-			parameters: { items: JSON.stringify(items) },
-		},
-		{
-			id: 'node',
-			name: NODE,
-			type: `n8n-nodes-identity-uploads.${type}`,
-			typeVersion: 1,
-			position: [400, 0],
-			parameters,
-			credentials: { [credential]: { id: '1', name: credential } },
-			onError: 'continueRegularOutput',
-		},
-	];
-	return {
-		nodes,
-		connections: {
-			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-			Items: { main: [[{ node: NODE, type: 'main', index: 0 }]] },
-		},
-	};
-}
+const workflow = (type: string, credential: string, parameters: INodeParameters, items: FixtureItem[]): WorkflowJson =>
+	fixtureWorkflow(items, { name: NODE, type, parameters, credentialType: credential, credentialName: credential });
 
 const jsonField = (body: Buffer, field: string): string | undefined => {
 	try {

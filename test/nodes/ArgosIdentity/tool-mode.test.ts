@@ -17,17 +17,12 @@ function shownParameters(values: INodeParameters): string[] {
 		.map((property) => property.name);
 }
 
+/** Every Submission operation, as the contract names them. */
+const SUBMISSION_OPERATIONS = ['delete', 'deleteFields', 'get', 'getAll', 'putImage', 'review', 'update'];
+
 test('as a node every operation is offered; the contract values are there', () => {
 	expect(shownOptions(node.description, {}, 'resource')).toEqual(['amlMonitoring', 'amlReport', 'image', 'submission', 'token', 'verificationLink']);
-	expect(shownOptions(node.description, { resource: 'submission' }, 'operation')).toEqual([
-		'delete',
-		'deleteFields',
-		'get',
-		'getAll',
-		'putImage',
-		'review',
-		'update',
-	]);
+	expect(shownOptions(node.description, { resource: 'submission' }, 'operation')).toEqual(SUBMISSION_OPERATIONS);
 	expect(shownOptions(node.description, { resource: 'image' }, 'operation')).toEqual(['get']);
 	expect(shownOptions(node.description, { resource: 'token' }, 'operation')).toEqual(['count', 'create', 'delete', 'get', 'getAll']);
 	expect(shownOptions(node.description, { resource: 'verificationLink' }, 'operation')).toEqual(['create']);
@@ -44,15 +39,7 @@ test('every operation the router runs is offered', () => {
 test('as an AI agent tool only reading operations are offered unless Allow Changes is on', () => {
 	expect(shownOptions(asTool, { resource: 'submission', allowChanges: false }, 'operation')).toEqual(['get', 'getAll']);
 	expect(shownOptions(asTool, { resource: 'image', allowChanges: false }, 'operation')).toEqual(['get']);
-	expect(shownOptions(asTool, { resource: 'submission', allowChanges: true }, 'operation')).toEqual([
-		'delete',
-		'deleteFields',
-		'get',
-		'getAll',
-		'putImage',
-		'review',
-		'update',
-	]);
+	expect(shownOptions(asTool, { resource: 'submission', allowChanges: true }, 'operation')).toEqual(SUBMISSION_OPERATIONS);
 	expect(shownOptions(asTool, { resource: 'token', allowChanges: false }, 'operation')).toEqual(['count', 'get', 'getAll']);
 	// Create registers a token: a change, so the resource is not offered to an agent without Allow Changes.
 	expect(shownOptions(asTool, { allowChanges: false }, 'resource')).toEqual(['amlMonitoring', 'amlReport', 'image', 'submission', 'token']);
