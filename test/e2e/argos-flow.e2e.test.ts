@@ -12,6 +12,7 @@ import { freePort } from '../../scripts/free-port';
 import { startEmulators, type Emulators } from '../emulators/all';
 import { ARGOS_PROJECT_ID, ARGOS_WORKLIST_ID } from '../emulators/argos';
 import { localLiveformUrl } from '../emulators/argos/applicant';
+import { expectNoSecret } from '../support/expect-no-secret';
 
 /**
  * The Argos journey live in a real n8n (this jest project's cell: n8n version, its default binary data mode;
@@ -22,7 +23,7 @@ import { localLiveformUrl } from '../emulators/argos/applicant';
  * served locally), picks the ID type and uploads an ID and a selfie; a reviewer approves; Argos's
  * `approved` delivery starts the workflow in n8n, which reads the submission and puts it under AML
  * monitoring. Deliveries without the token, and a repeat of the approved one, start nothing; the used link
- * no longer opens. Screenshots go to SCREENSHOTS_DIR.
+ * no longer opens; neither the token nor the API key reaches n8n's log or a stored execution. Screenshots go to SCREENSHOTS_DIR.
  */
 const repoRoot = path.resolve(__dirname, '..', '..');
 const screenshots = process.env.SCREENSHOTS_DIR ?? mkdtempSync(path.join(tmpdir(), 'identity-uploads-screens-'));
@@ -212,4 +213,12 @@ test('(d) the approved delivery sent again answers 200 and starts no second exec
 	await new Promise((resolve) => setTimeout(resolve, 1500));
 	expect(await rest.executions(ARGOS_FLOW_WORKFLOWS.approvedAml)).toHaveLength(1);
 	expect(argos.worklists.get(ARGOS_WORKLIST_ID)!.records.size).toBe(1);
+});
+
+test("(e) neither the Webhook Token nor the API key is in n8n's log or in any stored execution; the log says where to paste the URL", async () => {
+	const log = editor.log();
+	expect(log).toContain(`paste ${triggerUrl}?token=<the Webhook Token of the credential>`);
+	const [run] = await rest.executions(ARGOS_FLOW_WORKFLOWS.approvedAml);
+	const execution = await rest.execution(run.id);
+	for (const secret of [WEBHOOK_TOKEN, emulators.argos.apiKey]) expectNoSecret(secret, log, execution);
 });
